@@ -1,0 +1,91 @@
+# pmext -- build, test and install the SQLite extension.
+#
+#   make              build/pmext.so (.dylib on macOS, .dll on Windows)
+#   make demo         build, then run sql/demo.sql in the sqlite3 shell
+#   make test         build, then run the Tcl test suite (tests/all.tcl)
+#   make asan         the test suite against a clang ASan+UBSan build
+#   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, uninstall removes it
+#   make clean
+#
+# Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
+# be overridden; the warnings and the language level are always on.
+
+VERSION := $(shell cat VERSION)
+CC      ?= cc
+CFLAGS  ?= -O2
+LDFLAGS ?=
+PREFIX  ?= /usr/local
+DESTDIR ?=
+B       ?= build
+
+ifeq ($(OS),Windows_NT)
+  SO := dll
+  LDSHARED := -shared
+else ifeq ($(shell uname -s),Darwin)
+  SO := dylib
+  LDSHARED := -dynamiclib -undefined dynamic_lookup
+else
+  SO := so
+  LDSHARED := -shared
+endif
+
+WARN     := -Wall -Wextra -Werror
+PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext
+SOURCES  := $(wildcard ext/*.c)
+HEADERS  := $(wildcard ext/*.h)
+OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
+LIB      := $(B)/pmext.$(SO)
+
+.PHONY: all demo test asan install uninstall clean deps-build deps-demo deps-test deps-asan FORCE
+
+all: $(LIB)
+
+$(LIB): $(OBJECTS)
+	$(CC) $(LDSHARED) $(LDFLAGS) -o $@ $(OBJECTS) -lm
+
+$(B)/obj/%.o: ext/%.c $(HEADERS) $(B)/buildinfo.h | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(PMEXT_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# buildinfo.h is rewritten only when its content changes (new commit, new
+# day, new VERSION), so an unchanged tree does not rebuild.
+BUILD_DATE := $(shell date -u $(if $(SOURCE_DATE_EPOCH),-d @$(SOURCE_DATE_EPOCH)) +%Y-%m-%d)
+COMMIT     := $(shell git describe --always --dirty --abbrev=12 2>/dev/null || echo unknown)
+$(B)/buildinfo.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define PMEXT_VERSION "%s"\n#define PMEXT_BUILD_DATE "%s"\n#define PMEXT_COMMIT "%s"\n' \
+	  '$(VERSION)' '$(BUILD_DATE)' '$(COMMIT)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+deps-build deps-demo deps-test deps-asan:
+	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
+
+demo: $(LIB) | deps-demo
+	sqlite3 -bail -cmd '.load ./$(B)/pmext' :memory: < sql/demo.sql
+
+test: $(LIB) | deps-test
+	tclsh tests/all.tcl $(LIB)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer: the extension is built with
+# clang into build/asan and loaded into an ordinary tclsh, with the ASan
+# runtime preloaded. Any report aborts the run.
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+asan: | deps-asan
+	$(MAKE) B=build/asan CC=clang CFLAGS='$(ASAN_FLAGS)' LDFLAGS='$(ASAN_FLAGS) -shared-libasan'
+	LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-$$(uname -m).so)" \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  tclsh tests/all.tcl build/asan/pmext.$(SO)
+
+LIBDIR := $(DESTDIR)$(PREFIX)/lib/pmext
+install: $(LIB)
+	install -d '$(LIBDIR)'
+	install -m 644 $(LIB) '$(LIBDIR)/pmext.$(SO)'
+
+uninstall:
+	rm -f '$(LIBDIR)/pmext.$(SO)'
+	-rmdir '$(LIBDIR)' 2>/dev/null
+
+clean:
+	rm -rf build

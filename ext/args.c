@@ -1,0 +1,92 @@
+/*
+** args.c -- reading SQL function arguments by pmext's conventions (args.h).
+**
+** Numeric text ('578.14', ' 1e3 ') is accepted the way SQLite's own numeric
+** affinity accepts it (sqlite3_value_numeric_type). Anything else that is
+** not NULL is a misuse and gets an error that quotes the offending value,
+** shortened so that a megabyte of text does not end up in a message.
+*/
+#include "args.h"
+
+#include <stdarg.h>
+
+SQLITE_EXTENSION_INIT3
+
+/* Longest piece of a bad value quoted in an error message. */
+#define QUOTE_TEXT_CHARS 40
+#define QUOTE_BLOB_BYTES 16
+
+void pmext_result_errorf(sqlite3_context *ctx, const char *func,
+                         const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  char *detail = sqlite3_vmprintf(format, ap);
+  va_end(ap);
+  char *message = detail ? sqlite3_mprintf("%s(): %s", func, detail) : 0;
+  if (message) {
+    sqlite3_result_error(ctx, message, -1);
+  } else {
+    sqlite3_result_error_nomem(ctx);
+  }
+  sqlite3_free(message);
+  sqlite3_free(detail);
+}
+
+/* The value as SQL would write it: 'text' or x'hex', cut short with "...". */
+static char *quote_value(sqlite3_value *value) {
+  if (sqlite3_value_type(value) == SQLITE_BLOB) {
+    const unsigned char *bytes = sqlite3_value_blob(value);
+    int n = sqlite3_value_bytes(value);
+    int shown = n < QUOTE_BLOB_BYTES ? n : QUOTE_BLOB_BYTES;
+    char hex[2 * QUOTE_BLOB_BYTES + 1];
+    for (int i = 0; i < shown; i++) {
+      hex[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
+      hex[2 * i + 1] = "0123456789abcdef"[bytes[i] & 15];
+    }
+    hex[2 * shown] = 0;
+    return sqlite3_mprintf("x'%s'%s", hex, n > shown ? "..." : "");
+  }
+  const char *text = (const char *)sqlite3_value_text(value);
+  if (!text) return 0;
+  int n = sqlite3_value_bytes(value);
+  int shown = n;
+  if (shown > QUOTE_TEXT_CHARS) {
+    shown = QUOTE_TEXT_CHARS;
+    /* Do not cut a UTF-8 sequence in half. */
+    while (shown > 0 && (text[shown] & 0xC0) == 0x80) shown--;
+  }
+  char *head = sqlite3_mprintf("%.*s", shown, text);
+  char *quoted = head ? sqlite3_mprintf("%Q%s", head, n > shown ? "..." : "")
+                      : 0;
+  sqlite3_free(head);
+  return quoted;
+}
+
+arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
+                            const char *arg, sqlite3_value *value,
+                            double *out) {
+  switch (sqlite3_value_type(value)) {
+    case SQLITE_NULL:
+      return ARG_NULL;
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT:
+      *out = sqlite3_value_double(value);
+      return ARG_OK;
+    case SQLITE_TEXT:
+      if (sqlite3_value_numeric_type(value) != SQLITE_TEXT) {
+        *out = sqlite3_value_double(value);
+        return ARG_OK;
+      }
+      break;
+    default:
+      break;
+  }
+  char *shown = quote_value(value);
+  if (shown) {
+    pmext_result_errorf(ctx, func, "%s is not a number: %s", arg, shown);
+  } else {
+    sqlite3_result_error_nomem(ctx);
+  }
+  sqlite3_free(shown);
+  return ARG_ERROR;
+}

@@ -1,0 +1,32 @@
+/*
+** args.h -- reading SQL function arguments by pmext's conventions.
+**
+** One place decides what counts as a number, so every function treats bad
+** input the same way (DESIGN.md, "Conventions for every SQL function"):
+**   - SQL NULL                      -> ARG_NULL  (the function returns NULL)
+**   - INTEGER, REAL, numeric TEXT   -> ARG_OK    (value stored as a double)
+**   - other TEXT, any BLOB          -> ARG_ERROR (SQL error already set:
+**        "cagr(): end_value is not a number: 'abc'")
+*/
+#ifndef PMEXT_ARGS_H
+#define PMEXT_ARGS_H
+
+#include "sqlite3ext.h"
+
+typedef enum {
+  ARG_OK = 0,   /* *out holds the argument as a double */
+  ARG_NULL = 1, /* the argument is SQL NULL */
+  ARG_ERROR = 2 /* not a number: the error is set on ctx */
+} arg_status;
+
+/* Read argument `value` of function `func` (named `arg` in messages). */
+arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
+                            const char *arg, sqlite3_value *value,
+                            double *out);
+
+/* Set a SQL error "func(): <message>" with printf-style formatting;
+** reports SQLITE_NOMEM instead when the message cannot be allocated. */
+void pmext_result_errorf(sqlite3_context *ctx, const char *func,
+                         const char *format, ...);
+
+#endif /* PMEXT_ARGS_H */

@@ -1,0 +1,20 @@
+/*
+** pmext.h -- what the parts of the extension share with the entry point.
+**
+** Each concern registers its own SQL functions and modules; pmext.c calls
+** every registration function listed here when the extension is loaded.
+** Each returns SQLITE_OK or an SQLite error code.
+*/
+#ifndef PMEXT_H
+#define PMEXT_H
+
+#include "sqlite3ext.h"
+
+/* Flags for pure scalar functions: usable in indexes, generated columns,
+** CHECK constraints, views and triggers, also with trusted_schema=OFF. */
+#define PMEXT_PURE_FUNCTION \
+  (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+int pmext_register_growth(sqlite3 *db); /* growth_sql.c */
+
+#endif /* PMEXT_H */

@@ -1,0 +1,55 @@
+#!/bin/sh
+# need.sh -- make sure what a make target needs is installed.
+#
+#   tools/need.sh build   C compiler and the SQLite headers
+#   tools/need.sh demo    build + the sqlite3 shell
+#   tools/need.sh test    demo + tclsh and the Tcl sqlite3 package
+#   tools/need.sh asan    test + clang and its sanitizer runtime
+#
+# Missing Debian packages are installed with apt-get when running as root
+# (CI, containers); otherwise the script stops with the exact command to run.
+set -u
+what=${1:-build}
+missing=""
+
+have_cmd() { command -v "$1" >/dev/null 2>&1; }
+have_header() { echo '#include <sqlite3.h>' | ${CC:-cc} -E - >/dev/null 2>&1; }
+have_tcl_sqlite() { echo 'package require sqlite3' | tclsh >/dev/null 2>&1; }
+have_asan_rt() { [ -e "$(clang -print-file-name=libclang_rt.asan-$(uname -m).so 2>/dev/null)" ]; }
+
+check_build() {
+  have_cmd "${CC:-cc}" || missing="$missing gcc"
+  have_header || missing="$missing libsqlite3-dev"
+}
+check_demo() { check_build; have_cmd sqlite3 || missing="$missing sqlite3"; }
+check_test() {
+  check_demo
+  have_cmd tclsh || missing="$missing tcl"
+  have_tcl_sqlite || missing="$missing libsqlite3-tcl"
+}
+check_asan() {
+  check_test
+  have_cmd clang || missing="$missing clang"
+  have_asan_rt || missing="$missing libclang-rt-dev"
+}
+
+case "$what" in
+  build|demo|test|asan) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan)" >&2; exit 2 ;;
+esac
+
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && have_cmd apt-get; then
+  echo "need.sh: installing$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  # Refresh the package lists only when they are missing or a day old.
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
+    apt-get update -qq >&2 || exit 1
+  fi
+  # shellcheck disable=SC2086
+  apt-get install -y -qq $missing >&2 || exit 1
+  exit 0
+fi
+echo "pmext: missing packages:$missing" >&2
+echo "install them with:  sudo apt-get install$missing" >&2
+exit 1
