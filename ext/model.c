@@ -365,6 +365,14 @@ static double fn_project(const double *x, int n) {
   return out;
 }
 
+/* x = {start, end, span, at}: the constant-growth path from start to end
+** over span years, `at` years after start (interpolate() of the rows). */
+static double fn_path(const double *x, int n) {
+  double rate = fn_cagr(x, n);
+  double p[3] = {x[0], rate, x[3]};
+  return fn_project(p, 3);
+}
+
 /* Largest change in f(x) when each x[i] moves by up to half_step[i]. */
 static double rounding_bound(audit_fn f, const double *x,
                              const double *half_step, int n) {
@@ -530,17 +538,14 @@ int model_build_audit(tv_table *t) {
   ** the constant-growth path through those two. */
   for (int i = 1; i + 1 < global->n_values; i++) {
     const model_figure *mid = &global->values[i];
-    double rate = 0;
-    double x[3] = {global->values[0].value,
-                   global->values[global->n_values - 1].value, last - first};
-    double h[3] = {half, half, 0};
-    (void)growth_cagr(x[0], x[1], x[2], &rate);
-    double p[3] = {x[0], rate, mid->year - first};
-    double ph[3] = {half, rounding_bound(fn_cagr, x, h, 3), 0};
+    double x[4] = {global->values[0].value,
+                   global->values[global->n_values - 1].value, last - first,
+                   mid->year - first};
+    double h[4] = {half, half, 0, 0};
     char subject[64];
     sqlite3_snprintf(sizeof subject, subject, "Global %d", mid->year);
-    audit_equal(t, "on_path", subject, fn_project(p, 3), mid->value,
-                half + rounding_bound(fn_project, p, ph, 3),
+    audit_equal(t, "on_path", subject, fn_path(x, 4), mid->value,
+                half + rounding_bound(fn_path, x, h, 4),
                 "the printed size lies on the constant-growth path",
                 "the printed size is off the constant-growth path");
   }
