@@ -92,16 +92,14 @@ static int segments_connect(sqlite3 *db, void *aux, int argc,
   (void)argc;
   (void)argv;
   (void)err;
-  int rc = sqlite3_declare_vtab(
+  int rc = tv_declare(
       db,
       "CREATE TABLE x(dimension TEXT, segment TEXT, year INTEGER, "
       "value_usd_bn REAL, share REAL, yoy_growth REAL, value_basis TEXT, "
       "share_basis TEXT, scenario TEXT HIDDEN)");
-  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *vtab = sqlite3_malloc(sizeof *vtab);
+  sqlite3_vtab *vtab = tv_zalloc(sizeof *vtab);
   if (!vtab) return SQLITE_NOMEM;
-  memset(vtab, 0, sizeof *vtab);
   *out = vtab;
   return SQLITE_OK;
 }
@@ -183,9 +181,8 @@ static int segments_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
 
 static int segments_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
   (void)vtab;
-  segments_cursor *cur = sqlite3_malloc(sizeof *cur);
+  segments_cursor *cur = tv_zalloc(sizeof *cur);
   if (!cur) return SQLITE_NOMEM;
-  memset(cur, 0, sizeof *cur);
   *out = &cur->base;
   return SQLITE_OK;
 }

@@ -100,6 +100,17 @@ void tv_free(tv_table *t) {
 
 /* --- the virtual table ----------------------------------------------- */
 
+int tv_declare(sqlite3 *db, const char *schema) {
+  int rc = sqlite3_declare_vtab(db, schema);
+  return rc == SQLITE_OK ? sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS) : rc;
+}
+
+void *tv_zalloc(size_t size) {
+  void *p = sqlite3_malloc64(size);
+  if (p) memset(p, 0, size);
+  return p;
+}
+
 typedef struct tv_vtab {
   sqlite3_vtab base;
   tv_table rows;
@@ -115,12 +126,10 @@ static int tv_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
   const tv_spec *spec = aux;
   (void)argc;
   (void)argv;
-  int rc = sqlite3_declare_vtab(db, spec->schema);
-  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  int rc = tv_declare(db, spec->schema);
   if (rc != SQLITE_OK) return rc;
-  tv_vtab *vtab = sqlite3_malloc(sizeof *vtab);
+  tv_vtab *vtab = tv_zalloc(sizeof *vtab);
   if (!vtab) return SQLITE_NOMEM;
-  memset(vtab, 0, sizeof *vtab);
   rc = spec->build(&vtab->rows);
   if (rc != SQLITE_OK) {
     tv_free(&vtab->rows);
@@ -149,9 +158,8 @@ static int tv_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
 
 static int tv_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
   (void)base;
-  tv_cursor *cur = sqlite3_malloc(sizeof *cur);
+  tv_cursor *cur = tv_zalloc(sizeof *cur);
   if (!cur) return SQLITE_NOMEM;
-  memset(cur, 0, sizeof *cur);
   *out = &cur->base;
   return SQLITE_OK;
 }

@@ -16,6 +16,8 @@
 
 #include "sqlite3ext.h"
 
+#include <stddef.h>
+
 typedef struct tv_cell {
   int type;           /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
   sqlite3_int64 i;
@@ -45,6 +47,11 @@ typedef struct tv_spec {
   const char *schema; /* CREATE TABLE x(...) */
   int (*build)(tv_table *out);
 } tv_spec;
+
+/* Helpers for every pmext virtual table: declare the schema and mark the
+** table innocuous (xConnect); allocate a zeroed object (vtab, cursor). */
+int tv_declare(sqlite3 *db, const char *schema);
+void *tv_zalloc(size_t size);
 
 /* Registers spec->name as an eponymous-only, read-only, innocuous table. */
 int tv_register(sqlite3 *db, const tv_spec *spec);
