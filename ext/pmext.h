@@ -16,5 +16,6 @@
   (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 int pmext_register_growth(sqlite3 *db); /* growth_sql.c */
+int pmext_register_model(sqlite3 *db);  /* model.c: the pm_* tables */
 
 #endif /* PMEXT_H */
