@@ -23,7 +23,8 @@
 ** REPS times after one warm-up, with clock_gettime(CLOCK_MONOTONIC). The
 ** table shows the median time per operation, the spread ((max - min) /
 ** median over the repetitions) and the ratio of the medians, pmext / built-in.
-** Statements are prepared outside the timed region.
+** Statements are prepared outside the timed region. The environment
+** variable BENCH_ONLY=text runs only the pairs whose label contains text.
 **
 ** A pair whose pmext side is not registered in the extension being measured
 ** prints "skipped: <name> not in this build" instead of numbers.
@@ -418,6 +419,7 @@ static int run_timing(const char *lib, int nsizes, char **sizes) {
     nsizes = 2;
     sizes = default_sizes;
   }
+  const char *only = getenv("BENCH_ONLY"); /* run the pairs named so */
   bench *b = open_bench(lib);
   printf("pmext %s against SQLite %s built-ins, %d repetitions, "
          "ns per operation (median)\n\n",
@@ -436,6 +438,7 @@ static int run_timing(const char *lib, int nsizes, char **sizes) {
     for (size_t i = 0; i < N_PAIRS; i++) {
       const pair *p = &pairs[i];
       if (p->kind == OP_CONNECT && z > 0) continue; /* independent of N */
+      if (only && !strstr(p->name, only)) continue;
       if (!pair_available(b, p) ||
           ((p->kind == OP_LOOKUP || p->kind == OP_SCAN) && !b->have_model)) {
         print_skip(p);
