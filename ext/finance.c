@@ -111,7 +111,14 @@ growth_status finance_nper(double rate, double pmt, double pv, double fv,
   return finish(log_growth / log1pl((long double)rate), out);
 }
 
-/* rate(): f(x) = pv*(1+r)^n + pmt*(1+r*type)*annuity + fv at r = e^x - 1. */
+/* rate(): the residual at r = e^x - 1 of
+**     f = pv*G + pmt*T*A + fv,   G = (1+r)^n, T = 1 + r*type, A = (G-1)/r.
+** For x > 0, G can overflow (n = 1e6 periods), so f is multiplied by
+** H = 1/G there (the same roots):
+**     h = pv + pmt*T*B + fv*H,   B = A/G = (1 - H)/r.
+** Derivatives are taken in r and multiplied by dr/dx = 1+r = e^x; near
+** r = 0 the annuity factors use their series, where the closed forms
+** cancel. */
 typedef struct annuity_equation {
   long double nper, pmt, pv, fv, type;
 } annuity_equation;
@@ -120,22 +127,29 @@ static int annuity_residual(void *ctx, long double x, long double *f,
                             long double *df, long double *scale) {
   const annuity_equation *q = ctx;
   long double n = q->nper, r = expm1l(x), u = expl(x);
-  long double growth_m1 = expm1l(n * x), growth = 1.0L + growth_m1;
-  long double annuity, d_annuity; /* and its derivative in r */
-  if (fabsl(n * r) < 1e-6L) {
-    annuity = n + n * (n - 1.0L) / 2.0L * r;
-    d_annuity = n * (n - 1.0L) / 2.0L;
-  } else {
-    annuity = growth_m1 / r;
-    d_annuity = (n * growth / u - annuity) / r;
-  }
   long double timing = 1.0L + r * q->type;
-  long double pmt_part = q->pmt * timing * annuity;
-  *f = q->pv * growth + pmt_part + q->fv;
-  long double df_dr = q->pv * n * growth / u +
-                      q->pmt * (q->type * annuity + timing * d_annuity);
+  int small = fabsl(n * r) < 1e-6L;
+  long double factor, d_factor, pmt_part, df_dr;
+  if (x <= 0.0L) {
+    long double growth_m1 = expm1l(n * x), growth = 1.0L + growth_m1;
+    factor = small ? n + n * (n - 1.0L) / 2.0L * r : growth_m1 / r;
+    d_factor = small ? n * (n - 1.0L) / 2.0L : (n * growth / u - factor) / r;
+    pmt_part = q->pmt * timing * factor;
+    *f = q->pv * growth + pmt_part + q->fv;
+    df_dr = q->pv * n * growth / u +
+            q->pmt * (q->type * factor + timing * d_factor);
+    *scale = fabsl(q->pv * growth) + fabsl(pmt_part) + fabsl(q->fv);
+  } else {
+    long double shrink_m1 = expm1l(-n * x), shrink = 1.0L + shrink_m1;
+    factor = small ? n - n * (n + 1.0L) / 2.0L * r : -shrink_m1 / r;
+    d_factor = small ? -n * (n + 1.0L) / 2.0L : (n * shrink / u - factor) / r;
+    pmt_part = q->pmt * timing * factor;
+    *f = q->pv + pmt_part + q->fv * shrink;
+    df_dr = q->pmt * (q->type * factor + timing * d_factor) -
+            q->fv * n * shrink / u;
+    *scale = fabsl(q->pv) + fabsl(pmt_part) + fabsl(q->fv * shrink);
+  }
   *df = df_dr * u;
-  *scale = fabsl(q->pv * growth) + fabsl(pmt_part) + fabsl(q->fv);
   return isfinite(*f) && isfinite(*df) && isfinite(*scale);
 }
 

@@ -16,5 +16,7 @@
   (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 int pmext_register_growth(sqlite3 *db); /* growth_sql.c */
+int pmext_register_growth_aggregates(sqlite3 *db); /* growth_agg.c */
+int pmext_register_projection(sqlite3 *db); /* projection.c */
 
 #endif /* PMEXT_H */

@@ -3,11 +3,13 @@
 **
 ** How it works:
 **   1. Newton's method in x = ln(1+r), from x0 = ln(1+guess), at most
-**      NEWTON_STEPS steps, each step limited to MAX_NEWTON_STEP. It is
-**      accepted only when the steps have shrunk to the rounding level AND
+**      NEWTON_STEPS steps, each step limited to MAX_NEWTON_STEP. Its point
+**      is accepted only when the steps have shrunk to the rounding level,
 **      the residual is negligible against the size of the terms (|f| <=
-**      RESIDUAL_TOLERANCE * scale): a Newton iteration stalled at a minimum
-**      of |f| that is not a root is never reported.
+**      RESIDUAL_TOLERANCE * scale) AND f changes sign across the point
+**      (x -/+ a relative VERIFY_WIDTH): a Newton iteration stalled at a
+**      minimum of |f|, or creeping towards a double root where the answer
+**      has only half the digits, is never reported.
 **   2. Otherwise a scan outwards from x0, alternately up and down, with
 **      steps growing geometrically, looks for the nearest sign change in
 **      [X_LOWEST, X_HIGHEST] (r from -1 + 2e-22 up to about 4.8e8).
@@ -30,6 +32,7 @@
 #define SCAN_FIRST_STEP 0.01L
 #define SCAN_GROWTH 1.25L
 #define BISECTION_STEPS 400
+#define VERIFY_WIDTH 1e-10L
 
 static growth_status finish_root(long double x, double *rate) {
   double r = (double)expm1l(x);
@@ -38,11 +41,23 @@ static growth_status finish_root(long double x, double *rate) {
   return GROWTH_OK;
 }
 
+static int sign_of(long double f) { return (f > 0.0L) - (f < 0.0L); }
+
+/* Does f change sign across x? */
+static int crosses_zero(solve_fn fn, void *ctx, long double x) {
+  long double width = VERIFY_WIDTH * (fabsl(x) > 1e-10L ? fabsl(x) : 1e-10L);
+  long double lo, hi, df, scale;
+  if (!fn(ctx, x - width, &lo, &df, &scale)) return 0;
+  if (!fn(ctx, x + width, &hi, &df, &scale)) return 0;
+  return sign_of(lo) * sign_of(hi) < 0;
+}
+
 static int newton(solve_fn fn, void *ctx, long double x, long double *root) {
   for (int i = 0; i < NEWTON_STEPS; i++) {
     long double f, df, scale;
     if (!fn(ctx, x, &f, &df, &scale)) return 0;
     if (f == 0.0L) {
+      if (!crosses_zero(fn, ctx, x)) return 0;
       *root = x;
       return 1;
     }
@@ -54,14 +69,13 @@ static int newton(solve_fn fn, void *ctx, long double x, long double *root) {
     if (fabsl(step) <= 1e-15L * fabsl(x) || fabsl(step) < 1e-300L) {
       if (!fn(ctx, x, &f, &df, &scale)) return 0;
       if (fabsl(f) > RESIDUAL_TOLERANCE * scale) return 0;
+      if (!crosses_zero(fn, ctx, x)) return 0;
       *root = x;
       return 1;
     }
   }
   return 0;
 }
-
-static int sign_of(long double f) { return (f > 0.0L) - (f < 0.0L); }
 
 /* Narrow [a, b] (f(a), f(b) of opposite signs) to a root. */
 static int bisect(solve_fn fn, void *ctx, long double a, long double fa,
@@ -138,8 +152,14 @@ growth_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate) {
   if (x0 < X_LOWEST) x0 = X_LOWEST;
   if (x0 > X_HIGHEST) x0 = X_HIGHEST;
   long double root;
-  if (newton(fn, ctx, x0, &root) || scan(fn, ctx, x0, &root)) {
-    return finish_root(root, rate);
+  if (!newton(fn, ctx, x0, &root) && !scan(fn, ctx, x0, &root)) {
+    return GROWTH_UNDEFINED;
   }
-  return GROWTH_UNDEFINED;
+  /* A root within rounding noise of 0 is exactly 0 when f(0) is: flows
+  ** that cancel exactly (-100, +100) have a rate of 0, not 1e-20. */
+  long double f0, df, scale;
+  if (fabsl(root) < 1e-12L && fn(ctx, 0.0L, &f0, &df, &scale) && f0 == 0.0L) {
+    root = 0.0L;
+  }
+  return finish_root(root, rate);
 }
