@@ -27,8 +27,7 @@
 **   - cagr_fit keeps running sums n, Sx, Sy, Sxx, Sxy of x = year - x0 and
 **     y = ln(value) - y0 (x0, y0 the first row's; centring avoids the
 **     cancellation of years near 2024), each a compensated (Neumaier) sum
-**     in long double so that removing rows again (xInverse) leaves no
-**     residue. A count of rows with value <= 0 makes the result NULL while
+**     so that removing rows again (xInverse) leaves no residue. A count of rows with value <= 0 makes the result NULL while
 **     any such row is in the frame (LOGEST shows #NUM! for them).
 **   - npv keeps a compensated sum of its terms and a count of undefined
 **     terms (rate <= -1 or overflow).
@@ -56,14 +55,18 @@ static const int aggregate_flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
 
 /* --- helpers ------------------------------------------------------------ */
 
-/* A compensated (Neumaier) running sum in long double. */
+/* A compensated (Neumaier) running sum: the rounding error of every
+** addition is kept in `compensation`, which gives about twice the digits of
+** a double. Doubles, not long doubles: SQLite's aggregate context is only
+** 8-byte aligned. */
 typedef struct ksum {
-  long double sum, compensation;
+  double sum, compensation;
 } ksum;
 
-static void ksum_add(ksum *k, long double x) {
-  long double t = k->sum + x;
-  if (fabsl(k->sum) >= fabsl(x)) {
+static void ksum_add(ksum *k, long double addend) {
+  double x = (double)addend;
+  double t = k->sum + x;
+  if (fabs(k->sum) >= fabs(x)) {
     k->compensation += (k->sum - t) + x;
   } else {
     k->compensation += (x - t) + k->sum;
@@ -72,7 +75,7 @@ static void ksum_add(ksum *k, long double x) {
 }
 
 static long double ksum_value(const ksum *k) {
-  return k->sum + k->compensation;
+  return (long double)k->sum + k->compensation;
 }
 
 /* Read argv[0..argc-1] as numbers. 1: all read; 0: a NULL (skip the row);
@@ -227,7 +230,7 @@ static void cagr_final(sqlite3_context *ctx) {
 typedef struct fit_state {
   int centred;        /* x0, y0 are set */
   double x0;          /* first year seen */
-  long double y0;     /* ln of the first positive value seen */
+  double y0;          /* ln of the first positive value seen */
   long long n;        /* rows with value > 0 in the frame */
   long long bad;      /* rows with value <= 0 in the frame */
   ksum sx, sy, sxx, sxy;
@@ -251,7 +254,7 @@ static void fit_update(sqlite3_context *ctx, sqlite3_value **argv, int argc,
   if (!s->centred) {
     s->centred = 1;
     s->x0 = a[1];
-    s->y0 = logl(a[0]);
+    s->y0 = log(a[0]);
   }
   long double x = (long double)a[1] - s->x0;
   long double y = logl(a[0]) - s->y0;
