@@ -69,14 +69,10 @@ growth_status growth_project(double value, double rate, double years,
   return finish((long double)value * expl(exponent), out);
 }
 
+/* Negating years is exact, so this is project() to the last bit. */
 growth_status growth_discount(double value, double rate, double years,
                               double *out) {
-  if (!isfinite(value) || !isfinite(rate) || !isfinite(years)) {
-    return GROWTH_UNDEFINED;
-  }
-  if (!(rate > -1.0)) return GROWTH_UNDEFINED;
-  long double exponent = -(long double)years * log1pl((long double)rate);
-  return finish((long double)value * expl(exponent), out);
+  return growth_project(value, rate, -years, out);
 }
 
 growth_status growth_years_to_reach(double value, double target, double rate,

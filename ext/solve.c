@@ -108,6 +108,7 @@ static int scan_step(solve_fn fn, void *ctx, long double *from, long double *f_f
   long double f, df, scale;
   if (!fn(ctx, to, &f, &df, &scale)) return -1;
   if (f == 0.0L) {
+    if (!crosses_zero(fn, ctx, to)) return -1;
     *root = to;
     return 1;
   }
@@ -122,7 +123,8 @@ static int scan_step(solve_fn fn, void *ctx, long double *from, long double *f_f
 static int scan(solve_fn fn, void *ctx, long double x0, long double *root) {
   long double f0, df, scale;
   if (!fn(ctx, x0, &f0, &df, &scale)) return 0;
-  if (f0 == 0.0L) {
+  if (f0 == 0.0L) { /* a root, unless f is 0 everywhere around it */
+    if (!crosses_zero(fn, ctx, x0)) return 0;
     *root = x0;
     return 1;
   }
