@@ -123,7 +123,7 @@ oom: build/oom/oom
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  build/oom/oom tests/c/oom.sql
 
-THREADS_ITERATIONS ?= 200
+THREADS_ITERATIONS ?= 500
 TSAN := -fsanitize=thread
 build/tsan/threads: tests/c/threads.c $(DRIVER_SRC) | deps-hard
 	@mkdir -p $(@D)
