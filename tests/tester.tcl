@@ -15,6 +15,8 @@
 #                                  place of EXP (EXP as a decimal string from
 #                                  a high-precision reference)
 #   fequal A B RELTOL              1 if A and B agree to RELTOL relative
+#   have_module NAME TEST          1 if db has module NAME; else prints a
+#                                  loud SKIP line for TEST and returns 0
 #   ulp_distance A B               how many doubles lie between A and B
 #
 # Results are counted across all files; all.tcl prints "N passed, N failed".
@@ -80,6 +82,14 @@ proc do_catchsql_test {name sql expected} {
   } else {
     pmext_pass $name
   }
+}
+
+proc have_module {name test} {
+  if {[db exists {SELECT 1 FROM pragma_module_list WHERE name = $name}]} {
+    return 1
+  }
+  puts "SKIP $test: module $name is not registered (not merged yet?)"
+  return 0
 }
 
 proc fequal {a b {reltol 1e-12}} {
