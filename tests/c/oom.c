@@ -28,6 +28,10 @@
 **   (no leak through SQLite's allocator); LeakSanitizer checks the rest.
 ** - A connection opened while allocations fail must either fail or have
 **   every pmext function registered (no half-loaded extension that says OK).
+** - Also, for every statement, closing the connection while the statement
+**   is stepped but not finished: sqlite3_close() must say SQLITE_BUSY,
+**   sqlite3_close_v2() must succeed, the statement must still run to the
+**   end, and finalizing it must free the connection with nothing leaked.
 ** Prints the number of failure points exercised; exits 1 on any finding.
 */
 #include <stdio.h>
@@ -198,6 +202,29 @@ static void exercise_open(const strlist *generated, sqlite3_int64 baseline) {
   }
 }
 
+/* Close while a statement is open (see the header comment). */
+static void close_while_open(const char *sql, sqlite3_int64 baseline) {
+  sqlite3 *db = open_db();
+  sqlite3_stmt *stmt = 0;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, 0) == SQLITE_OK && stmt &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    int busy = sqlite3_close(db);
+    int zombie = sqlite3_close_v2(db);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    }
+    sqlite3_finalize(stmt);
+    if (busy != SQLITE_BUSY || zombie != SQLITE_OK) {
+      printf("FAIL %s: close with an open statement gave %d, close_v2 %d\n",
+             sql, busy, zombie);
+      findings++;
+    }
+  } else {
+    sqlite3_finalize(stmt);
+    close_db(db, sql, 0);
+  }
+  check_no_leak(baseline, sql, 0, 0);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s STATEMENTS_FILE\n", argv[0]);
@@ -233,6 +260,8 @@ int main(int argc, char **argv) {
   exercise_open(&generated, baseline);
   for (int i = 0; i < statements.count; i++) exercise(statements.items[i], baseline);
   for (int i = 0; i < generated.count; i++) exercise(generated.items[i], baseline);
+  for (int i = 0; i < statements.count; i++) close_while_open(statements.items[i], baseline);
+  for (int i = 0; i < generated.count; i++) close_while_open(generated.items[i], baseline);
 
   printf("oom: %d statements from %s, %d generated, %ld failure points "
          "exercised, %d findings\n",
