@@ -92,7 +92,13 @@ __attribute__((visibility("default")))
 #endif
 int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
                        const sqlite3_api_routines *pApi) {
-  SQLITE_EXTENSION_INIT2(pApi);
+  /* The API table is the same for every connection of the process. Write
+  ** the shared pointer only on the first load: an unconditional write on
+  ** each load races with other threads calling pmext functions through it
+  ** (ThreadSanitizer, tests/c/threads.c). */
+  if (sqlite3_api != pApi) {
+    SQLITE_EXTENSION_INIT2(pApi);
+  }
   if (sqlite3_libversion_number() < PMEXT_MIN_SQLITE) {
     *pzErrMsg = sqlite3_mprintf(
         "pmext %s needs SQLite %s or later; this process runs SQLite %s",
