@@ -60,20 +60,29 @@ static int register_introspection(sqlite3 *db) {
   return rc;
 }
 
-/* The version of pmext already loaded into db, or 0 (caller frees).
-** SQLite cannot redefine a function while a statement runs, and
-** SELECT load_extension() is such a statement, so a second load of the
-** same version must not register anything again. */
-static char *loaded_version(sqlite3 *db) {
+/* Sets *version to the version of pmext already loaded into db (caller
+** frees), or 0 when there is none. SQLite cannot redefine a function while
+** a statement runs, and SELECT load_extension() is such a statement, so a
+** second load of the same version must not register anything again.
+** The probe's "no such function" error is cleared from the connection:
+** sqlite3_open() reads the connection's error code after running
+** automatic extensions (sqlite3_auto_extension) and would fail on it. */
+static int loaded_version(sqlite3 *db, char **version) {
   sqlite3_stmt *stmt = 0;
-  char *version = 0;
-  if (sqlite3_prepare_v2(db, "SELECT pmext_version()", -1, &stmt, 0) ==
-          SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW) {
-    version = sqlite3_mprintf("%s", sqlite3_column_text(stmt, 0));
+  *version = 0;
+  int rc = sqlite3_prepare_v2(db, "SELECT pmext_version()", -1, &stmt, 0);
+  if (rc == SQLITE_ERROR) {
+    sqlite3_exec(db, "", 0, 0, 0); /* resets the error code to SQLITE_OK */
+    return SQLITE_OK;
+  }
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    *version = sqlite3_mprintf("%s", sqlite3_column_text(stmt, 0));
+    rc = *version ? SQLITE_OK : SQLITE_NOMEM;
   }
   sqlite3_finalize(stmt);
-  return version;
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 #ifdef _WIN32
@@ -83,14 +92,22 @@ __attribute__((visibility("default")))
 #endif
 int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
                        const sqlite3_api_routines *pApi) {
-  SQLITE_EXTENSION_INIT2(pApi);
+  /* The API table is the same for every connection of the process. Write
+  ** the shared pointer only on the first load: an unconditional write on
+  ** each load races with other threads calling pmext functions through it
+  ** (ThreadSanitizer, tests/c/threads.c). */
+  if (sqlite3_api != pApi) {
+    SQLITE_EXTENSION_INIT2(pApi);
+  }
   if (sqlite3_libversion_number() < PMEXT_MIN_SQLITE) {
     *pzErrMsg = sqlite3_mprintf(
         "pmext %s needs SQLite %s or later; this process runs SQLite %s",
         PMEXT_VERSION, PMEXT_MIN_SQLITE_TEXT, sqlite3_libversion());
     return SQLITE_ERROR;
   }
-  char *loaded = loaded_version(db);
+  char *loaded;
+  int rc = loaded_version(db, &loaded);
+  if (rc != SQLITE_OK) return rc;
   if (loaded) {
     int same = strcmp(loaded, PMEXT_VERSION) == 0;
     if (!same) {
@@ -109,7 +126,7 @@ int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
       pmext_register_model,
   };
   for (size_t i = 0; i < sizeof registrations / sizeof registrations[0]; i++) {
-    int rc = registrations[i](db);
+    rc = registrations[i](db);
     if (rc != SQLITE_OK) {
       *pzErrMsg = sqlite3_mprintf("pmext: cannot register its functions: %s",
                                   sqlite3_errstr(rc));

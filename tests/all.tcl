@@ -32,6 +32,9 @@ foreach testfile [lsort [glob -directory $here $pattern.test]] {
       [expr {$::pmext_failed - $before_fail}]]
 }
 
+if {$::pmext_accuracy_skipped > 0} {
+  puts "valgrind: $::pmext_accuracy_skipped accuracy comparisons not made (long double)"
+}
 if {$::pmext_failed > 0} {
   puts "failures: [join $::pmext_failures {, }]"
 }

@@ -6,6 +6,8 @@
 #   tools/need.sh test    demo + tclsh and the Tcl sqlite3 package
 #   tools/need.sh asan    test + clang and its sanitizer runtime
 #   tools/need.sh bench   build + valgrind, python3 and mpmath (benchmarks)
+#   tools/need.sh hard    asan + valgrind (libFuzzer and TSan come with the
+#                         same clang runtime package)
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -40,9 +42,16 @@ check_asan() {
   have_asan_rt || missing="$missing libclang-rt-dev"
 }
 
+check_hard() {
+  check_asan
+  have_cmd valgrind || missing="$missing valgrind"
+  [ -e "$(clang -print-file-name=libclang_rt.fuzzer-$(uname -m).a 2>/dev/null)" ] ||
+    missing="$missing libclang-rt-dev"
+}
+
 case "$what" in
-  build|demo|test|asan|bench) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0

@@ -1,0 +1,1 @@
+SELECT pmext_version(), pmext_debug()

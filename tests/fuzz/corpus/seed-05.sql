@@ -1,0 +1,1 @@
+SELECT cagr(-1, 2, 3), cagr(1, 2, 0), project(1, -1, 2), project(1e308, 10, 1e6)

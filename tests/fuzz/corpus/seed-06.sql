@@ -1,0 +1,1 @@
+SELECT cagr('abc', 2, 3)

@@ -1,0 +1,1 @@
+SELECT project(1, x'00ff', 3, 4)

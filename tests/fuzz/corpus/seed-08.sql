@@ -1,0 +1,1 @@
+SELECT cagr(1, 2, 3, 'a long piece of text that is cut short in the error message, since it goes on')

@@ -1,0 +1,1 @@
+CREATE TABLE m(name, v2024, v2034, g AS (cagr(v2024, v2034, 10))); INSERT INTO m VALUES ('a', 100, 200), ('b', 5, 1); CREATE INDEX mi ON m(project(v2024, g, 3)); SELECT name, g FROM m ORDER BY project(v2024, g, 3)

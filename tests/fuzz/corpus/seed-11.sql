@@ -1,0 +1,1 @@
+SELECT cagr(v, y), cagr_fit(v, y) FROM t

@@ -1,0 +1,1 @@
+SELECT y, cagr(v, y) OVER (ORDER BY y ROWS 2 PRECEDING) FROM t

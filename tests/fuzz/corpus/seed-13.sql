@@ -1,0 +1,1 @@
+SELECT npv(0.08, v, y - 2024), irr(v - 600, y - 2024) FROM t

@@ -1,0 +1,1 @@
+SELECT xnpv(0.08, v, '2024-01-01'), xirr(v, julianday('2024-01-01') + y) FROM t

@@ -1,0 +1,1 @@
+SELECT * FROM projection(578.14, 0.0659, 2024, 2034)

@@ -1,0 +1,1 @@
+SELECT * FROM pm_segments WHERE dimension = 'region' AND year = 2030

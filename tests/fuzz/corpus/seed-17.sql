@@ -1,0 +1,1 @@
+SELECT * FROM pm_segments('stated_cagr') WHERE segment = 'Global'

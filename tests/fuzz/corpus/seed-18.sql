@@ -1,0 +1,1 @@
+SELECT * FROM pm_facts; SELECT * FROM pm_companies; SELECT * FROM pm_audit WHERE status = 'fail'

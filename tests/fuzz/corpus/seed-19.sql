@@ -1,0 +1,1 @@
+SELECT sparkline(v), bar(v, 1100, 20) FROM t

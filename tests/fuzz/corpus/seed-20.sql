@@ -1,0 +1,1 @@
+SELECT discount(100, 0.1, 3), years_to_reach(100, 200, 0.07), interpolate_growth(2030, 2024, 578.14, 2034, 1094.83)

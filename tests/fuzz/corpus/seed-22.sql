@@ -1,0 +1,1 @@
+CREATE VIEW g AS SELECT y, project(v, r, y, 2040) AS v2040 FROM t; SELECT * FROM g
