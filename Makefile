@@ -5,6 +5,10 @@
 #   make test         build, then run the Tcl test suite (tests/all.tcl)
 #   make asan         the test suite against a clang ASan+UBSan build
 #   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, uninstall removes it
+#   make static       build/libpmext.a + include/pmext.h, to link pmext in
+#   make db           build/personalized_medicine.db: the model as plain tables
+#   make test-clients load pmext from each client of docs/clients.md
+#   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
@@ -37,6 +41,7 @@ OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
 
 .PHONY: all demo test asan install uninstall clean deps-build deps-demo deps-test deps-asan FORCE
+.PHONY: static db test-clients charts deps-clients
 
 all: $(LIB)
 
@@ -57,7 +62,7 @@ $(B)/buildinfo.h: FORCE
 	  '$(VERSION)' '$(BUILD_DATE)' '$(COMMIT)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-deps-build deps-demo deps-test deps-asan:
+deps-build deps-demo deps-test deps-asan deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 demo: $(LIB) | deps-demo
@@ -86,6 +91,26 @@ install: $(LIB)
 uninstall:
 	rm -f '$(LIBDIR)/pmext.$(SO)'
 	-rmdir '$(LIBDIR)' 2>/dev/null
+
+# Clients (docs/clients.md). The static library is the same sources built
+# with -DSQLITE_CORE: direct calls to SQLite instead of the extension API.
+STATIC_LIB := $(B)/libpmext.a
+static: $(STATIC_LIB)
+$(STATIC_LIB): $(SOURCES:ext/%.c=$(B)/static/%.o)
+	rm -f $@
+	$(AR) rcs $@ $^
+$(B)/static/%.o: ext/%.c $(HEADERS) $(B)/buildinfo.h | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(PMEXT_CFLAGS) -DSQLITE_CORE $(CFLAGS) -c -o $@ $<
+
+test-clients: $(LIB) $(STATIC_LIB) | deps-clients
+	tclsh tests/all.tcl $(LIB) 'clients/*'
+
+# The notebook runs under Debian's Python (its kernel is /usr/bin/python3).
+charts: $(LIB) | deps-clients
+	@mkdir -p $(B)/tour
+	PMEXT_PATH='$(CURDIR)/$(LIB)' PMEXT_CHARTS='$(CURDIR)/docs' \
+	  jupyter nbconvert --to notebook --execute --output-dir $(B)/tour docs/tour.ipynb
 
 clean:
 	rm -rf build

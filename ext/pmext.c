@@ -63,11 +63,25 @@ static int register_introspection(sqlite3 *db) {
 /* The version of pmext already loaded into db, or 0 (caller frees).
 ** SQLite cannot redefine a function while a statement runs, and
 ** SELECT load_extension() is such a statement, so a second load of the
-** same version must not register anything again. */
+** same version must not register anything again.
+** It asks pragma_function_list first: preparing a call to a missing
+** function would leave an error code on db, and sqlite3_open() fails when
+** an automatic extension (sqlite3_auto_extension, a static link) leaves
+** one behind. */
 static char *loaded_version(sqlite3 *db) {
   sqlite3_stmt *stmt = 0;
   char *version = 0;
-  if (sqlite3_prepare_v2(db, "SELECT pmext_version()", -1, &stmt, 0) ==
+  int registered = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT 1 FROM pragma_function_list "
+                         "WHERE name = 'pmext_version'",
+                         -1, &stmt, 0) == SQLITE_OK) {
+    registered = sqlite3_step(stmt) == SQLITE_ROW;
+  }
+  sqlite3_finalize(stmt);
+  stmt = 0;
+  if (registered &&
+      sqlite3_prepare_v2(db, "SELECT pmext_version()", -1, &stmt, 0) ==
           SQLITE_OK &&
       sqlite3_step(stmt) == SQLITE_ROW) {
     version = sqlite3_mprintf("%s", sqlite3_column_text(stmt, 0));
