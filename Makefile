@@ -4,6 +4,8 @@
 #   make demo         build, then run sql/demo.sql in the sqlite3 shell
 #   make test         build, then run the Tcl test suite (tests/all.tcl)
 #   make asan         the test suite against a clang ASan+UBSan build
+#   make bench        pmext against SQLite built-ins (docs/performance.md);
+#   make bench-callgrind, make accuracy   (none of them part of `make test`)
 #   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, uninstall removes it
 #   make static       build/libpmext.a + include/pmext.h, to link pmext in
 #   make db           build/personalized_medicine.db: the model as plain tables
@@ -40,7 +42,7 @@ HEADERS  := $(wildcard ext/*.h)
 OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
 
-.PHONY: all demo test asan install uninstall clean deps-build deps-demo deps-test deps-asan FORCE
+.PHONY: all demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
 .PHONY: static db test-clients charts deps-clients
 
 all: $(LIB)
@@ -62,7 +64,7 @@ $(B)/buildinfo.h: FORCE
 	  '$(VERSION)' '$(BUILD_DATE)' '$(COMMIT)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-deps-build deps-demo deps-test deps-asan deps-clients:
+deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 demo: $(LIB) | deps-demo
@@ -82,6 +84,32 @@ asan: | deps-asan
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  tclsh tests/all.tcl build/asan/pmext.$(SO)
+
+# Benchmarks and accuracy (docs/performance.md). BENCH_ROWS sets the sizes,
+# ACCURACY_N the number of random inputs per function (1e5 in the docs).
+BENCH_ROWS ?= 100000 1000000
+CG_ROWS    ?= 10000
+ACCURACY_N ?= 10000
+BENCH_CFLAGS := -std=c11 $(WARN) -O2
+bench: $(LIB) $(B)/bench/bench
+	$(B)/bench/bench ./$(LIB) $(BENCH_ROWS)
+
+bench-callgrind: $(LIB) $(B)/bench/bench-cg
+	rm -rf $(B)/bench/cg && mkdir -p $(B)/bench/cg
+	valgrind -q --tool=callgrind --collect-atstart=no \
+	  --callgrind-out-file=$(B)/bench/cg/out.%p $(B)/bench/bench-cg --callgrind ./$(LIB) $(CG_ROWS)
+	$(B)/bench/bench-cg --callgrind-report $(B)/bench/cg/out.*
+
+accuracy: $(LIB) | deps-bench
+	/usr/bin/python3 tests/bench/accuracy.py --lib ./$(LIB) -n $(ACCURACY_N)
+
+$(B)/bench/bench: tests/bench/bench.c | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -lsqlite3 -lm
+
+$(B)/bench/bench-cg: tests/bench/bench.c | deps-bench
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -g -DPMEXT_BENCH_CALLGRIND -o $@ $< -lsqlite3 -lm
 
 LIBDIR := $(DESTDIR)$(PREFIX)/lib/pmext
 install: $(LIB)

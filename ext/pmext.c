@@ -118,6 +118,7 @@ int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
   static int (*const registrations[])(sqlite3 *) = {
       register_introspection,
       pmext_register_growth,
+      pmext_register_model,
       pmext_register_display,
   };
   for (size_t i = 0; i < sizeof registrations / sizeof registrations[0]; i++) {

@@ -16,6 +16,7 @@
   (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 int pmext_register_growth(sqlite3 *db); /* growth_sql.c */
+int pmext_register_model(sqlite3 *db);  /* model.c: the pm_* tables */
 int pmext_register_display(sqlite3 *db); /* display.c */
 
 #endif /* PMEXT_H */

@@ -1,34 +1,58 @@
--- demo.sql -- the personalized medicine market report, checked with pmext.
+-- demo.sql -- the personalized medicine market report, as pmext models it.
 -- Run with `make demo` (the sqlite3 shell, with the extension loaded).
+-- Every number below comes from the extension's tables; none is typed in.
 
 .headers on
 .mode column
 
 .print
-.print == The report's headline figures (USD billions) ==
-.print   2024 size 578.14, 2025 size 616.26, 2034 size 1094.83,
-.print   and a stated CAGR of 11.37 % over 2025-2034.
-.print
-
-.print -- What growth rate do the report's own figures imply?
-SELECT printf('%.2f %%', 100 * cagr(578.14, 1094.83, 2024, 2034)) AS "2024->2034",
-       printf('%.2f %%', 100 * cagr(616.26, 1094.83, 2025, 2034)) AS "2025->2034",
-       printf('%.2f %%', 100 * cagr(578.14, 616.26, 2024, 2025))  AS "2024->2025",
-       '11.37 %' AS "stated";
+.print == The report's headline (pm_facts) ==
+SELECT key, CASE WHEN unit LIKE 'fraction%' THEN printf('%.2f %%', 100 * value)
+                 ELSE value END AS value,
+       coalesce(period, '') AS period, basis
+FROM pm_facts
+WHERE key IN ('market_size_2024', 'market_size_2025', 'market_size_2034',
+              'stated_cagr', 'implied_cagr_2025_2034', 'dominant_region',
+              'growing_region');
 
 .print
-.print -- If 11.37 % a year were right, where would 2034 be?
-SELECT printf('%.2f', project(616.26, 0.1137, 2025, 2034)) AS "2034 at 11.37 % from 2025",
-       '1094.83' AS "2034 printed",
-       printf('%.0f %%', 100 * (project(616.26, 0.1137, 2025, 2034) / 1094.83 - 1))
-         AS "overshoot";
+.print == Regions by year, USD billions (pm_segments; * = printed in the report) ==
+SELECT year,
+  max(CASE WHEN segment = 'North America' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "North America",
+  max(CASE WHEN segment = 'Europe' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "Europe",
+  max(CASE WHEN segment = 'Asia-Pacific' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "Asia-Pacific",
+  max(CASE WHEN segment = 'LAMEA' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "LAMEA",
+  max(CASE WHEN segment = 'Global' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "Global"
+FROM pm_segments WHERE dimension IN ('market', 'region')
+GROUP BY year ORDER BY year;
 
 .print
-.print -- And what rate takes 616.26 to the printed 1094.83 in nine years?
-SELECT printf('%.4f', cagr(616.26, 1094.83, 9)) AS "rate",
-       printf('%.2f', project(616.26, cagr(616.26, 1094.83, 9), 9)) AS "check: 2034";
+.print == Shares of the 2024 market (printed) ==
+SELECT dimension, segment, printf('%6.2f %%', 100 * share) AS share,
+       printf('%8.2f', value_usd_bn) AS usd_bn, value_basis
+FROM pm_segments WHERE year = 2024 AND dimension IN ('region', 'end_user')
+ORDER BY rowid;
 
 .print
-.print Finding: the report's figures grow at about 6.59 % a year; its stated
-.print 11.37 % CAGR does not reproduce its own 2034 figure (it would give about
-.print 1624 instead of 1094.83).
+.print == Named without figures (no number is invented) ==
+SELECT dimension, segment, value_basis
+FROM pm_segments WHERE year = 2024 AND value_basis = 'not_reported';
+
+.print
+.print == If the stated CAGR were right (pm_segments('stated_cagr')) ==
+SELECT r.year, printf('%8.2f', r.value_usd_bn) AS reported,
+       printf('%8.2f', s.value_usd_bn) AS stated_cagr
+FROM pm_segments r JOIN pm_segments('stated_cagr') s USING (segment, year)
+WHERE r.segment = 'Global' AND r.year IN (2025, 2028, 2031, 2034);
+
+.print
+.print == The report audited against itself (pm_audit) ==
+SELECT "check", subject, status FROM pm_audit;
+
+.print
+.print == Findings ==
+.mode list
+.headers off
+SELECT printf('%-17s %s: expected %.6g, got %.6g (tolerance %.2g): %s',
+              "check", subject, expected, actual, tolerance, explanation)
+FROM pm_audit WHERE status = 'fail';

@@ -202,7 +202,7 @@ proc doc_examples {} {
 # Run SQL through the sqlite3 shell with the extension loaded, as a reader
 # of the docs would; returns {stdout stderr}.
 proc run_shell {sql} {
-  set errfile [file join [pwd] build shell-stderr.txt]
+  set errfile [file join $::pmext_root build shell-stderr-[pid].txt]
   set lib [file rootname $::PMEXT_LIB]
   set out [exec sh -c {sqlite3 -init /dev/null -cmd ".load '$0'" :memory: 2>"$1"; exit 0} \
                $lib $errfile << $sql]

@@ -5,6 +5,7 @@
 #   tools/need.sh demo    build + the sqlite3 shell
 #   tools/need.sh test    demo + tclsh and the Tcl sqlite3 package
 #   tools/need.sh asan    test + clang and its sanitizer runtime
+#   tools/need.sh bench   build + valgrind, python3 and mpmath (benchmarks)
 #   tools/need.sh clients test + what docs/clients.md's clients need
 #
 # Missing Debian packages are installed with apt-get when running as root
@@ -27,6 +28,12 @@ check_test() {
   check_demo
   have_cmd tclsh || missing="$missing tcl"
   have_tcl_sqlite || missing="$missing libsqlite3-tcl"
+}
+check_bench() {
+  check_build
+  [ -e /usr/include/valgrind/callgrind.h ] || missing="$missing valgrind"
+  echo 'import sqlite3, mpmath' | /usr/bin/python3 >/dev/null 2>&1 ||
+    missing="$missing python3 python3-mpmath"
 }
 check_asan() {
   check_test
@@ -52,8 +59,8 @@ check_clients() {
 }
 
 case "$what" in
-  build|demo|test|asan|clients) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, clients)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|clients) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, clients)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0

@@ -1,0 +1,558 @@
+/*
+** bench.c -- pmext against SQLite's own built-ins, side by side.
+**
+** Usage:
+**   bench LIB [ROWS...]            timing table (default rows: 100000 1000000)
+**   bench --callgrind LIB [ROWS]   run every query once, each bracketed by
+**                                  callgrind client requests (run this under
+**                                  valgrind --tool=callgrind
+**                                  --collect-atstart=no)
+**   bench --callgrind-report FILE...
+**                                  read the dumps of the run above and print
+**                                  instructions per operation
+** `make bench` and `make bench-callgrind` run these; docs/performance.md
+** shows the results and how to read them.
+**
+** How it works: one process, one in-memory connection with the extension
+** loaded from LIB (the system libsqlite3 the extension is meant for). For
+** each size N a table `t` of N rows of varying inputs is filled from a fixed
+** pseudo-random sequence, so every call sees different column values and
+** nothing can be hoisted as a constant. Each pair is one pmext query and the
+** query an analyst would write without pmext; both produce the same number
+** of operations (rows, lookups or connections) and are timed alternately,
+** REPS times after one warm-up, with clock_gettime(CLOCK_MONOTONIC). The
+** table shows the median time per operation, the spread (interquartile
+** range / median over the repetitions) and the ratio of the medians, pmext /
+** built-in. The last column compares the two sides' results (relative
+** difference), as a check that both compute the same thing (not for the
+** floors, which compute something else on purpose).
+** Statements are prepared outside the timed region. The environment
+** variable BENCH_ONLY=text runs only the pairs whose label contains text.
+**
+** A pair whose pmext side is not registered in the extension being measured
+** prints "skipped: <name> not in this build" instead of numbers.
+**
+** The driver registers two functions of its own as floors: noop(x, r, y)
+** returns x (the cost of any user function call), and naive_project(x, r, y)
+** returns x * pow(1 + r, y) in C without argument checks (the cheapest a user
+** function with the built-in's maths can be).
+*/
+#define _POSIX_C_SOURCE 200809L
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifdef PMEXT_BENCH_CALLGRIND
+#include <valgrind/callgrind.h>
+#endif
+
+#define REPS 11           /* timed repetitions of each side */
+#define MAX_KEYS 1024     /* most pm_segments keys the point query cycles */
+
+/* What one operation of a pair is, and so how the side is run. */
+typedef enum {
+  OP_ROW,        /* one statement over the N rows of t: op = row */
+  OP_PROJECTION, /* one statement over N/11 inputs, 11 years each: op = row */
+  OP_LOOKUP,     /* N executions of a point query with bound keys */
+  OP_SCAN,       /* N/176 full scans of the 176-row model: op = row */
+  OP_CONNECT     /* b->connections connections opened and closed */
+} op_kind;
+
+typedef struct pair {
+  const char *name;  /* row label */
+  const char *needs; /* pmext function or module the pair needs */
+  op_kind kind;
+  const char *ours;  /* SQL using pmext (for OP_CONNECT: unused) */
+  const char *base;  /* the same with SQLite built-ins only */
+} pair;
+
+/* The fit of ln(value) on year by least squares, as plain SQL. */
+#define SQL_FIT                                                       \
+  "SELECT exp((count(*) * sum(yr * lv) - sum(yr) * sum(lv))"          \
+  " / (count(*) * sum(yr * yr) - sum(yr) * sum(yr))) - 1"             \
+  " FROM (SELECT yr, ln(v) AS lv FROM t)"
+
+/* generate_series is compiled into the sqlite3 shell, not into
+** libsqlite3, so the years come from a recursive CTE (materialised once). */
+#define SQL_SERIES                                                    \
+  "WITH RECURSIVE k(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM k"    \
+  " WHERE k < 10)"                                                    \
+  " SELECT count(*), sum(p.x * pow(1 + p.r, k.k)) FROM p, k"
+
+static const pair pairs[] = {
+    {"project(x,r,y) vs x*pow(1+r,y)", "project", OP_ROW,
+     "SELECT sum(project(x, r, y)) FROM t",
+     "SELECT sum(x * pow(1 + r, y)) FROM t"},
+    {"cagr(a,b,n) vs pow(b/a,1.0/n)-1", "cagr", OP_ROW,
+     "SELECT sum(cagr(a, b, n)) FROM t",
+     "SELECT sum(pow(b / a, 1.0 / n) - 1) FROM t"},
+    {"floor: noop(x,r,y) vs x*pow(1+r,y)", 0, OP_ROW,
+     "SELECT sum(noop(x, r, y)) FROM t",
+     "SELECT sum(x * pow(1 + r, y)) FROM t"},
+    {"floor: naive_project vs x*pow(1+r,y)", 0, OP_ROW,
+     "SELECT sum(naive_project(x, r, y)) FROM t",
+     "SELECT sum(x * pow(1 + r, y)) FROM t"},
+    {"cagr_fit(v,yr) vs sum()/ln() fit", "cagr_fit", OP_ROW,
+     "SELECT cagr_fit(v, yr) FROM t", SQL_FIT},
+    {"projection() vs CTE years + pow()", "projection", OP_PROJECTION,
+     "SELECT count(*), sum(s.value) FROM p, projection(p.x, p.r, 2024, 2034) s",
+     SQL_SERIES},
+    {"pm_segments point vs indexed table", "pm_segments", OP_LOOKUP,
+     "SELECT value_usd_bn FROM pm_segments"
+     " WHERE dimension = ?1 AND segment = ?2 AND year = ?3",
+     "SELECT value_usd_bn FROM seg_real"
+     " WHERE dimension = ?1 AND segment = ?2 AND year = ?3"},
+    {"pm_segments scan vs table scan", "pm_segments", OP_SCAN,
+     "SELECT * FROM pm_segments", "SELECT * FROM seg_real"},
+    {"load pmext vs open+close only", 0, OP_CONNECT, 0, 0},
+};
+#define N_PAIRS (sizeof pairs / sizeof pairs[0])
+
+/* Everything one run needs; no globals. */
+typedef struct bench {
+  sqlite3 *db;
+  const char *lib;
+  int have_model;               /* pm_segments registered: seg_real exists */
+  int n_keys;                   /* pm_segments keys for the point query */
+  char *key_dim[MAX_KEYS];
+  char *key_seg[MAX_KEYS];
+  int key_year[MAX_KEYS];
+  int model_rows;               /* rows of one full scan */
+  int connections;              /* connections opened by the load pair */
+} bench;
+
+static void die(sqlite3 *db, const char *what) {
+  fprintf(stderr, "bench: %s: %s\n", what, db ? sqlite3_errmsg(db) : "");
+  exit(1);
+}
+
+static double now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* Floor 1: the cheapest user function with three arguments. */
+static void noop_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  sqlite3_result_double(ctx, sqlite3_value_double(argv[0]));
+}
+
+/* Floor 2: the spreadsheet formula in C, no type checks, no domain checks. */
+static void naive_project_func(sqlite3_context *ctx, int argc,
+                               sqlite3_value **argv) {
+  (void)argc;
+  double x = sqlite3_value_double(argv[0]);
+  double r = sqlite3_value_double(argv[1]);
+  double y = sqlite3_value_double(argv[2]);
+  sqlite3_result_double(ctx, x * pow(1 + r, y));
+}
+
+static void exec(sqlite3 *db, const char *sql) {
+  char *err = 0;
+  if (sqlite3_exec(db, sql, 0, 0, &err) != SQLITE_OK) {
+    fprintf(stderr, "bench: %s\n  in: %s\n", err, sql);
+    exit(1);
+  }
+}
+
+static int load_pmext(sqlite3 *db, const char *lib) {
+  char *err = 0;
+  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, (int *)0);
+  if (sqlite3_load_extension(db, lib, 0, &err) != SQLITE_OK) {
+    fprintf(stderr, "bench: cannot load %s: %s\n", lib, err ? err : "?");
+    sqlite3_free(err);
+    return 0;
+  }
+  return 1;
+}
+
+/* 1 if the extension registered a function or module of that name. */
+static int registered(sqlite3 *db, const char *name) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT 1 FROM pragma_function_list WHERE name = ?1"
+                         " UNION ALL "
+                         "SELECT 1 FROM pragma_module_list WHERE name = ?1",
+                         -1, &st, 0) != SQLITE_OK) {
+    die(db, "pragma_function_list");
+  }
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found;
+}
+
+/* A fixed pseudo-random sequence (xorshift64*), uniform in [lo, hi). */
+static double uniform(unsigned long long *s, double lo, double hi) {
+  *s ^= *s >> 12;
+  *s ^= *s << 25;
+  *s ^= *s >> 27;
+  unsigned long long r = *s * 2685821657736338717ULL;
+  return lo + (hi - lo) * (double)(r >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* t: the N rows every scalar pair reads; p: N/11 inputs for projection(). */
+static void fill_tables(sqlite3 *db, long rows) {
+  exec(db,
+       "DROP TABLE IF EXISTS t; DROP TABLE IF EXISTS p;"
+       "CREATE TABLE t(x REAL, r REAL, y REAL, a REAL, b REAL, n REAL,"
+       " v REAL, yr INTEGER);"
+       "CREATE TABLE p(x REAL, r REAL);"
+       "BEGIN");
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, "INSERT INTO t VALUES(?,?,?,?,?,?,?,?)", -1, &st,
+                         0) != SQLITE_OK) {
+    die(db, "insert");
+  }
+  unsigned long long seed = 0x9E3779B97F4A7C15ULL;
+  for (long i = 0; i < rows; i++) {
+    int yr = 2000 + (int)uniform(&seed, 0, 51);
+    double trend = 100.0 * exp(0.05 * (yr - 2000));
+    double values[7] = {
+        uniform(&seed, 1, 1000),     uniform(&seed, -0.5, 0.5),
+        uniform(&seed, 0, 50),       uniform(&seed, 1, 1000),
+        uniform(&seed, 1, 1000),     uniform(&seed, 1, 50),
+        trend * uniform(&seed, 0.8, 1.25)};
+    for (int c = 0; c < 7; c++) sqlite3_bind_double(st, c + 1, values[c]);
+    sqlite3_bind_int(st, 8, yr);
+    if (sqlite3_step(st) != SQLITE_DONE) die(db, "insert");
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  char sql[128];
+  snprintf(sql, sizeof sql, "INSERT INTO p SELECT x, r FROM t LIMIT %ld;",
+           rows / 11);
+  exec(db, sql);
+  exec(db, "COMMIT");
+}
+
+/* seg_real: the rows of pm_segments in a real table with an index on the
+** key, and the keys the point query cycles through (in shuffled order). */
+static void setup_model(bench *b) {
+  b->have_model = registered(b->db, "pm_segments");
+  if (!b->have_model) return;
+  exec(b->db,
+       "CREATE TABLE seg_real AS SELECT dimension, segment, year,"
+       " value_usd_bn, share, yoy_growth, value_basis, share_basis"
+       " FROM pm_segments;"
+       "CREATE UNIQUE INDEX seg_real_key ON seg_real(dimension, segment, year);"
+       "ANALYZE;");
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(b->db,
+                         "SELECT dimension, segment, year FROM seg_real"
+                         " ORDER BY (rowid * 7919) % 1009",
+                         -1, &st, 0) != SQLITE_OK) {
+    die(b->db, "seg_real keys");
+  }
+  while (sqlite3_step(st) == SQLITE_ROW && b->n_keys < MAX_KEYS) {
+    int k = b->n_keys++;
+    b->key_dim[k] = strdup((const char *)sqlite3_column_text(st, 0));
+    b->key_seg[k] = strdup((const char *)sqlite3_column_text(st, 1));
+    b->key_year[k] = sqlite3_column_int(st, 2);
+    if (!b->key_dim[k] || !b->key_seg[k]) die(0, "out of memory");
+  }
+  sqlite3_finalize(st);
+  b->model_rows = b->n_keys;
+}
+
+static sqlite3_stmt *prepare(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, 0) != SQLITE_OK) {
+    fprintf(stderr, "bench: %s\n  in: %s\n", sqlite3_errmsg(db), sql);
+    exit(1);
+  }
+  return st;
+}
+
+/* Step a statement to its end; the first column of the last row. */
+static double drain(sqlite3 *db, sqlite3_stmt *st) {
+  double last = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    last = sqlite3_column_double(st, sqlite3_column_count(st) - 1);
+  }
+  if (rc != SQLITE_DONE) die(db, sqlite3_sql(st));
+  sqlite3_reset(st);
+  return last;
+}
+
+/* How many operations one run of a pair performs at size `rows`. */
+static long ops_of(const bench *b, const pair *p, long rows) {
+  switch (p->kind) {
+    case OP_ROW: return rows;
+    case OP_PROJECTION: return rows / 11 * 11;
+    case OP_LOOKUP: return rows;
+    case OP_SCAN: return rows / b->model_rows * b->model_rows;
+    case OP_CONNECT: return b->connections;
+  }
+  return rows;
+}
+
+/* Run one side once: the untimed preparation is done by the caller. */
+static double run_side(bench *b, const pair *p, sqlite3_stmt *st, int ours,
+                       long rows) {
+  double result = 0;
+  switch (p->kind) {
+    case OP_ROW:
+    case OP_PROJECTION:
+      result = drain(b->db, st);
+      break;
+    case OP_LOOKUP:
+      for (long i = 0; i < rows; i++) {
+        int k = (int)(i % b->n_keys);
+        sqlite3_bind_text(st, 1, b->key_dim[k], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, b->key_seg[k], -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, b->key_year[k]);
+        result += drain(b->db, st);
+      }
+      break;
+    case OP_SCAN:
+      for (long i = 0; i < rows / b->model_rows; i++) drain(b->db, st);
+      break;
+    case OP_CONNECT:
+      for (int i = 0; i < b->connections; i++) {
+        sqlite3 *db;
+        if (sqlite3_open(":memory:", &db) != SQLITE_OK) die(db, "open");
+        if (ours && !load_pmext(db, b->lib)) exit(1);
+        sqlite3_close(db);
+      }
+      break;
+  }
+  return result;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+typedef struct stats {
+  double median, spread; /* ns per op; interquartile range / median */
+  double result;         /* the query's last value, to compare the sides */
+} stats;
+
+static stats summarise(double *ns, long ops, double result) {
+  qsort(ns, REPS, sizeof ns[0], cmp_double);
+  stats s;
+  s.median = ns[REPS / 2] / (double)ops;
+  s.spread = (ns[(3 * REPS) / 4] - ns[REPS / 4]) / ns[REPS / 2];
+  s.result = result;
+  return s;
+}
+
+static void time_pair(bench *b, const pair *p, long rows) {
+  sqlite3_stmt *st[2] = {0, 0};
+  const char *sql[2] = {p->ours, p->base};
+  for (int s = 0; s < 2; s++) {
+    if (sql[s]) st[s] = prepare(b->db, sql[s]);
+  }
+  long ops = ops_of(b, p, rows);
+  double ns[2][REPS], result[2] = {0, 0};
+  for (int s = 0; s < 2; s++) run_side(b, p, st[s], s == 0, rows); /* warm */
+  for (int rep = 0; rep < REPS; rep++) {
+    for (int k = 0; k < 2; k++) {
+      int s = (rep + k) % 2; /* alternate which side goes first */
+      double t0 = now_ns();
+      result[s] = run_side(b, p, st[s], s == 0, rows);
+      ns[s][rep] = now_ns() - t0;
+    }
+  }
+  for (int s = 0; s < 2; s++) sqlite3_finalize(st[s]);
+  stats ours = summarise(ns[0], ops, result[0]);
+  stats base = summarise(ns[1], ops, result[1]);
+  double diff = fabs(ours.result - base.result) /
+                fmax(fabs(base.result), 1e-300);
+  printf("| %-36s | %8ld | %9.1f | %4.0f%% | %9.1f | %4.0f%% | %5.2f |",
+         p->name, ops, ours.median, 100 * ours.spread, base.median,
+         100 * base.spread, ours.median / base.median);
+  if (p->needs && (p->kind == OP_ROW || p->kind == OP_PROJECTION)) {
+    printf(" %.1e |\n", diff);
+  } else {
+    printf("       |\n");
+  }
+  fflush(stdout);
+}
+
+static void print_skip(const pair *p) {
+  printf("| %-36s | skipped: %s not in this build |\n", p->name, p->needs);
+}
+
+static bench *open_bench(const char *lib) {
+  bench *b = calloc(1, sizeof *b);
+  if (!b) die(0, "out of memory");
+  b->lib = lib;
+  b->connections = 2000;
+  if (sqlite3_open(":memory:", &b->db) != SQLITE_OK) die(b->db, "open");
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(b->db, "SELECT pow(2, 0.5), ln(2)", -1, &st, 0) !=
+      SQLITE_OK) {
+    die(b->db, "this libsqlite3 lacks the math functions (pow, ln)");
+  }
+  sqlite3_finalize(st);
+  if (!load_pmext(b->db, lib)) exit(1);
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  sqlite3_create_function(b->db, "noop", 3, flags, 0, noop_func, 0, 0);
+  sqlite3_create_function(b->db, "naive_project", 3, flags, 0,
+                          naive_project_func, 0, 0);
+  setup_model(b);
+  return b;
+}
+
+static void close_bench(bench *b) {
+  for (int k = 0; k < b->n_keys; k++) {
+    free(b->key_dim[k]);
+    free(b->key_seg[k]);
+  }
+  sqlite3_close(b->db);
+  free(b);
+}
+
+static int pair_available(const bench *b, const pair *p) {
+  return !p->needs || registered(b->db, p->needs);
+}
+
+static int run_timing(const char *lib, int nsizes, char **sizes) {
+  static char *default_sizes[] = {"100000", "1000000"};
+  if (nsizes == 0) {
+    nsizes = 2;
+    sizes = default_sizes;
+  }
+  const char *only = getenv("BENCH_ONLY"); /* run the pairs named so */
+  bench *b = open_bench(lib);
+  printf("pmext %s against SQLite %s built-ins, %d repetitions, "
+         "ns per operation (median)\n\n",
+         lib, sqlite3_libversion(), REPS);
+  printf("| %-36s | %8s | %9s | %5s | %9s | %5s | %5s | %7s |\n",
+         "pair: pmext vs built-in", "ops", "pmext ns", "sprd", "builtin",
+         "sprd", "ratio", "rel.dif");
+  printf("|%.38s|%.10s|%.11s|%.7s|%.11s|%.7s|%.7s|%.9s|\n",
+         "--------------------------------------", "----------",
+         "-----------", "-------", "-----------", "-------", "-------",
+         "---------");
+  for (int z = 0; z < nsizes; z++) {
+    long rows = atol(sizes[z]);
+    if (rows < 1000) die(0, "sizes must be at least 1000 rows");
+    fill_tables(b->db, rows);
+    for (size_t i = 0; i < N_PAIRS; i++) {
+      const pair *p = &pairs[i];
+      if (p->kind == OP_CONNECT && z > 0) continue; /* independent of N */
+      if (only && !strstr(p->name, only)) continue;
+      if (!pair_available(b, p) ||
+          ((p->kind == OP_LOOKUP || p->kind == OP_SCAN) && !b->have_model)) {
+        print_skip(p);
+        continue;
+      }
+      time_pair(b, p, rows);
+    }
+  }
+  close_bench(b);
+  return 0;
+}
+
+#ifdef PMEXT_BENCH_CALLGRIND
+/* Each side once, collected alone and dumped under the name
+** "pair index|side|ops", which the report reads back. */
+static int run_callgrind(const char *lib, long rows) {
+  bench *b = open_bench(lib);
+  b->connections = 50; /* dlopen under valgrind is slow */
+  fill_tables(b->db, rows);
+  for (size_t i = 0; i < N_PAIRS; i++) {
+    const pair *p = &pairs[i];
+    if (!pair_available(b, p) ||
+        ((p->kind == OP_LOOKUP || p->kind == OP_SCAN) && !b->have_model)) {
+      continue;
+    }
+    const char *sql[2] = {p->ours, p->base};
+    for (int s = 0; s < 2; s++) {
+      sqlite3_stmt *st = sql[s] ? prepare(b->db, sql[s]) : 0;
+      run_side(b, p, st, s == 0, rows / 10); /* warm caches and lazy init */
+      char name[64];
+      snprintf(name, sizeof name, "%zu|%d|%ld", i, s, ops_of(b, p, rows));
+      CALLGRIND_ZERO_STATS;
+      CALLGRIND_TOGGLE_COLLECT;
+      run_side(b, p, st, s == 0, rows);
+      CALLGRIND_TOGGLE_COLLECT;
+      CALLGRIND_DUMP_STATS_AT(name);
+      sqlite3_finalize(st);
+    }
+  }
+  close_bench(b);
+  return 0;
+}
+#endif
+
+/* Read "desc: Trigger: Client Request: i|s|ops" and "totals: Ir" back. */
+static int run_report(int nfiles, char **files) {
+  double ir[N_PAIRS][2];
+  long ops[N_PAIRS][2];
+  int seen[N_PAIRS][2];
+  memset(seen, 0, sizeof seen);
+  for (int f = 0; f < nfiles; f++) {
+    FILE *in = fopen(files[f], "r");
+    if (!in) continue;
+    char line[512];
+    int have_name = 0;
+    unsigned idx = 0;
+    int side = 0;
+    long n = 0;
+    while (fgets(line, sizeof line, in)) {
+      if (sscanf(line, "desc: Trigger: Client Request: %u|%d|%ld", &idx,
+                 &side, &n) == 3 &&
+          idx < N_PAIRS && (side == 0 || side == 1)) {
+        have_name = 1;
+      }
+      double total;
+      if (have_name && sscanf(line, "totals: %lf", &total) == 1) {
+        ir[idx][side] = total;
+        ops[idx][side] = n;
+        seen[idx][side] = 1;
+      }
+    }
+    fclose(in);
+  }
+  printf("callgrind: instructions per operation (Ir / ops), each query once\n\n");
+  printf("| %-36s | %7s | %10s | %10s | %5s |\n", "pair: pmext vs built-in",
+         "ops", "pmext Ir", "builtin Ir", "ratio");
+  printf("|%.38s|%.9s|%.12s|%.12s|%.7s|\n",
+         "--------------------------------------", "---------",
+         "------------", "------------", "-------");
+  for (size_t i = 0; i < N_PAIRS; i++) {
+    const pair *p = &pairs[i];
+    if (!seen[i][0] || !seen[i][1]) {
+      print_skip(p);
+      continue;
+    }
+    double a = ir[i][0] / (double)ops[i][0];
+    double c = ir[i][1] / (double)ops[i][1];
+    printf("| %-36s | %7ld | %10.0f | %10.0f | %5.2f |\n", p->name, ops[i][0],
+           a, c, a / c);
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc >= 3 && strcmp(argv[1], "--callgrind-report") == 0) {
+    return run_report(argc - 2, argv + 2);
+  }
+  if (argc >= 3 && strcmp(argv[1], "--callgrind") == 0) {
+#ifdef PMEXT_BENCH_CALLGRIND
+    return run_callgrind(argv[2], argc > 3 ? atol(argv[3]) : 10000);
+#else
+    fprintf(stderr, "bench: built without valgrind/callgrind.h\n");
+    return 1;
+#endif
+  }
+  if (argc < 2 || argv[1][0] == '-') {
+    fprintf(stderr,
+            "usage: bench LIB [ROWS...]\n"
+            "       bench --callgrind LIB [ROWS]\n"
+            "       bench --callgrind-report CALLGRIND_OUT...\n");
+    return 2;
+  }
+  return run_timing(argv[1], argc - 2, argv + 2);
+}
