@@ -131,7 +131,15 @@ $(B)/static/%.o: ext/%.c $(HEADERS) $(B)/buildinfo.h | deps-build
 	@mkdir -p $(@D)
 	$(CC) $(PMEXT_CFLAGS) -DSQLITE_CORE $(CFLAGS) -c -o $@ $<
 
-test-clients: $(LIB) $(STATIC_LIB) | deps-clients
+# The model as plain tables: for tools that cannot load extensions.
+DB := $(B)/personalized_medicine.db
+db: $(DB)
+$(DB): $(LIB) sql/export.sql | deps-demo
+	rm -f $@.tmp
+	sqlite3 -bail -init /dev/null -cmd '.load $(B)/pmext' $@.tmp < sql/export.sql
+	mv $@.tmp $@
+
+test-clients: $(LIB) $(STATIC_LIB) $(DB) | deps-clients
 	tclsh tests/all.tcl $(LIB) 'clients/*'
 
 # The notebook runs under Debian's Python (its kernel is /usr/bin/python3).

@@ -107,7 +107,9 @@ proc client_sh {name needle args} {
     lassign $c cmd expected
     incr i
     lassign [client_run {*}$args sh -c [client_path $cmd]] code out err
+    if {[string trimright $out] ne [string trimright $expected]} {
+      puts "  ($name.$i: `$cmd` exited with $code; stderr: [string trim $err])"
+    }
     do_test $name.$i [list string trimright $out] [string trimright $expected]
-    if {$code} { puts "  ($name.$i: `$cmd` exited non-zero; stderr: [string trim $err])" }
   }
 }
