@@ -168,18 +168,9 @@ static void spark_final(sqlite3_context *ctx) {
 static void bar_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   static const char *const arg_names[] = {"value", "max_value", "width"};
   double args[3] = {0, 0, BAR_DEFAULT_WIDTH};
-  int any_null = 0;
-  for (int i = 0; i < argc; i++) {
-    switch (pmext_arg_number(ctx, "bar", arg_names[i], argv[i], &args[i])) {
-      case ARG_OK:
-        break;
-      case ARG_NULL:
-        any_null = 1;
-        break;
-      case ARG_ERROR:
-        return;
-    }
-  }
+  arg_status status =
+      pmext_arg_numbers(ctx, "bar", arg_names, argc, argv, args);
+  if (status == ARG_ERROR) return;
   double width = args[2];
   if (argc == 3 && sqlite3_value_type(argv[2]) != SQLITE_NULL &&
       !(width >= 1 && width <= BAR_MAX_WIDTH && width == floor(width))) {
@@ -189,7 +180,7 @@ static void bar_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     return;
   }
   double value = args[0], max_value = args[1];
-  if (any_null || !(value >= 0) || !(max_value > 0) || isinf(value) ||
+  if (status == ARG_NULL || !(value >= 0) || !(max_value > 0) || isinf(value) ||
       isinf(max_value)) {
     sqlite3_result_null(ctx);
     return;
