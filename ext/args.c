@@ -32,8 +32,7 @@ void pmext_result_errorf(sqlite3_context *ctx, const char *func,
   sqlite3_free(detail);
 }
 
-/* The value as SQL would write it: 'text' or x'hex', cut short with "...". */
-static char *quote_value(sqlite3_value *value) {
+char *pmext_quote_value(sqlite3_value *value) {
   if (sqlite3_value_type(value) == SQLITE_BLOB) {
     const unsigned char *bytes = sqlite3_value_blob(value);
     int n = sqlite3_value_bytes(value);
@@ -81,7 +80,7 @@ arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
     default:
       break;
   }
-  char *shown = quote_value(value);
+  char *shown = pmext_quote_value(value);
   if (shown) {
     pmext_result_errorf(ctx, func, "%s is not a number: %s", arg, shown);
   } else {

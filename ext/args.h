@@ -37,4 +37,8 @@ arg_status pmext_arg_numbers(sqlite3_context *ctx, const char *func,
 void pmext_result_errorf(sqlite3_context *ctx, const char *func,
                          const char *format, ...);
 
+/* The value as SQL would write it ('text' or x'hex', cut short with "..."),
+** for error messages; 0 when out of memory. Free with sqlite3_free(). */
+char *pmext_quote_value(sqlite3_value *value);
+
 #endif /* PMEXT_ARGS_H */

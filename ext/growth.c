@@ -35,7 +35,7 @@ static growth_status finish(long double result, double *out) {
 }
 
 /* ln(b/a) for a > 0, b > 0, without cancellation when b/a is near 1. */
-static long double log_ratio(double a, double b) {
+long double growth_log_ratio(double a, double b) {
   long double ratio = (long double)b / (long double)a;
   if (ratio >= 0.5L && ratio <= 2.0L) {
     /* b - a is exact here (Sterbenz), so the quotient keeps every digit. */
@@ -56,7 +56,7 @@ growth_status growth_cagr(double start_value, double end_value, double years,
     *out = -1.0; /* the whole value is lost: 0^(1/n) - 1 */
     return GROWTH_OK;
   }
-  return finish(expm1l(log_ratio(start_value, end_value) / years), out);
+  return finish(expm1l(growth_log_ratio(start_value, end_value) / years), out);
 }
 
 /*
@@ -112,4 +112,43 @@ growth_status growth_project(double value, double rate, double years,
   if (project_fast(value, rate, years, out)) return GROWTH_OK;
   long double exponent = (long double)years * log1pl((long double)rate);
   return finish((long double)value * expl(exponent), out);
+}
+
+/* Negating years is exact, so this is project() to the last bit. */
+growth_status growth_discount(double value, double rate, double years,
+                              double *out) {
+  return growth_project(value, rate, -years, out);
+}
+
+growth_status growth_years_to_reach(double value, double target, double rate,
+                                    double *out) {
+  if (!isfinite(value) || !isfinite(target) || !isfinite(rate)) {
+    return GROWTH_UNDEFINED;
+  }
+  if (!(rate > -1.0)) return GROWTH_UNDEFINED;
+  if (value == target) {
+    *out = 0.0;
+    return GROWTH_OK;
+  }
+  /* Growth keeps the sign and never reaches or leaves 0. */
+  int same_sign = (value > 0.0 && target > 0.0) || (value < 0.0 && target < 0.0);
+  if (!same_sign || rate == 0.0) return GROWTH_UNDEFINED;
+  long double years = growth_log_ratio(fabs(value), fabs(target)) /
+                      log1pl((long double)rate);
+  return finish(years, out);
+}
+
+growth_status growth_interpolate(double year, double year0, double value0,
+                                 double year1, double value1, double *out) {
+  if (!isfinite(year) || !isfinite(year0) || !isfinite(value0) ||
+      !isfinite(year1) || !isfinite(value1)) {
+    return GROWTH_UNDEFINED;
+  }
+  if (!(value0 > 0.0) || !(value1 > 0.0) || year0 == year1) {
+    return GROWTH_UNDEFINED;
+  }
+  long double fraction = ((long double)year - (long double)year0) /
+                         ((long double)year1 - (long double)year0);
+  long double exponent = growth_log_ratio(value0, value1) * fraction;
+  return finish((long double)value0 * expl(exponent), out);
 }

@@ -25,4 +25,25 @@ growth_status growth_cagr(double start_value, double end_value, double years,
 growth_status growth_project(double value, double rate, double years,
                              double *out);
 
+/* Present value of a future amount: value / (1+rate)^years, no sign flip.
+** Defined for rate > -1. */
+growth_status growth_discount(double value, double rate, double years,
+                              double *out);
+
+/* The years y with growth_project(value, rate, y) == target: 0 when
+** target == value; otherwise defined when rate > -1, rate != 0 and value,
+** target are both > 0 or both < 0. Negative when the target lies behind. */
+growth_status growth_years_to_reach(double value, double target, double rate,
+                                    double *out);
+
+/* Geometric inter/extrapolation through (year0, value0), (year1, value1):
+** value0 * (value1/value0)^((year-year0)/(year1-year0)).
+** Defined for value0 > 0, value1 > 0, year0 != year1. */
+growth_status growth_interpolate(double year, double year0, double value0,
+                                 double year1, double value1, double *out);
+
+/* ln(b/a) for a > 0, b > 0, without cancellation when b/a is near 1;
+** shared with finance.c. */
+long double growth_log_ratio(double a, double b);
+
 #endif /* PMEXT_GROWTH_H */

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""gen_growth.py -- high-precision reference values for the analyst scalars.
+"""gen_growth.py -- high-precision reference values for the analyst scalars
+(cagr, project, discount, years_to_reach, interpolate_growth).
 
 Writes tests/vectors/growth.tsv: one line per case,
     function <TAB> arg1,arg2,... <TAB> expected
@@ -36,7 +37,34 @@ def project(v, r, y):
     return v * exp(y * log1p(r))
 
 
-FUNCS = {"cagr": cagr, "project": project}
+def discount(v, r, y):
+    v, r, y = mpf(v), mpf(r), mpf(y)
+    if not r > -1:
+        return None
+    return v * exp(-y * log1p(r))
+
+
+def years_to_reach(v, t, r):
+    v, t, r = mpf(v), mpf(t), mpf(r)
+    if not r > -1:
+        return None
+    if v == t:
+        return mpf(0)
+    if not ((v > 0 and t > 0) or (v < 0 and t < 0)) or r == 0:
+        return None
+    return log(t / v) / log1p(r)
+
+
+def interpolate_growth(x, x0, v0, x1, v1):
+    x, x0, v0, x1, v1 = (mpf(a) for a in (x, x0, v0, x1, v1))
+    if not (v0 > 0 and v1 > 0) or x0 == x1:
+        return None
+    return v0 * exp(log(v1 / v0) * (x - x0) / (x1 - x0))
+
+
+FUNCS = {"cagr": cagr, "project": project, "discount": discount,
+         "years_to_reach": years_to_reach,
+         "interpolate_growth": interpolate_growth}
 DBL_MAX = mpf(sys.float_info.max)
 
 
@@ -58,6 +86,20 @@ def main():
     emit("cagr", 1e-300, 1e300, 1e6)        # ratio overflows a double
     emit("cagr", 1e300, 1e-300, 1e6)        # ratio underflows a double
     emit("cagr", 3, 0, 5)
+    emit("discount", 1624.34380541587, 0.1137, 9)
+    emit("discount", 1, 1e-12, 1e6)
+    emit("discount", 1, -0.5, 1000)         # overflow: NULL
+    emit("discount", 5, -1, 1)              # rate -1: NULL
+    emit("years_to_reach", 578.14, 1094.83, 0.0659365821079720)
+    emit("years_to_reach", 1, 1 + 2**-52, 1e-12)
+    emit("years_to_reach", 100, 50, 0.1)    # target in the past
+    emit("years_to_reach", 100, 100, 0)     # already there
+    emit("years_to_reach", 100, 200, 0)     # never: NULL
+    emit("years_to_reach", 100, -200, 0.1)  # opposite sign: NULL
+    emit("interpolate_growth", 2029, 2024, 578.14, 2034, 1094.83)
+    emit("interpolate_growth", 2024, 2024, 578.14, 2034, 1094.83)
+    emit("interpolate_growth", 2040, 2024, 578.14, 2034, 1094.83)
+    emit("interpolate_growth", 2030, 2030, 1, 2030, 2)  # same year: NULL
     emit("project", 616.26, 0.1137, 9)
     emit("project", 1, 1e-12, 1e6)
     emit("project", 1, -1e-12, 1e6)
@@ -77,6 +119,25 @@ def main():
         end = float(project(value, rate, years) * mpf(1 + rng.uniform(-1e-3, 1e-3)))
         if end != float("inf"):
             emit("cagr", value, end, years)
+        emit("discount", value, rate, years)
+        if end != float("inf"):
+            emit("years_to_reach", value, end, rate)
+            emit("years_to_reach", -end, -value, rate)
+    # interpolate_growth: annual series a few years apart, and far
+    # extrapolation (up to 1e6 years) at small growth rates.
+    for _ in range(150):
+        year0 = rng.uniform(1900, 2100)
+        span = 10 ** rng.uniform(-1, 2)
+        rate = 10 ** rng.uniform(-12, 1) * rng.choice([1, 1, -0.09])
+        value0 = 10 ** rng.uniform(-3, 6)
+        value1 = float(project(value0, rate, span))
+        reach = 10 ** rng.uniform(-1, 6)
+        if abs(reach * float(log1p(mpf(rate)))) > 700:
+            reach = 700 / abs(float(log1p(mpf(rate))))
+        year = year0 + rng.choice([1, -1]) * reach
+        emit("interpolate_growth", year, year0, value0, year0 + span, value1)
+        emit("interpolate_growth", year0 + rng.uniform(0, span), year0, value0,
+             year0 + span, value1)
 
 
 if __name__ == "__main__":

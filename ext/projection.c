@@ -1,0 +1,273 @@
+/*
+** projection.c -- the table-valued function projection().
+**
+**   SELECT * FROM projection(value, rate, from_year, to_year);
+**
+** One row per year from from_year to to_year (counting down when to_year is
+** earlier, a back-cast), columns:
+**   year          from_year, from_year ± 1, ... (never past to_year)
+**   value         project(value, rate, year - from_year)
+**   growth_index  (1 + rate)^(year - from_year): value / the first value
+** The arguments are the hidden columns start_value, rate, from_year and
+** to_year.
+**
+** Requirements (tests/projection.test checks them by number):
+**   1. Rows and values as above, equal to project() for every year.
+**   2. A NULL or infinite argument gives no rows; rate <= -1 gives the years
+**      with NULL value and growth_index (as project() is NULL there).
+**   3. A non-numeric argument is an error naming the argument and the
+**      value; a missing argument is an error; more than MAX_SPAN years
+**      between from_year and to_year is an error.
+**   4. Eponymous-only (no CREATE VIRTUAL TABLE, nothing in the schema) and
+**      innocuous.
+**
+** How it works: xBestIndex requires an equality constraint on each hidden
+** column, passes them to xFilter in column order, and bit i of idxNum
+** records that argument i is present. The cursor counts k = 0, 1, ... and
+** computes each row from k; nothing is stored.
+*/
+#include "args.h"
+#include "growth.h"
+#include "pmext.h"
+
+#include <math.h>
+#include <string.h>
+
+SQLITE_EXTENSION_INIT3
+
+#define MAX_SPAN 1000000.0
+
+enum {
+  COL_YEAR,
+  COL_VALUE,
+  COL_GROWTH_INDEX,
+  COL_START_VALUE, /* first hidden column: the arguments */
+  COL_RATE,
+  COL_FROM_YEAR,
+  COL_TO_YEAR,
+  N_ARGS = 4
+};
+
+static const char *const arg_names[N_ARGS] = {"value", "rate", "from_year",
+                                              "to_year"};
+
+typedef struct projection_cursor {
+  sqlite3_vtab_cursor base;
+  double start_value, rate, from_year;
+  double direction;        /* +1 or -1 */
+  sqlite3_int64 k, count;  /* current row k of count */
+} projection_cursor;
+
+static int projection_connect(sqlite3 *db, void *aux, int argc,
+                              const char *const *argv, sqlite3_vtab **vtab,
+                              char **err) {
+  (void)aux;
+  (void)argc;
+  (void)argv;
+  (void)err;
+  int rc = sqlite3_declare_vtab(
+      db,
+      "CREATE TABLE x(year, value, growth_index, start_value HIDDEN, "
+      "rate HIDDEN, from_year HIDDEN, to_year HIDDEN)");
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  sqlite3_vtab *table = sqlite3_malloc(sizeof *table);
+  if (!table) return SQLITE_NOMEM;
+  memset(table, 0, sizeof *table);
+  *vtab = table;
+  return SQLITE_OK;
+}
+
+static int projection_disconnect(sqlite3_vtab *vtab) {
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}
+
+static int projection_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
+  (void)vtab;
+  projection_cursor *c = sqlite3_malloc(sizeof *c);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  *cursor = &c->base;
+  return SQLITE_OK;
+}
+
+static int projection_close(sqlite3_vtab_cursor *cursor) {
+  sqlite3_free(cursor);
+  return SQLITE_OK;
+}
+
+static void set_vtab_error(sqlite3_vtab *vtab, char *message) {
+  sqlite3_free(vtab->zErrMsg);
+  vtab->zErrMsg = message;
+}
+
+/* idxNum bit i: argument i (hidden column COL_START_VALUE + i) is given. */
+static int projection_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
+  int present = 0, unusable = 0;
+  int constraint_of[N_ARGS] = {-1, -1, -1, -1};
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    if (c->iColumn < COL_START_VALUE) continue; /* not an argument */
+    int arg = c->iColumn - COL_START_VALUE;
+    if (c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (!c->usable) {
+      unusable |= 1 << arg;
+      continue;
+    }
+    present |= 1 << arg;
+    constraint_of[arg] = i;
+  }
+  if ((present | unusable) != (1 << N_ARGS) - 1) {
+    set_vtab_error(vtab, sqlite3_mprintf(
+                             "projection(): needs 4 arguments: value, rate, "
+                             "from_year, to_year"));
+    return SQLITE_ERROR;
+  }
+  if (present != (1 << N_ARGS) - 1) return SQLITE_CONSTRAINT; /* try later */
+  for (int arg = 0; arg < N_ARGS; arg++) {
+    info->aConstraintUsage[constraint_of[arg]].argvIndex = arg + 1;
+    info->aConstraintUsage[constraint_of[arg]].omit = 1;
+  }
+  info->idxNum = present;
+  info->estimatedCost = 10.0;
+  info->estimatedRows = 10;
+  return SQLITE_OK;
+}
+
+/* Read argument i as a number: 1 ok, 0 NULL, -1 error set on the vtab. */
+static int read_arg(sqlite3_vtab *vtab, int i, sqlite3_value *value,
+                    double *out) {
+  int type = sqlite3_value_type(value);
+  if (type == SQLITE_NULL) return 0;
+  if (type != SQLITE_BLOB && sqlite3_value_numeric_type(value) != SQLITE_TEXT) {
+    *out = sqlite3_value_double(value);
+    return 1;
+  }
+  char *shown = pmext_quote_value(value);
+  set_vtab_error(vtab, shown ? sqlite3_mprintf(
+                                   "projection(): %s is not a number: %s",
+                                   arg_names[i], shown)
+                             : 0);
+  sqlite3_free(shown);
+  return -1;
+}
+
+static int projection_filter(sqlite3_vtab_cursor *cursor, int idx_num,
+                             const char *idx_str, int argc,
+                             sqlite3_value **argv) {
+  (void)idx_str;
+  projection_cursor *c = (projection_cursor *)cursor;
+  sqlite3_vtab *vtab = cursor->pVtab;
+  double a[N_ARGS];
+  int any_null = 0;
+  c->k = 0;
+  c->count = 0;
+  if (idx_num != (1 << N_ARGS) - 1 || argc != N_ARGS) return SQLITE_ERROR;
+  for (int i = 0; i < N_ARGS; i++) {
+    int status = read_arg(vtab, i, argv[i], &a[i]);
+    if (status < 0) return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    if (status == 0) any_null = 1;
+  }
+  if (any_null) return SQLITE_OK;
+  for (int i = 0; i < N_ARGS; i++) {
+    if (!isfinite(a[i])) return SQLITE_OK;
+  }
+  double span = a[3] - a[2];
+  if (fabs(span) > MAX_SPAN) {
+    set_vtab_error(vtab, sqlite3_mprintf(
+                             "projection(): more than %d years from from_year "
+                             "%!.15g to to_year %!.15g",
+                             (int)MAX_SPAN, a[2], a[3]));
+    return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  c->start_value = a[0];
+  c->rate = a[1];
+  c->from_year = a[2];
+  c->direction = span < 0 ? -1.0 : 1.0;
+  c->count = (sqlite3_int64)floor(fabs(span)) + 1;
+  return SQLITE_OK;
+}
+
+static int projection_next(sqlite3_vtab_cursor *cursor) {
+  ((projection_cursor *)cursor)->k++;
+  return SQLITE_OK;
+}
+
+static int projection_eof(sqlite3_vtab_cursor *cursor) {
+  projection_cursor *c = (projection_cursor *)cursor;
+  return c->k >= c->count;
+}
+
+static int projection_column(sqlite3_vtab_cursor *cursor,
+                             sqlite3_context *ctx, int column) {
+  projection_cursor *c = (projection_cursor *)cursor;
+  double years = c->direction * (double)c->k;
+  double result;
+  growth_status status = GROWTH_OK;
+  switch (column) {
+    case COL_YEAR:
+      result = c->from_year + years;
+      break;
+    case COL_VALUE:
+      status = growth_project(c->start_value, c->rate, years, &result);
+      break;
+    case COL_GROWTH_INDEX:
+      status = growth_project(1.0, c->rate, years, &result);
+      break;
+    case COL_START_VALUE:
+      result = c->start_value;
+      break;
+    case COL_RATE:
+      result = c->rate;
+      break;
+    case COL_FROM_YEAR:
+      result = c->from_year;
+      break;
+    default: /* COL_TO_YEAR: the last year reached is not always to_year */
+      result = c->from_year + c->direction * (double)(c->count - 1);
+      break;
+  }
+  if (status == GROWTH_OK) {
+    sqlite3_result_double(ctx, result);
+  } else {
+    sqlite3_result_null(ctx);
+  }
+  return SQLITE_OK;
+}
+
+static int projection_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
+  *rowid = ((projection_cursor *)cursor)->k + 1;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module projection_module = {
+    0,                     /* iVersion */
+    0,                     /* xCreate: eponymous-only */
+    projection_connect,    /* xConnect */
+    projection_best_index, /* xBestIndex */
+    projection_disconnect, /* xDisconnect */
+    0,                     /* xDestroy */
+    projection_open,       /* xOpen */
+    projection_close,      /* xClose */
+    projection_filter,     /* xFilter */
+    projection_next,       /* xNext */
+    projection_eof,        /* xEof */
+    projection_column,     /* xColumn */
+    projection_rowid,      /* xRowid */
+    0,                     /* xUpdate */
+    0,                     /* xBegin */
+    0,                     /* xSync */
+    0,                     /* xCommit */
+    0,                     /* xRollback */
+    0,                     /* xFindFunction */
+    0,                     /* xRename */
+    0,                     /* xSavepoint */
+    0,                     /* xRelease */
+    0,                     /* xRollbackTo */
+    0,                     /* xShadowName */
+};
+
+int pmext_register_projection(sqlite3 *db) {
+  return sqlite3_create_module(db, "projection", &projection_module, 0);
+}

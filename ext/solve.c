@@ -1,0 +1,167 @@
+/*
+** solve.c -- root finding for the iterative rate functions (see solve.h).
+**
+** How it works:
+**   1. Newton's method in x = ln(1+r), from x0 = ln(1+guess), at most
+**      NEWTON_STEPS steps, each step limited to MAX_NEWTON_STEP. Its point
+**      is accepted only when the steps have shrunk to the rounding level,
+**      the residual is negligible against the size of the terms (|f| <=
+**      RESIDUAL_TOLERANCE * scale) AND f changes sign across the point
+**      (x -/+ a relative VERIFY_WIDTH): a Newton iteration stalled at a
+**      minimum of |f|, or creeping towards a double root where the answer
+**      has only half the digits, is never reported.
+**   2. Otherwise a scan outwards from x0, alternately up and down, with
+**      steps growing geometrically, looks for the nearest sign change in
+**      [X_LOWEST, X_HIGHEST] (r from -1 + 2e-22 up to about 4.8e8).
+**   3. Bisection narrows that bracket to the precision of long double. A
+**      bracket always holds a root of a continuous function, so the answer
+**      is right to the precision with which f itself can be evaluated.
+** Pairs of roots closer together than a scan step, or a double root that
+** touches zero without crossing it, may be missed: then the result is
+** NULL, never a wrong number.
+*/
+#include "solve.h"
+
+#include <math.h>
+
+#define NEWTON_STEPS 100
+#define MAX_NEWTON_STEP 2.0L
+#define RESIDUAL_TOLERANCE 1e-10L
+#define X_LOWEST -50.0L
+#define X_HIGHEST 20.0L
+#define SCAN_FIRST_STEP 0.01L
+#define SCAN_GROWTH 1.25L
+#define BISECTION_STEPS 400
+#define VERIFY_WIDTH 1e-10L
+
+static growth_status finish_root(long double x, double *rate) {
+  double r = (double)expm1l(x);
+  if (!isfinite(r) || !(r > -1.0)) return GROWTH_UNDEFINED;
+  *rate = r;
+  return GROWTH_OK;
+}
+
+static int sign_of(long double f) { return (f > 0.0L) - (f < 0.0L); }
+
+/* Does f change sign across x? */
+static int crosses_zero(solve_fn fn, void *ctx, long double x) {
+  long double width = VERIFY_WIDTH * (fabsl(x) > 1e-10L ? fabsl(x) : 1e-10L);
+  long double lo, hi, df, scale;
+  if (!fn(ctx, x - width, &lo, &df, &scale)) return 0;
+  if (!fn(ctx, x + width, &hi, &df, &scale)) return 0;
+  return sign_of(lo) * sign_of(hi) < 0;
+}
+
+static int newton(solve_fn fn, void *ctx, long double x, long double *root) {
+  for (int i = 0; i < NEWTON_STEPS; i++) {
+    long double f, df, scale;
+    if (!fn(ctx, x, &f, &df, &scale)) return 0;
+    if (f == 0.0L) {
+      if (!crosses_zero(fn, ctx, x)) return 0;
+      *root = x;
+      return 1;
+    }
+    if (df == 0.0L || !isfinite(df)) return 0;
+    long double step = f / df;
+    if (step > MAX_NEWTON_STEP) step = MAX_NEWTON_STEP;
+    if (step < -MAX_NEWTON_STEP) step = -MAX_NEWTON_STEP;
+    x -= step;
+    if (fabsl(step) <= 1e-15L * fabsl(x) || fabsl(step) < 1e-300L) {
+      if (!fn(ctx, x, &f, &df, &scale)) return 0;
+      if (fabsl(f) > RESIDUAL_TOLERANCE * scale) return 0;
+      if (!crosses_zero(fn, ctx, x)) return 0;
+      *root = x;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Narrow [a, b] (f(a), f(b) of opposite signs) to a root. */
+static int bisect(solve_fn fn, void *ctx, long double a, long double fa,
+                  long double b, long double *root) {
+  for (int i = 0; i < BISECTION_STEPS; i++) {
+    long double mid = a + (b - a) / 2.0L;
+    if (mid == a || mid == b) break;
+    long double f, df, scale;
+    if (!fn(ctx, mid, &f, &df, &scale)) return 0;
+    if (f == 0.0L) {
+      *root = mid;
+      return 1;
+    }
+    if (sign_of(f) == sign_of(fa)) {
+      a = mid;
+      fa = f;
+    } else {
+      b = mid;
+    }
+    if (fabsl(b - a) <= 1e-19L * fabsl(mid)) break;
+  }
+  *root = a + (b - a) / 2.0L;
+  return 1;
+}
+
+/* One step of the outward scan from *from to `to`: 1 and the bracket when
+** the sign changes, 0 to go on, -1 when the direction is exhausted. */
+static int scan_step(solve_fn fn, void *ctx, long double *from, long double *f_from,
+                     long double to, long double *root) {
+  long double f, df, scale;
+  if (!fn(ctx, to, &f, &df, &scale)) return -1;
+  if (f == 0.0L) {
+    if (!crosses_zero(fn, ctx, to)) return -1;
+    *root = to;
+    return 1;
+  }
+  if (sign_of(f) != sign_of(*f_from)) {
+    return bisect(fn, ctx, *from, *f_from, to, root) ? 1 : -1;
+  }
+  *from = to;
+  *f_from = f;
+  return 0;
+}
+
+static int scan(solve_fn fn, void *ctx, long double x0, long double *root) {
+  long double f0, df, scale;
+  if (!fn(ctx, x0, &f0, &df, &scale)) return 0;
+  if (f0 == 0.0L) { /* a root, unless f is 0 everywhere around it */
+    if (!crosses_zero(fn, ctx, x0)) return 0;
+    *root = x0;
+    return 1;
+  }
+  long double up = x0, f_up = f0, down = x0, f_down = f0;
+  int up_open = 1, down_open = 1;
+  for (long double step = SCAN_FIRST_STEP; up_open || down_open;
+       step *= SCAN_GROWTH) {
+    if (up_open) {
+      long double to = up + step < X_HIGHEST ? up + step : X_HIGHEST;
+      int found = up < X_HIGHEST ? scan_step(fn, ctx, &up, &f_up, to, root) : -1;
+      if (found == 1) return 1;
+      if (found < 0) up_open = 0;
+    }
+    if (down_open) {
+      long double to = down - step > X_LOWEST ? down - step : X_LOWEST;
+      int found = down > X_LOWEST ? scan_step(fn, ctx, &down, &f_down, to, root) : -1;
+      if (found == 1) return 1;
+      if (found < 0) down_open = 0;
+    }
+  }
+  return 0;
+}
+
+growth_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate) {
+  if (!isfinite(guess) || !(guess > -1.0)) return GROWTH_UNDEFINED;
+  long double x0 = log1pl((long double)guess);
+  if (x0 < X_LOWEST) x0 = X_LOWEST;
+  if (x0 > X_HIGHEST) x0 = X_HIGHEST;
+  long double root;
+  if (!newton(fn, ctx, x0, &root) && !scan(fn, ctx, x0, &root)) {
+    return GROWTH_UNDEFINED;
+  }
+  /* A root within rounding noise of 0 is exactly 0 when f(0) is: flows
+  ** that cancel exactly (-100, +100) have a rate of 0, not 1e-20. */
+  long double f0, df, scale;
+  if (fabsl(root) < 1e-12L && fn(ctx, 0.0L, &f0, &df, &scale) && f0 == 0.0L) {
+    root = 0.0L;
+  }
+  return finish_root(root, rate);
+}
