@@ -122,11 +122,17 @@ uninstall:
 
 # Clients (docs/clients.md). The static library is the same sources built
 # with -DSQLITE_CORE: direct calls to SQLite instead of the extension API.
+# Its objects are linked into one (ld -r) in which every symbol but the
+# entry point is made local, so that pmext's internal names (growth_cagr,
+# tv_init, ...) cannot clash with the program that links it.
 STATIC_LIB := $(B)/libpmext.a
+OBJCOPY ?= objcopy
 static: $(STATIC_LIB)
 $(STATIC_LIB): $(SOURCES:ext/%.c=$(B)/static/%.o)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(CC) -r -nostdlib -o $(B)/static/all.o.tmp $^
+	$(OBJCOPY) --keep-global-symbol=sqlite3_pmext_init $(B)/static/all.o.tmp $(B)/libpmext.o
+	rm -f $@ $(B)/static/all.o.tmp
+	$(AR) rcs $@ $(B)/libpmext.o
 $(B)/static/%.o: ext/%.c $(HEADERS) $(B)/buildinfo.h | deps-build
 	@mkdir -p $(@D)
 	$(CC) $(PMEXT_CFLAGS) -DSQLITE_CORE $(CFLAGS) -c -o $@ $<
