@@ -9,6 +9,10 @@
 #   make check        hardening in short: asan, valgrind, oom, fuzz smoke,
 #                     threads (each also on its own, see the end of the file)
 #   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, uninstall removes it
+#   make static       build/libpmext.a + include/pmext.h, to link pmext in
+#   make db           build/personalized_medicine.db: the model as plain tables
+#   make test-clients load pmext from each client of docs/clients.md
+#   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
@@ -41,6 +45,7 @@ OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
 
 .PHONY: all demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
+.PHONY: static db test-clients charts deps-clients
 
 all: $(LIB)
 
@@ -61,7 +66,7 @@ $(B)/buildinfo.h: FORCE
 	  '$(VERSION)' '$(BUILD_DATE)' '$(COMMIT)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-deps-build deps-demo deps-test deps-asan deps-bench:
+deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 demo: $(LIB) | deps-demo
@@ -116,6 +121,40 @@ install: $(LIB)
 uninstall:
 	rm -f '$(LIBDIR)/pmext.$(SO)'
 	-rmdir '$(LIBDIR)' 2>/dev/null
+
+# Clients (docs/clients.md). The static library is the same sources built
+# with -DSQLITE_CORE: direct calls to SQLite instead of the extension API.
+# Its objects are linked into one (ld -r) in which every symbol but the
+# entry point is made local, so that pmext's internal names (growth_cagr,
+# tv_init, ...) cannot clash with the program that links it.
+STATIC_LIB := $(B)/libpmext.a
+OBJCOPY ?= objcopy
+static: $(STATIC_LIB)
+$(STATIC_LIB): $(SOURCES:ext/%.c=$(B)/static/%.o)
+	$(CC) -r -nostdlib -o $(B)/static/all.o.tmp $^
+	$(OBJCOPY) --keep-global-symbol=sqlite3_pmext_init $(B)/static/all.o.tmp $(B)/libpmext.o
+	rm -f $@ $(B)/static/all.o.tmp
+	$(AR) rcs $@ $(B)/libpmext.o
+$(B)/static/%.o: ext/%.c $(HEADERS) $(B)/buildinfo.h | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(PMEXT_CFLAGS) -DSQLITE_CORE $(CFLAGS) -c -o $@ $<
+
+# The model as plain tables: for tools that cannot load extensions.
+DB := $(B)/personalized_medicine.db
+db: $(DB)
+$(DB): $(LIB) sql/export.sql | deps-demo
+	rm -f $@.tmp
+	sqlite3 -bail -init /dev/null -cmd '.load $(B)/pmext' $@.tmp < sql/export.sql
+	mv $@.tmp $@
+
+test-clients: $(LIB) $(STATIC_LIB) $(DB) | deps-clients
+	tclsh tests/all.tcl $(LIB) 'clients/*'
+
+# The notebook runs under Debian's Python (its kernel is /usr/bin/python3).
+charts: $(LIB) | deps-clients
+	@mkdir -p $(B)/tour
+	PMEXT_PATH='$(CURDIR)/$(LIB)' PMEXT_CHARTS='$(CURDIR)/docs' PYDEVD_DISABLE_FILE_VALIDATION=1 \
+	  jupyter nbconvert --to notebook --execute --output-dir $(B)/tour docs/tour.ipynb
 
 clean:
 	rm -rf build

@@ -89,3 +89,21 @@ arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
   sqlite3_free(shown);
   return ARG_ERROR;
 }
+
+arg_status pmext_arg_numbers(sqlite3_context *ctx, const char *func,
+                             const char *const *names, int argc,
+                             sqlite3_value **argv, double *out) {
+  arg_status status = ARG_OK;
+  for (int i = 0; i < argc; i++) {
+    switch (pmext_arg_number(ctx, func, names[i], argv[i], &out[i])) {
+      case ARG_OK:
+        break;
+      case ARG_NULL:
+        status = ARG_NULL;
+        break;
+      case ARG_ERROR:
+        return ARG_ERROR;
+    }
+  }
+  return status;
+}

@@ -24,6 +24,14 @@ arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
                             const char *arg, sqlite3_value *value,
                             double *out);
 
+/* Read arguments 0..argc-1 of `func` (named names[i]) into out[i], all of
+** them, so that a misuse anywhere is an error even next to a NULL:
+** ARG_ERROR (error set) if any is not a number, else ARG_NULL if any is
+** NULL, else ARG_OK. out[i] is left unchanged for a NULL argument. */
+arg_status pmext_arg_numbers(sqlite3_context *ctx, const char *func,
+                             const char *const *names, int argc,
+                             sqlite3_value **argv, double *out);
+
 /* Set a SQL error "func(): <message>" with printf-style formatting;
 ** reports SQLITE_NOMEM instead when the message cannot be allocated. */
 void pmext_result_errorf(sqlite3_context *ctx, const char *func,

@@ -19,5 +19,6 @@ int pmext_register_growth(sqlite3 *db); /* growth_sql.c */
 int pmext_register_growth_aggregates(sqlite3 *db); /* growth_agg.c */
 int pmext_register_projection(sqlite3 *db); /* projection.c */
 int pmext_register_model(sqlite3 *db);  /* model.c: the pm_* tables */
+int pmext_register_display(sqlite3 *db); /* display.c */
 
 #endif /* PMEXT_H */

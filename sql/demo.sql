@@ -56,3 +56,44 @@ SELECT "check", subject, status FROM pm_audit;
 SELECT printf('%-17s %s: expected %.6g, got %.6g (tolerance %.2g): %s',
               "check", subject, expected, actual, tolerance, explanation)
 FROM pm_audit WHERE status = 'fail';
+
+.print
+.print == Drawn in the terminal: sparkline() and bar() (docs/display.md) ==
+.mode column
+.headers on
+
+.print
+.print -- Regions 2024 -> 2034: the trend of each (sparkline, its own scale)
+.print -- and the 2034 size against the largest region (bar)
+SELECT segment AS region,
+       printf('%7.2f', value_usd_bn) AS "2034",
+       trend AS "2024..2034",
+       bar(value_usd_bn, max(value_usd_bn) OVER (), 30) AS "size in 2034"
+FROM (SELECT segment, year, value_usd_bn,
+             sparkline(value_usd_bn) OVER (
+               PARTITION BY segment ORDER BY year
+               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS trend
+      FROM pm_segments WHERE dimension = 'region')
+WHERE year = 2034
+ORDER BY value_usd_bn DESC;
+
+.print
+.print -- The global market year by year: the report's figures against its
+.print -- stated 11.37 % CAGR, on one scale
+SELECT r.year,
+       printf('%8.2f', r.value_usd_bn) AS reported,
+       bar(r.value_usd_bn, max(s.value_usd_bn) OVER (), 30) AS "",
+       printf('%8.2f', s.value_usd_bn) AS stated_cagr,
+       bar(s.value_usd_bn, max(s.value_usd_bn) OVER (), 30) AS " "
+FROM pm_segments r JOIN pm_segments('stated_cagr') s USING (dimension, segment, year)
+WHERE r.dimension = 'market'
+ORDER BY r.year;
+
+.print
+.print -- End users, 2024: share of the market (derived from the printed shares)
+SELECT segment AS end_user,
+       printf('%5.1f %%', 100 * share) AS share,
+       printf('%7.2f', value_usd_bn) AS usd_bn,
+       bar(share, 1, 40) AS "share of the whole market"
+FROM pm_segments WHERE dimension = 'end_user' AND year = 2024
+ORDER BY share DESC;

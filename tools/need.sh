@@ -8,6 +8,7 @@
 #   tools/need.sh bench   build + valgrind, python3 and mpmath (benchmarks)
 #   tools/need.sh hard    asan + valgrind (libFuzzer and TSan come with the
 #                         same clang runtime package)
+#   tools/need.sh clients test + what docs/clients.md's clients need
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -49,9 +50,26 @@ check_hard() {
     missing="$missing libclang-rt-dev"
 }
 
+have_py() { /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
+check_clients() {
+  check_test
+  have_py pandas || missing="$missing python3-pandas"
+  have_py matplotlib || missing="$missing python3-matplotlib"
+  have_py nbclient || missing="$missing python3-nbclient"
+  have_py ipykernel || missing="$missing python3-ipykernel"
+  have_cmd jupyter-nbconvert || missing="$missing jupyter-nbconvert"
+  have_cmd isql || missing="$missing unixodbc"
+  [ -n "$(find /usr/lib -name libsqlite3odbc.so 2>/dev/null | head -n 1)" ] ||
+    missing="$missing libsqliteodbc"
+  have_cmd sqlite-utils || missing="$missing sqlite-utils"
+  have_cmd node || missing="$missing nodejs"
+  have_cmd npm || missing="$missing npm"
+  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+}
+
 case "$what" in
-  build|demo|test|asan|bench|hard) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0
