@@ -95,10 +95,15 @@ int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
   /* The API table is the same for every connection of the process. Write
   ** the shared pointer only on the first load: an unconditional write on
   ** each load races with other threads calling pmext functions through it
-  ** (ThreadSanitizer, tests/c/threads.c). */
+  ** (ThreadSanitizer, tests/c/threads.c). Linked in statically
+  ** (SQLITE_CORE, make static) there is no pointer: calls go direct. */
+#ifdef SQLITE_CORE
+  (void)pApi;
+#else
   if (sqlite3_api != pApi) {
     SQLITE_EXTENSION_INIT2(pApi);
   }
+#endif
   if (sqlite3_libversion_number() < PMEXT_MIN_SQLITE) {
     *pzErrMsg = sqlite3_mprintf(
         "pmext %s needs SQLite %s or later; this process runs SQLite %s",
