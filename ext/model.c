@@ -196,15 +196,29 @@ static void level_row(int index, int year, model_scenario scenario,
   }
 }
 
+/* yoy_growth of `row` from the row of the year before (rule 6). */
+static void set_yoy(model_row *row, const model_row *previous) {
+  row->has_yoy = row->has_value && previous->has_value &&
+                 growth_cagr(previous->value, row->value, 1, &row->yoy) ==
+                     GROWTH_OK;
+}
+
 void model_segment_row(int index, int year, model_scenario scenario,
                        model_row *out) {
   level_row(index, year, scenario, out);
   if (out->has_value && year > model_first_year()) {
     model_row previous;
     level_row(index, year - 1, scenario, &previous);
-    out->has_yoy = previous.has_value &&
-                   growth_cagr(previous.value, out->value, 1, &out->yoy) ==
-                       GROWTH_OK;
+    set_yoy(out, &previous);
+  }
+}
+
+void model_segment_years(int index, model_scenario scenario, model_row *out) {
+  int first = model_first_year(), last = model_last_year();
+  for (int year = first; year <= last; year++) {
+    model_row *row = &out[year - first];
+    level_row(index, year, scenario, row);
+    if (year > first) set_yoy(row, row - 1);
   }
 }
 

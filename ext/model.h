@@ -105,6 +105,10 @@ int model_first_year(void);
 int model_last_year(void);
 void model_segment_row(int segment, int year, model_scenario scenario,
                        model_row *out);
+/* The rows of one segment for every year, first..last year, into
+** out[0 .. last - first]: the same rows model_segment_row() gives, each
+** year computed once. */
+void model_segment_years(int segment, model_scenario scenario, model_row *out);
 
 /* Builders of the static tables (column order as in their *_vtab.c). */
 int model_build_facts(tv_table *out);

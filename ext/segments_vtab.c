@@ -11,11 +11,18 @@
 **   argument; 'reported' by default, or 'stated_cagr').
 ** Eponymous-only (no CREATE VIRTUAL TABLE), read-only, innocuous.
 **
-** How it works: a cursor walks the segments and, for each segment that
-** matches the pushed-down dimension/segment filters, the years within the
-** pushed-down year bounds; model_segment_row() computes one row at a time
-** (model.c), so a point query computes one row. xBestIndex uses these
-** constraints, each marked omit (the cursor applies it exactly):
+** How it works: the model never changes, so xConnect computes every row
+** of both scenarios once per connection (model_segment_years(), the rules
+** of model.c) into an array the table owns, read-only afterwards, with the
+** byte length of every segment's names. xFilter compares the pushed-down
+** dimension/segment values with those names once (length, then bytes),
+** listing the matching segments, and turns the year constraints into a
+** range; the cursor walks that list and the years of the range, pointing
+** into the array, so a point query lands on its row directly. xColumn
+** returns numbers as they are and names as static text: no row does any
+** maths, parsing or allocation.
+** xBestIndex uses these constraints, each marked omit (the cursor applies
+** it exactly):
 **   scenario =               (the hidden argument)
 **   dimension =, segment =   (BINARY collation only)
 **   year =, year >, year >=, year <, year <=
@@ -74,15 +81,33 @@ static const struct plan_term {
     {COL_YEAR, SQLITE_INDEX_CONSTRAINT_LE, "year<="},
 };
 
+/* A segment's names and their lengths in bytes, for the text filters. */
+typedef struct segment_names {
+  const char *dimension;
+  const char *segment;
+  size_t dimension_bytes, segment_bytes;
+} segment_names;
+
+/* The table of one connection: every row, computed in xConnect. */
+typedef struct segments_vtab {
+  sqlite3_vtab base;
+  int n_segments;
+  int first_year, n_years;
+  segment_names *names; /* [segment], in the same allocation as rows */
+  const char *basis_names[MODEL_NOT_REPORTED + 1]; /* model_basis_name() */
+  model_row rows[];     /* [scenario][segment][year - first_year] */
+} segments_vtab;
+
 typedef struct segments_cursor {
   sqlite3_vtab_cursor base;
+  const segments_vtab *vtab;
   model_scenario scenario;
-  char *dimension; /* filter, or 0 */
-  char *segment;   /* filter, or 0 */
-  int segment_index;
-  int year, first_year, last_year;
-  int have_row;
-  model_row row; /* the current row, computed by position */
+  int first_year, last_year; /* the year filters, as a range */
+  int n_matches, next_match; /* position in matches[] */
+  int segment_index, year;   /* the current row */
+  const model_row *row;      /* the current row in vtab->rows, 0 at the end */
+  const segment_names *names; /* vtab->names[segment_index] */
+  int matches[]; /* the segments passing the text filters, in order */
 } segments_cursor;
 
 static int segments_connect(sqlite3 *db, void *aux, int argc,
@@ -98,9 +123,35 @@ static int segments_connect(sqlite3 *db, void *aux, int argc,
       "value_usd_bn REAL, share REAL, yoy_growth REAL, value_basis TEXT, "
       "share_basis TEXT, scenario TEXT HIDDEN)");
   if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *vtab = tv_zalloc(sizeof *vtab);
+  const model_report *r = model_report_get();
+  int n_years = model_last_year() - model_first_year() + 1;
+  size_t n_rows = (size_t)MODEL_N_SCENARIOS * (size_t)r->n_segments * n_years;
+  segments_vtab *vtab =
+      tv_zalloc(sizeof *vtab + n_rows * sizeof vtab->rows[0] +
+                (size_t)r->n_segments * sizeof vtab->names[0]);
   if (!vtab) return SQLITE_NOMEM;
-  *out = vtab;
+  vtab->n_segments = r->n_segments;
+  vtab->first_year = model_first_year();
+  vtab->n_years = n_years;
+  vtab->names = (segment_names *)&vtab->rows[n_rows];
+  for (int b = 0; b <= MODEL_NOT_REPORTED; b++) {
+    vtab->basis_names[b] = model_basis_name((model_basis)b);
+  }
+  for (int i = 0; i < r->n_segments; i++) {
+    segment_names *n = &vtab->names[i];
+    n->dimension = r->segments[i].dimension;
+    n->segment = r->segments[i].segment;
+    n->dimension_bytes = strlen(n->dimension);
+    n->segment_bytes = strlen(n->segment);
+  }
+  for (int sc = 0; sc < MODEL_N_SCENARIOS; sc++) {
+    for (int i = 0; i < r->n_segments; i++) {
+      model_segment_years(i, (model_scenario)sc,
+                          &vtab->rows[((size_t)sc * r->n_segments + i) *
+                                      (size_t)n_years]);
+    }
+  }
+  *out = &vtab->base;
   return SQLITE_OK;
 }
 
@@ -109,8 +160,8 @@ static int segments_disconnect(sqlite3_vtab *vtab) {
   return SQLITE_OK;
 }
 
-static int segments_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
-  (void)vtab;
+static int segments_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
+  const segments_vtab *vtab = (const segments_vtab *)base;
   int use[PLAN_BITS]; /* constraint index per bit, or -1 */
   int scenario_unusable = 0;
   for (int b = 0; b < PLAN_BITS; b++) use[b] = -1;
@@ -157,8 +208,8 @@ static int segments_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
   /* Rows: 16 segments x 11 years; a dimension leaves about a fifth of the
   ** segments, a segment name one (two for "Others"); a year one, a range
   ** about half. */
-  double segments = model_report_get()->n_segments;
-  double years = model_last_year() - model_first_year() + 1;
+  double segments = vtab->n_segments;
+  double years = vtab->n_years;
   if (mask & PLAN_SEGMENT) {
     segments = 1;
   } else if (mask & PLAN_DIMENSION) {
@@ -179,62 +230,61 @@ static int segments_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
   return SQLITE_OK;
 }
 
-static int segments_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
-  (void)vtab;
-  segments_cursor *cur = tv_zalloc(sizeof *cur);
+static int segments_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
+  const segments_vtab *vtab = (const segments_vtab *)base;
+  segments_cursor *cur = tv_zalloc(sizeof *cur + (size_t)vtab->n_segments *
+                                                     sizeof cur->matches[0]);
   if (!cur) return SQLITE_NOMEM;
+  cur->vtab = vtab;
   *out = &cur->base;
   return SQLITE_OK;
 }
 
-static void clear_filters(segments_cursor *cur) {
-  sqlite3_free(cur->dimension);
-  sqlite3_free(cur->segment);
-  cur->dimension = cur->segment = 0;
-}
-
 static int segments_close(sqlite3_vtab_cursor *base) {
-  clear_filters((segments_cursor *)base);
   sqlite3_free(base);
   return SQLITE_OK;
 }
 
-/* Does the current segment pass the text filters? */
-static int segment_matches(const segments_cursor *cur) {
-  const model_segment *s = &model_report_get()->segments[cur->segment_index];
-  return (!cur->dimension || strcmp(cur->dimension, s->dimension) == 0) &&
-         (!cur->segment || strcmp(cur->segment, s->segment) == 0);
-}
-
-/* Moves to the first matching (segment, year) at or after the current
-** position and computes that row, or sets have_row = 0. */
-static void settle(segments_cursor *cur) {
-  const model_report *r = model_report_get();
-  cur->have_row = 0;
-  if (cur->first_year > cur->last_year) return;
-  while (cur->segment_index < r->n_segments) {
-    if (cur->year <= cur->last_year && segment_matches(cur)) {
-      model_segment_row(cur->segment_index, cur->year, cur->scenario,
-                        &cur->row);
-      cur->have_row = 1;
-      return;
-    }
-    cur->segment_index++;
-    cur->year = cur->first_year;
+/* Moves to the first year of the next matching segment, or to the end. */
+static void next_segment(segments_cursor *cur) {
+  const segments_vtab *vtab = cur->vtab;
+  if (cur->next_match >= cur->n_matches) {
+    cur->row = 0;
+    return;
   }
+  cur->segment_index = cur->matches[cur->next_match++];
+  cur->names = &vtab->names[cur->segment_index];
+  cur->year = cur->first_year;
+  cur->row = &vtab->rows[((size_t)cur->scenario * vtab->n_segments +
+                          cur->segment_index) *
+                             vtab->n_years +
+                         cur->year - vtab->first_year];
 }
 
-/* A text filter value: a copy, or *empty = 1 when nothing can match. */
-static int text_filter(sqlite3_value *value, char **out, int *empty) {
+/* A text filter: the value's text and length in bytes, or *empty = 1 for
+** a NULL or a BLOB, which equal no TEXT. */
+typedef struct text_key {
+  const char *text; /* 0: no filter */
+  size_t bytes;
+} text_key;
+
+static int text_filter(sqlite3_value *value, text_key *key, int *empty) {
   int type = sqlite3_value_type(value);
   if (type == SQLITE_NULL || type == SQLITE_BLOB) {
     *empty = 1;
     return SQLITE_OK;
   }
-  const unsigned char *text = sqlite3_value_text(value);
-  if (!text) return SQLITE_NOMEM;
-  *out = sqlite3_mprintf("%s", text);
-  return *out ? SQLITE_OK : SQLITE_NOMEM;
+  key->text = (const char *)sqlite3_value_text(value);
+  if (!key->text) return SQLITE_NOMEM;
+  key->bytes = (size_t)sqlite3_value_bytes(value);
+  return SQLITE_OK;
+}
+
+/* Does `name` pass the filter? TEXT equality with BINARY collation: the
+** same bytes, all of them. */
+static int text_passes(const text_key *key, const char *name, size_t bytes) {
+  return !key->text ||
+         (key->bytes == bytes && memcmp(key->text, name, bytes) == 0);
 }
 
 /* Narrows [first, last] by `year OP value`, comparing as SQLite compares an
@@ -286,11 +336,14 @@ static int segments_filter(sqlite3_vtab_cursor *base, int idx_num,
                            const char *idx_str, int argc,
                            sqlite3_value **argv) {
   segments_cursor *cur = (segments_cursor *)base;
+  const segments_vtab *vtab = cur->vtab;
   (void)idx_str;
-  clear_filters(cur);
+  text_key dimension = {0, 0}, segment = {0, 0};
   cur->scenario = MODEL_SCENARIO_REPORTED;
-  cur->first_year = model_first_year();
-  cur->last_year = model_last_year();
+  cur->first_year = vtab->first_year;
+  cur->last_year = vtab->first_year + vtab->n_years - 1;
+  cur->n_matches = cur->next_match = 0;
+  cur->row = 0;
   int empty = 0, arg = 0, rc = SQLITE_OK;
 
   for (int b = 0; b < PLAN_BITS && rc == SQLITE_OK; b++) {
@@ -312,35 +365,39 @@ static int segments_filter(sqlite3_vtab_cursor *base, int idx_num,
         return base->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
       }
     } else if (b == 1) {
-      rc = text_filter(value, &cur->dimension, &empty);
+      rc = text_filter(value, &dimension, &empty);
     } else if (b == 2) {
-      rc = text_filter(value, &cur->segment, &empty);
+      rc = text_filter(value, &segment, &empty);
     } else {
       year_filter(value, plan_terms[b].op, &cur->first_year, &cur->last_year,
                   &empty);
     }
   }
-  if (rc != SQLITE_OK) return rc;
-  if (empty) cur->first_year = cur->last_year + 1;
-  cur->segment_index = 0;
-  cur->year = cur->first_year;
-  settle(cur);
+  if (rc != SQLITE_OK || empty) return rc;
+  for (int i = 0; i < vtab->n_segments; i++) {
+    const segment_names *n = &vtab->names[i];
+    if (text_passes(&dimension, n->dimension, n->dimension_bytes) &&
+        text_passes(&segment, n->segment, n->segment_bytes)) {
+      cur->matches[cur->n_matches++] = i;
+    }
+  }
+  next_segment(cur);
   return SQLITE_OK;
 }
 
 static int segments_next(sqlite3_vtab_cursor *base) {
   segments_cursor *cur = (segments_cursor *)base;
-  cur->year++;
-  settle(cur);
+  if (cur->year < cur->last_year) {
+    cur->year++;
+    cur->row++; /* the years of a segment are consecutive in vtab->rows */
+  } else {
+    next_segment(cur);
+  }
   return SQLITE_OK;
 }
 
 static int segments_eof(sqlite3_vtab_cursor *base) {
-  return !((segments_cursor *)base)->have_row;
-}
-
-static void result_basis(sqlite3_context *ctx, model_basis basis) {
-  sqlite3_result_text(ctx, model_basis_name(basis), -1, SQLITE_STATIC);
+  return !((segments_cursor *)base)->row;
 }
 
 static void result_optional(sqlite3_context *ctx, int has, double value) {
@@ -354,14 +411,16 @@ static void result_optional(sqlite3_context *ctx, int has, double value) {
 static int segments_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
                            int col) {
   const segments_cursor *cur = (const segments_cursor *)base;
-  const model_segment *s = &model_report_get()->segments[cur->segment_index];
-  const model_row *row = &cur->row;
+  const model_row *row = cur->row;
+  /* Static text of known length would skip a strlen(), but SQLite 3.40
+  ** marks only text given with length -1 as NUL-terminated, and copies
+  ** the other kind when a caller asks for it with sqlite3_column_text(). */
   switch (col) {
     case COL_DIMENSION:
-      sqlite3_result_text(ctx, s->dimension, -1, SQLITE_STATIC);
+      sqlite3_result_text(ctx, cur->names->dimension, -1, SQLITE_STATIC);
       break;
     case COL_SEGMENT:
-      sqlite3_result_text(ctx, s->segment, -1, SQLITE_STATIC);
+      sqlite3_result_text(ctx, cur->names->segment, -1, SQLITE_STATIC);
       break;
     case COL_YEAR:
       sqlite3_result_int(ctx, cur->year);
@@ -376,10 +435,12 @@ static int segments_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
       result_optional(ctx, row->has_yoy, row->yoy);
       break;
     case COL_VALUE_BASIS:
-      result_basis(ctx, row->value_basis);
+      sqlite3_result_text(ctx, cur->vtab->basis_names[row->value_basis], -1,
+                          SQLITE_STATIC);
       break;
     case COL_SHARE_BASIS:
-      result_basis(ctx, row->share_basis);
+      sqlite3_result_text(ctx, cur->vtab->basis_names[row->share_basis], -1,
+                          SQLITE_STATIC);
       break;
     default: /* COL_SCENARIO */
       sqlite3_result_text(ctx, model_scenario_name(cur->scenario), -1,
