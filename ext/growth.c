@@ -26,22 +26,13 @@
 
 #include <math.h>
 
-/* Round a long double result to double; GROWTH_UNDEFINED if it overflows. */
-static growth_status finish(long double result, double *out) {
-  double d = (double)result;
-  if (!isfinite(d)) return GROWTH_UNDEFINED;
-  *out = d;
-  return GROWTH_OK;
-}
+#include "xmath.h"
 
-/* ln(b/a) for a > 0, b > 0, without cancellation when b/a is near 1. */
-static long double log_ratio(double a, double b) {
-  long double ratio = (long double)b / (long double)a;
-  if (ratio >= 0.5L && ratio <= 2.0L) {
-    /* b - a is exact here (Sterbenz), so the quotient keeps every digit. */
-    return log1pl(((long double)b - (long double)a) / (long double)a);
-  }
-  return logl(ratio);
+/* Store a result; GROWTH_UNDEFINED if it overflowed. */
+static growth_status finish(double result, double *out) {
+  if (!isfinite(result)) return GROWTH_UNDEFINED;
+  *out = result;
+  return GROWTH_OK;
 }
 
 growth_status growth_cagr(double start_value, double end_value, double years,
@@ -56,12 +47,13 @@ growth_status growth_cagr(double start_value, double end_value, double years,
     *out = -1.0; /* the whole value is lost: 0^(1/n) - 1 */
     return GROWTH_OK;
   }
-  return finish(expm1l(log_ratio(start_value, end_value) / years), out);
+  return finish(xm_expm1(xm_div_d(xm_log_ratio(start_value, end_value), years)),
+                out);
 }
 
 /*
 ** A faster route to value * (1+rate)^years, taken only where its error is
-** provably below 2 ulp; it returns 0 (use the long double route) elsewhere.
+** provably below 2 ulp; it returns 0 (use the double-double route) elsewhere.
 **
 ** It relies on pow() of glibc >= 2.28 (Arm's optimized-routines pow, also
 ** in musl), whose documented worst-case error is 0.54 ulp for normal
@@ -110,6 +102,5 @@ growth_status growth_project(double value, double rate, double years,
   }
   if (!(rate > -1.0)) return GROWTH_UNDEFINED;
   if (project_fast(value, rate, years, out)) return GROWTH_OK;
-  long double exponent = (long double)years * log1pl((long double)rate);
-  return finish((long double)value * expl(exponent), out);
+  return finish(xm_exp_mul(value, xm_mul_d(xm_log1p(rate), years)), out);
 }
