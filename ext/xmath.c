@@ -22,20 +22,23 @@
 **    overflow a double).
 **  - xm_log1p(x): 1 + x = s + e exactly (two_sum), split likewise.
 ** Table reduction: j = round(256 th), r = the double nearest
-** 1/(1 + j/256) (185 entries, j = -76..108), u = (1 + t) r - 1 computed
-** exactly up to one rounding of a term below 2^-105 (two_prod, r - 1 is
-** exact, two_sum), |u| <= 2^-8.4. Then
+** 1/(1 + j/256) (185 entries, j = -76..108), u = (1 + t) r - 1 =
+** th r + (r - 1) + tl r = uh + ul: th r exactly (two_prod), r - 1 exact
+** (Sterbenz), their sum exactly (two_sum); ul gathers the low parts, one
+** rounding on a term below 2^-54. |u| <= 2^-8.4. Then
 **     ln(2^e (1 + t)) = e ln2 + ln(1/r) + log1p(u),
 ** with ln(1/r) from the table as a double-double (2^-106 relative), e ln2
 ** with a 41-bit head (exact for |e| < 2^12) and a tail, and
 **     log1p(u) = u - u^2/2 + u^3 (1/3 - u/4 + ... + u^6/9),
-** the first two terms in double-double, the cubic part in double.
-** Error: truncation |u|^9/10 < 2^-79 |u|; the cubic part (<= 2^-17.8 |u|)
-** rounded with a relative error below 2^-50, i.e. 2^-67.8 |u| ... in fact
-** 4 roundings of 2^-53 on a term below |u|^3/3: 2^-69.4 |u|. For e = 0 and
-** j = 0 the result is log1p(u) itself, so that bound is relative. Otherwise
-** |result| >= 2^-9.8 and every other error is below 2^-100 absolute. So the
-** logarithm is within 2^-69 relative of exact, always.
+** u - u^2/2 in double-double (uh^2 exact by two_prod, plus the cross term
+** uh ul), the cubic part from uh in double (Estrin's scheme) plus its
+** first-order term uh^2 ul.
+** Error: truncation |u|^9/10 < 2^-79 |u|; the cubic part is below
+** 2^-18.2 |u| and carries a few roundings of 2^-53 (under 8 in all):
+** 2^-68.2 |u|. For e = 0 and j = 0 the result is log1p(u) itself, so that
+** bound is relative. Otherwise |result| >= 2^-9.8 > |u|/2, so it is below
+** 2^-67.2 relative, and every other error is below 2^-100 absolute. So the
+** logarithm is within 2^-67 relative of exact, always.
 **
 ** Exponential. x = xh + xl, |xh| <= 1500. n = round(x 128/ln2), j = n mod
 ** 128, k = (n - j)/128, r = x - n ln2/128 with ln2/128 split into a 32-bit
@@ -43,23 +46,23 @@
 ** Sterbenz) and a tail: |r| <= 2^-8.5, absolute error below 2^-73 (tail
 ** rounding and truncation at |n| <= 2^18.1). Then
 **     e^r - 1 = r + r^2/2 + r^3 (1/6 + r/24 + ... + r^4/5040)
-** (truncation r^8/8! < 2^-83; the cubic part, below 2^-27, rounded with a
-** relative error below 2^-50: 2^-77 absolute, 2^-68.5 relative to r), and
+** (truncation r^8/8! < 2^-83; the cubic part, below 2^-27.1, carries
+** under 8 roundings of 2^-53: 2^-77 absolute, 2^-68.5 relative to r), and
 ** e^x = 2^k * 2^(j/128) * (1 + (e^r - 1)) with 2^(j/128) a double-double
 ** from the table, multiplied out exactly (two_prod) up to 2^-104.
-** So e^x is known to 2^-70 relative (2^-72.5 in exp's own steps plus the
+** So e^x is known to 2^-68 relative (2^-68.5 in exp's own steps plus the
 ** reduction error); expm1 then subtracts 1 exactly (two_sum): for n = 0 it
 ** is e^r - 1 itself (relative error 2^-68.5), and for n != 0 |x| > 2^-9.6,
 ** so |e^x / (e^x - 1)| < 2^9.1 and the relative error stays below 2^-60.
 ** The final sum rounds once: at most 0.5 ulp + 2^-7 ulp of the result.
 ** Errors carried in: a relative error d in x becomes a relative error
-** |x| d in e^x, so the logarithm's 2^-69 costs |x| 2^-69, i.e. 0.01 ulp at
-** |x| = 709 (the largest finite e^x) and 0.03 ulp at |x| = 1454 (the
-** largest for v * e^x).
+** |x| d in e^x (and at most d in e^x - 1 for |x| < 1), so the logarithm's
+** 2^-67 costs |x| 2^-67, i.e. 0.04 ulp at |x| = 709 (the largest finite
+** e^x) and 0.09 ulp at |x| = 1454 (the largest for v * e^x).
 **
-** Those bounds give at most 0.54 ulp for (b/a)^(1/n) - 1 and
-** v * (1+r)^y on every normal result; tests/bench/accuracy.py measures
-** them against mpmath.
+** Those bounds give at most 0.5 + 2^-7 + 0.09 < 0.61 ulp for
+** (b/a)^(1/n) - 1 and v * (1+r)^y on every normal result (and 0.55 ulp
+** where |x| <= 709); tests/bench/accuracy.py measures them against mpmath.
 */
 #include "xmath.h"
 

@@ -3,11 +3,11 @@
 ** arithmetic (no SQLite types). See xmath.c for how and how accurately.
 **
 ** A value is carried as an unevaluated sum hi + lo of two doubles (xm_dd),
-** about 106 bits. The logarithms return such a sum accurate to better than
-** 2^-68 relative; the exponentials take one and return a plain double
-** rounded from an intermediate accurate to about 2^-70, so the result is
-** within 0.5 ulp + 2^-16 ulp of the exact value (correctly rounded except in
-** extremely rare near-halfway cases). Typical use, (b/a)^(1/n) - 1:
+** about 106 bits. The logarithms return such a sum accurate to 2^-67
+** relative; the exponentials take one and return a plain double rounded
+** once from an intermediate accurate to 2^-68, so the result is within
+** 0.5 ulp + 2^-7 ulp of e^x for the x given (an error d in x adds |x| d
+** relative). Typical use, (b/a)^(1/n) - 1:
 **
 **     double g = xm_expm1(xm_div_d(xm_log_ratio(a, b), n));
 **
