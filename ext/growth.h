@@ -42,8 +42,4 @@ growth_status growth_years_to_reach(double value, double target, double rate,
 growth_status growth_interpolate(double year, double year0, double value0,
                                  double year1, double value1, double *out);
 
-/* ln(b/a) for a > 0, b > 0, without cancellation when b/a is near 1;
-** shared with finance.c. */
-long double growth_log_ratio(double a, double b);
-
 #endif /* PMEXT_GROWTH_H */

@@ -76,6 +76,52 @@ def emit(name, *args):
     print(f"{name}\t{','.join(repr(float(a)) for a in args)}\t{shown}")
 
 
+def finite_project(v, r, y):
+    """True when v * (1+r)^y is a finite nonzero double."""
+    p = abs(project(v, r, y))
+    return mpf(2) ** -1022 <= p <= DBL_MAX
+
+
+def adversarial(rng):
+    """Inputs that break a careless log/exp: ratios within a few ulp of 1,
+    at the 1/2, sqrt(2) and 2 reduction boundaries, far outside the double
+    range; tiny and huge horizons; results near overflow."""
+    eps = 2.0**-52
+    for k in (1, 2, 3, 5, -1, -2, -3, -5):
+        for n in (1e-3, 1, 10, 1e6):
+            emit("cagr", 1.0, 1.0 + k * eps / (2 if k < 0 else 1), n)
+            emit("cagr", 7.25, 7.25 * (1 + k * eps), n)
+    for base in (0.5, 2.0, 2**0.5, 2**-0.5, 4.0, 0.25):
+        for k in (-2, -1, 0, 1, 2):
+            ratio = base * (1 + k * eps)
+            for n in (1e-3, 0.7, 3, 1e6):
+                emit("cagr", 3.0, 3.0 * ratio, n)
+    for e_a, e_b in ((-300, 300), (300, -300), (-307, 308), (308, -307),
+                     (-320, 0), (0, -320), (-323, 300), (1, 200)):
+        for n in (1e-3, 1, 2.5, 50, 1e6):
+            emit("cagr", 10.0**e_a, 10.0**e_b * 1.2345, n)
+    for _ in range(40):  # results near overflow and near -1
+        a = 10 ** rng.uniform(-5, 5)
+        n = 10 ** rng.uniform(-3, 0)
+        b = a * 10 ** rng.uniform(-300, 300)
+        if 0 < b < 1e308:
+            emit("cagr", a, b, n)
+    for n in (1e-3, 0.1, 1, 7, 1e6):  # rates 1e-12..10 back from cagr
+        for g in (1e-12, 1e-6, 0.05, 1, 10, -0.5, -0.999, -1e-9):
+            b = float(project(1, g, n))
+            if 0 < b < 1e308:
+                emit("cagr", 1.0, b, n)
+    for r in (1e-12, -1e-12, 1e-6, 0.05, -0.05, 0.4142, -0.2929, 1, 10,
+              -0.5, -0.999, -0.999999, 2**-52, -(2**-53), 1e300):
+        for y in (-1e6, -1e3, -1, 1e-3, 0.5, 3, 1e3, 1e6):
+            for v in (1.0, -3.5, 1e-300, 1e300):
+                if finite_project(v, r, y):
+                    emit("project", v, r, y)
+    for y in (709.0, 709.7, 709.78):  # e^y near the top of the range
+        emit("project", 1.0, float(expm1(mpf(1))), y)
+        emit("cagr", 1.0, 1e308, float(log(mpf(1e308)) / y))
+
+
 def main():
     rng = random.Random(20261129)
     # Worked examples and edge cases.
@@ -106,6 +152,7 @@ def main():
     emit("project", 1, 10, 296)             # near the top of the double range
     emit("project", 1, 0.05, -1e4)          # a long back-cast
     emit("project", 1e-300, 10, 500)        # tiny value, huge growth factor
+    adversarial(rng)
     # Random cases: rates from 1e-12 to 10, horizons up to 1e6 years.
     for _ in range(300):
         rate = 10 ** rng.uniform(-12, 1) * rng.choice([1, 1, 1, -0.09])

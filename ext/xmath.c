@@ -1,0 +1,332 @@
+/*
+** xmath.c -- extended-precision logarithm and exponential in double-double
+** arithmetic, see xmath.h. Plain C11 doubles only: the same results on
+** every platform with IEEE-754 binary64 and round-to-nearest (x86-64, ARM,
+** MSVC, whose long double is plain double).
+**
+** How it works
+**
+** Building blocks, all exact: two_sum (a + b = s + e), fast_two_sum (the
+** same when |a| >= |b|) and two_prod (a * b = p + e; one fma where the
+** hardware has one, i.e. FP_FAST_FMA, else Dekker's product with Veltkamp
+** splitting, exact for operands below 2^995: on x86-64 built for the
+** baseline ISA fma() is a library call, slower than the eight extra flops).
+**
+** Logarithm. A positive number is written 2^e * (1 + t) with 1 + t in
+** [sqrt(1/2), sqrt(2)], t = th + tl known to about 2^-102 relative:
+**  - xm_log_ratio(a, b): a = ma 2^ea, b = mb 2^eb with ma, mb in [1, 2);
+**    one of them is doubled so that mb/ma lies in that interval. Then
+**    t = (mb - ma)/ma, where mb - ma is exact (Sterbenz) and the quotient is
+**    formed as th = d * (1/ma) plus its residual: no cancellation ever, also
+**    when b/a is within an ulp of 1, and b/a itself is never formed (it may
+**    overflow a double).
+**  - xm_log1p(x): 1 + x = s + e exactly (two_sum), split likewise.
+** Table reduction: j = round(256 th), r = the double nearest
+** 1/(1 + j/256) (185 entries, j = -76..108), u = (1 + t) r - 1 =
+** th r + (r - 1) + tl r = uh + ul: th r exactly (two_prod), r - 1 exact
+** (Sterbenz), their sum exactly (two_sum); ul gathers the low parts, one
+** rounding on a term below 2^-54. |u| <= 2^-8.4. Then
+**     ln(2^e (1 + t)) = e ln2 + ln(1/r) + log1p(u),
+** with ln(1/r) from the table as a double-double (2^-106 relative), e ln2
+** with a 41-bit head (exact for |e| < 2^12) and a tail, and
+**     log1p(u) = u - u^2/2 + u^3 (1/3 - u/4 + ... + u^6/9),
+** u - u^2/2 in double-double (uh^2 exact by two_prod, plus the cross term
+** uh ul), the cubic part from uh in double (Estrin's scheme) plus its
+** first-order term uh^2 ul.
+** Error: truncation |u|^9/10 < 2^-79 |u|; the cubic part is below
+** 2^-18.2 |u| and carries a few roundings of 2^-53 (under 8 in all):
+** 2^-68.2 |u|. For e = 0 and j = 0 the result is log1p(u) itself, so that
+** bound is relative. Otherwise |result| >= 2^-9.8 > |u|/2, so it is below
+** 2^-67.2 relative, and every other error is below 2^-100 absolute. So the
+** logarithm is within 2^-67 relative of exact, always.
+**
+** Exponential. x = xh + xl, |xh| <= 1500. n = round(x 128/ln2), j = n mod
+** 128, k = (n - j)/128, r = x - n ln2/128 with ln2/128 split into a 32-bit
+** head (n * head exact for |n| < 2^21, and xh - n * head exact by
+** Sterbenz) and a tail: |r| <= 2^-8.5, absolute error below 2^-73 (tail
+** rounding and truncation at |n| <= 2^18.1). Then
+**     e^r - 1 = r + r^2/2 + r^3 (1/6 + r/24 + ... + r^4/5040)
+** (truncation r^8/8! < 2^-83; the cubic part, below 2^-27.1, carries
+** under 8 roundings of 2^-53: 2^-77 absolute, 2^-68.5 relative to r), and
+** e^x = 2^k * 2^(j/128) * (1 + (e^r - 1)) with 2^(j/128) a double-double
+** from the table, multiplied out exactly (two_prod) up to 2^-104.
+** So e^x is known to 2^-68 relative (2^-68.5 in exp's own steps plus the
+** reduction error); expm1 then subtracts 1 exactly (two_sum): for n = 0 it
+** is e^r - 1 itself (relative error 2^-68.5), and for n != 0 |x| > 2^-9.6,
+** so |e^x / (e^x - 1)| < 2^9.1 and the relative error stays below 2^-60.
+** The final sum rounds once: at most 0.5 ulp + 2^-7 ulp of the result.
+** Errors carried in: a relative error d in x becomes a relative error
+** |x| d in e^x (and at most d in e^x - 1 for |x| < 1), so the logarithm's
+** 2^-67 costs |x| 2^-67, i.e. 0.04 ulp at |x| = 709 (the largest finite
+** e^x) and 0.09 ulp at |x| = 1454 (the largest for v * e^x).
+**
+** Those bounds give at most 0.5 + 2^-7 + 0.09 < 0.61 ulp for
+** (b/a)^(1/n) - 1 and v * (1+r)^y on every normal result (and 0.55 ulp
+** where |x| <= 709); tests/bench/accuracy.py measures them against mpmath.
+*/
+#include "xmath.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "xmath_tables.h"
+
+/* The error-free transformations below must run as written: no fused
+** multiply-add contracted behind our back (GCC does not in ISO C mode). */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#endif
+
+#define SQRT2 0x1.6a09e667f3bcdp+0
+#define SQRT_HALF 0x1.6a09e667f3bcdp-1
+#define ROUND_SHIFT 0x1.8p52 /* (x + 1.5*2^52) - 1.5*2^52 rounds x to an integer */
+
+/* ---- exact double-double building blocks ---- */
+
+/* a + b = s + e exactly, for any a, b (Knuth). */
+static inline xm_dd two_sum(double a, double b) {
+  double s = a + b;
+  double bb = s - a;
+  xm_dd r = {s, (a - (s - bb)) + (b - bb)};
+  return r;
+}
+
+/* a + b = s + e exactly, when a == 0 or exponent(a) >= exponent(b). */
+static inline xm_dd fast_two_sum(double a, double b) {
+  double s = a + b;
+  xm_dd r = {s, b - (s - a)};
+  return r;
+}
+
+/* a * b = p + e exactly (no overflow; |a|, |b| < 2^995 without fma). */
+#if defined(FP_FAST_FMA)
+static inline xm_dd two_prod(double a, double b) {
+  double p = a * b;
+  xm_dd r = {p, fma(a, b, -p)};
+  return r;
+}
+#else
+static inline void veltkamp(double a, double *hi, double *lo) {
+  double c = 0x1.0000002p27 * a; /* (2^27 + 1) a */
+  *hi = c - (c - a);
+  *lo = a - *hi;
+}
+
+static inline xm_dd two_prod(double a, double b) {
+  double p = a * b, ah, al, bh, bl;
+  veltkamp(a, &ah, &al);
+  veltkamp(b, &bh, &bl);
+  xm_dd r = {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
+  return r;
+}
+#endif
+
+/* ---- exponent handling without libm calls ---- */
+
+static inline uint64_t bits_of(double x) {
+  uint64_t b;
+  memcpy(&b, &x, sizeof b);
+  return b;
+}
+
+static inline double double_of(uint64_t b) {
+  double x;
+  memcpy(&x, &b, sizeof x);
+  return x;
+}
+
+/* x = m 2^e with 1 <= |m| < 2, for finite x != 0 (subnormals too). */
+static inline double unit_mantissa(double x, int *e) {
+  uint64_t b = bits_of(x);
+  int bias = 0;
+  if ((b >> 52 & 0x7ff) == 0) {
+    b = bits_of(x * 0x1p64);
+    bias = 64;
+  }
+  *e = (int)(b >> 52 & 0x7ff) - 1023 - bias;
+  return double_of((b & 0x800fffffffffffffu) | 0x3ff0000000000000u);
+}
+
+/* 2^k for -1022 <= k <= 1023. */
+static inline double pow2(int k) {
+  return double_of((uint64_t)(k + 1023) << 52);
+}
+
+/* x 2^k for |k| <= 2044: exact while the result is normal, one rounding
+** when it is subnormal, +-Inf when it overflows. */
+static inline double scale(double x, int k) {
+  if (k >= -1022 && k <= 1023) return x * pow2(k);
+  int half = k / 2;
+  return x * pow2(half) * pow2(k - half);
+}
+
+/* ---- logarithm ---- */
+
+/* e ln2 + log1p(th + tl) for 1 + th in [sqrt(1/2), sqrt(2)] (give or take
+** a few ulp), |tl| <= 2^-50 |th|. */
+static xm_dd log_kernel(int e, double th, double tl) {
+  int j = (int)((th * 256.0 + ROUND_SHIFT) - ROUND_SHIFT);
+  const double *row = xm_log_table[j - XM_LOG_JMIN];
+  double r = row[0];
+  /* u = (1 + t) r - 1 = th r + (r - 1) + tl r = uh + ul, where uh is
+  ** available early (two roundings) and ul, |ul| <= 2^-54, comes later. */
+  xm_dd p = two_prod(th, r);
+  xm_dd q = two_sum(p.hi, r - 1.0);
+  double uh = q.hi;
+  double ul = q.lo + p.lo + tl * r;
+  /* log1p(u) = (uh - uh^2/2) + (ul - uh ul - uh^2 ul + cubic part),
+  ** cubic part = uh^3 (1/3 - uh/4 + ... + uh^6/9), in Estrin's scheme */
+  xm_dd sq = two_prod(uh, uh);
+  double u2 = sq.hi, u4 = u2 * u2;
+  double cubic =
+      u2 * uh *
+      ((1.0 / 3 - 1.0 / 4 * uh) + u2 * (1.0 / 5 - 1.0 / 6 * uh) +
+       u4 * ((1.0 / 7 - 1.0 / 8 * uh) + u2 * (1.0 / 9)));
+  xm_dd l = fast_two_sum(uh, -0.5 * u2);
+  double l_lo = l.lo + ((ul - 0.5 * sq.lo) - (uh + u2) * ul + cubic);
+  /* + e ln2 + ln(1/r) */
+  xm_dd a = two_sum(e * xm_ln2[0], row[1]);
+  xm_dd b = two_sum(a.hi, l.hi);
+  double lo = (a.lo + b.lo) + (l_lo + (e * xm_ln2[1] + row[2]));
+  return fast_two_sum(b.hi, lo);
+}
+
+xm_dd xm_log_ratio(double a, double b) {
+  int ea, eb;
+  double ma = unit_mantissa(a, &ea);
+  double mb = unit_mantissa(b, &eb);
+  int e = eb - ea;
+  double inv = 1.0 / ma;
+  double q = mb * inv; /* about b/a / 2^e, in (1/2, 2) */
+  /* halve or double mb so that mb/ma is in [sqrt(1/2), sqrt(2)]; without
+  ** branches, which random data would mispredict half of the time */
+  static const double halve_keep_double[3] = {0.5, 1.0, 2.0};
+  int shift = (q >= SQRT2) - (q < SQRT_HALF);
+  mb *= halve_keep_double[1 - shift];
+  e += shift;
+  /* t = mb/ma - 1 = d/ma, d exact since mb/ma is in [1/2, 2] */
+  double d = mb - ma;
+  double th = d * inv;
+  xm_dd p = two_prod(th, ma);
+  double tl = ((d - p.hi) - p.lo) * inv;
+  return log_kernel(e, th, tl);
+}
+
+xm_dd xm_log1p(double x) {
+  if (x >= SQRT_HALF - 1.0 && x <= SQRT2 - 1.0) return log_kernel(0, x, 0.0);
+  xm_dd s = two_sum(1.0, x); /* 1 + x exactly; s.hi > 0 */
+  int e;
+  double m = unit_mantissa(s.hi, &e);
+  if (m >= SQRT2) {
+    m *= 0.5;
+    e += 1;
+  }
+  xm_dd t = two_sum(m - 1.0, scale(s.lo, -e));
+  return log_kernel(e, t.hi, t.lo);
+}
+
+/* ---- products and quotients ---- */
+
+xm_dd xm_mul_d(xm_dd x, double y) {
+  if (fabs(y) > 0x1p995) { /* keep the splitting in range */
+    xm_dd r = xm_mul_d(x, y * 0x1p-100);
+    r.hi *= 0x1p100;
+    r.lo *= 0x1p100;
+    return r;
+  }
+  xm_dd p = two_prod(x.hi, y);
+  return fast_two_sum(p.hi, p.lo + x.lo * y);
+}
+
+xm_dd xm_div_d(xm_dd x, double y) {
+  double ay = fabs(y);
+  if (ay > 0x1p995 || ay < 0x1p-995) { /* keep 1/y and the splitting finite */
+    double s = ay > 1.0 ? 0x1p-100 : 0x1p100;
+    xm_dd r = xm_div_d(x, y * s);
+    r.hi *= s;
+    r.lo *= s;
+    return r;
+  }
+  double inv = 1.0 / y;
+  double q = x.hi * inv;
+  xm_dd p = two_prod(q, y);
+  return fast_two_sum(q, (((x.hi - p.hi) - p.lo) + x.lo) * inv);
+}
+
+xm_dd xm_mul(xm_dd x, xm_dd y) {
+  xm_dd p = xm_mul_d(x, y.hi);
+  return fast_two_sum(p.hi, p.lo + x.hi * y.lo);
+}
+
+/* x / (yh + yl) = (x / yh) (1 - yl/yh + ...), and (yl/yh)^2 < 2^-104. */
+xm_dd xm_div(xm_dd x, xm_dd y) {
+  xm_dd q = xm_div_d(x, y.hi);
+  return fast_two_sum(q.hi, q.lo - q.hi * (y.lo / y.hi));
+}
+
+xm_dd xm_diff(double a, double b) { return two_sum(a, -b); }
+
+/* ---- exponential ---- */
+
+/* For |x.hi| <= 1500: x = n ln2/128 + r, and p = e^r - 1 as a
+** double-double (with n = 0, r is x itself). */
+static xm_dd exp_reduce(xm_dd x, int *n) {
+  double nd = (x.hi * xm_inv_ln2_128 + ROUND_SHIFT) - ROUND_SHIFT;
+  *n = (int)nd;
+  xm_dd r = two_sum(x.hi - nd * xm_ln2_128[0], x.lo - nd * xm_ln2_128[1]);
+  double rh = r.hi;
+  xm_dd sq = two_prod(rh, rh);
+  double r2 = sq.hi;
+  double cubic = r2 * rh *
+                 ((1.0 / 6 + 1.0 / 24 * rh) +
+                  r2 * ((1.0 / 120 + 1.0 / 720 * rh) + r2 * (1.0 / 5040)));
+  xm_dd h = fast_two_sum(rh, 0.5 * sq.hi);
+  xm_dd p = {h.hi, h.lo + ((r.lo + 0.5 * sq.lo) + rh * r.lo + cubic)};
+  return p;
+}
+
+/* 2^(j/128) (1 + p) as a double-double. */
+static xm_dd exp_table_mul(int j, xm_dd p) {
+  const double *t = xm_exp_table[j];
+  xm_dd m = two_prod(t[0], p.hi);
+  xm_dd s = fast_two_sum(t[0], m.hi);
+  xm_dd r = {s.hi, s.lo + (m.lo + t[1] * (1.0 + p.hi) + t[0] * p.lo)};
+  return r;
+}
+
+double xm_expm1(xm_dd x) {
+  /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); overflow above 710 */
+  if (!(x.hi >= -38.0 && x.hi <= 710.0)) {
+    return x.hi > 0.0 ? HUGE_VAL : x.hi < 0.0 ? -1.0 : x.hi;
+  }
+  int n;
+  xm_dd p = exp_reduce(x, &n);
+  if (n == 0) return p.hi + p.lo;
+  int j = n & 127, k = (n - j) / 128;
+  xm_dd e = exp_table_mul(j, p);
+  double big = scale(e.hi, k);
+  if (isinf(big)) return HUGE_VAL;
+  xm_dd s = two_sum(big, -1.0);
+  return s.hi + (s.lo + scale(e.lo, k));
+}
+
+double xm_exp_mul(double v, xm_dd x) {
+  if (v == 0.0) return v;
+  /* beyond 1500, |v| e^x over- or underflows for every finite v != 0 */
+  if (!(x.hi >= -1500.0 && x.hi <= 1500.0)) {
+    return x.hi > 0.0 ? copysign(HUGE_VAL, v) : x.hi < 0.0 ? v * 0.0 : x.hi;
+  }
+  int n;
+  xm_dd p = exp_reduce(x, &n);
+  int j = n & 127, k = (n - j) / 128;
+  xm_dd e = exp_table_mul(j, p);
+  int ev;
+  double mv = unit_mantissa(v, &ev);
+  xm_dd h = two_prod(mv, e.hi);
+  double s = h.hi + (h.lo + mv * e.lo); /* |s| in [0.99, 4) */
+  k += ev;
+  if (k > 1100) return copysign(HUGE_VAL, v);
+  if (k < -1200) return v * 0.0;
+  return scale(s, k);
+}
