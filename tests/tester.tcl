@@ -155,7 +155,7 @@ set ::pmext_root [file normalize [file join [file dirname [info script]] ..]]
 
 # --- docs as tests ---------------------------------------------------------
 #
-# docs/*.md hold two machine-read things:
+# docs/*.md and README.md hold two machine-read things:
 #   - index rows: | `name` | arities | kind | text |   (kind: scalar,
 #     aggregate, window, table; arities a comma list, or - for tables)
 #   - examples: ```sql blocks whose lines start with "sqlite> " (input,
@@ -163,7 +163,8 @@ set ::pmext_root [file normalize [file join [file dirname [info script]] ..]]
 #     line "Error: MESSAGE" means MESSAGE must appear on stderr.
 
 proc doc_files {} {
-  lsort [glob -directory [file join $::pmext_root docs] *.md]
+  concat [lsort [glob -directory [file join $::pmext_root docs] *.md]] \
+      [list [file join $::pmext_root README.md]]
 }
 
 proc read_file {path} {
@@ -226,10 +227,12 @@ proc doc_examples {} {
 }
 
 # Run SQL through the sqlite3 shell with the extension loaded, as a reader
-# of the docs would; returns {stdout stderr}.
+# of the docs would; returns {stdout stderr}. A `.load ./build/pmext` line
+# in an example (the README's tour) loads the build under test instead.
 proc run_shell {sql} {
   set errfile [file join $::pmext_root build shell-stderr-[pid].txt]
   set lib [file rootname $::PMEXT_LIB]
+  set sql [string map [list ".load ./build/pmext\n" ".load '$lib'\n"] $sql]
   set out [exec sh -c {sqlite3 -init /dev/null -cmd ".load '$0'" :memory: 2>"$1"; exit 0} \
                $lib $errfile << $sql]
   set err [read_file $errfile]
