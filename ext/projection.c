@@ -241,31 +241,20 @@ static int projection_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
+/* Slots not named are 0 (read-only, no transactions), also the ones newer
+** SQLite headers add, which a positional initialiser would warn about. */
 static const sqlite3_module projection_module = {
-    0,                     /* iVersion */
-    0,                     /* xCreate: eponymous-only */
-    projection_connect,    /* xConnect */
-    projection_best_index, /* xBestIndex */
-    projection_disconnect, /* xDisconnect */
-    0,                     /* xDestroy */
-    projection_open,       /* xOpen */
-    projection_close,      /* xClose */
-    projection_filter,     /* xFilter */
-    projection_next,       /* xNext */
-    projection_eof,        /* xEof */
-    projection_column,     /* xColumn */
-    projection_rowid,      /* xRowid */
-    0,                     /* xUpdate */
-    0,                     /* xBegin */
-    0,                     /* xSync */
-    0,                     /* xCommit */
-    0,                     /* xRollback */
-    0,                     /* xFindFunction */
-    0,                     /* xRename */
-    0,                     /* xSavepoint */
-    0,                     /* xRelease */
-    0,                     /* xRollbackTo */
-    0,                     /* xShadowName */
+    .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
+    .xConnect = projection_connect,
+    .xBestIndex = projection_best_index,
+    .xDisconnect = projection_disconnect,
+    .xOpen = projection_open,
+    .xClose = projection_close,
+    .xFilter = projection_filter,
+    .xNext = projection_next,
+    .xEof = projection_eof,
+    .xColumn = projection_column,
+    .xRowid = projection_rowid,
 };
 
 int pmext_register_projection(sqlite3 *db) {

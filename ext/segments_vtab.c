@@ -458,31 +458,20 @@ static int segments_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
+/* Slots not named are 0 (read-only, no transactions), also the ones newer
+** SQLite headers add, which a positional initialiser would warn about. */
 static const sqlite3_module segments_module = {
-    0,                   /* iVersion */
-    0,                   /* xCreate: eponymous-only */
-    segments_connect,    /* xConnect */
-    segments_best_index, /* xBestIndex */
-    segments_disconnect, /* xDisconnect */
-    0,                   /* xDestroy */
-    segments_open,       /* xOpen */
-    segments_close,      /* xClose */
-    segments_filter,     /* xFilter */
-    segments_next,       /* xNext */
-    segments_eof,        /* xEof */
-    segments_column,     /* xColumn */
-    segments_rowid,      /* xRowid */
-    0,                   /* xUpdate: read-only */
-    0,                   /* xBegin */
-    0,                   /* xSync */
-    0,                   /* xCommit */
-    0,                   /* xRollback */
-    0,                   /* xFindFunction */
-    0,                   /* xRename */
-    0,                   /* xSavepoint */
-    0,                   /* xRelease */
-    0,                   /* xRollbackTo */
-    0,                   /* xShadowName */
+    .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
+    .xConnect = segments_connect,
+    .xBestIndex = segments_best_index,
+    .xDisconnect = segments_disconnect,
+    .xOpen = segments_open,
+    .xClose = segments_close,
+    .xFilter = segments_filter,
+    .xNext = segments_next,
+    .xEof = segments_eof,
+    .xColumn = segments_column,
+    .xRowid = segments_rowid,
 };
 
 int model_register_segments(sqlite3 *db) {

@@ -217,31 +217,20 @@ static int tv_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
+/* Slots not named are 0 (read-only, no transactions), also the ones newer
+** SQLite headers add, which a positional initialiser would warn about. */
 static const sqlite3_module tv_module = {
-    0,             /* iVersion */
-    0,             /* xCreate: eponymous-only */
-    tv_connect,    /* xConnect */
-    tv_best_index, /* xBestIndex */
-    tv_disconnect, /* xDisconnect */
-    0,             /* xDestroy */
-    tv_open,       /* xOpen */
-    tv_close,      /* xClose */
-    tv_filter,     /* xFilter */
-    tv_next,       /* xNext */
-    tv_eof,        /* xEof */
-    tv_column,     /* xColumn */
-    tv_rowid,      /* xRowid */
-    0,             /* xUpdate: read-only */
-    0,             /* xBegin */
-    0,             /* xSync */
-    0,             /* xCommit */
-    0,             /* xRollback */
-    0,             /* xFindFunction */
-    0,             /* xRename */
-    0,             /* xSavepoint */
-    0,             /* xRelease */
-    0,             /* xRollbackTo */
-    0,             /* xShadowName */
+    .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
+    .xConnect = tv_connect,
+    .xBestIndex = tv_best_index,
+    .xDisconnect = tv_disconnect,
+    .xOpen = tv_open,
+    .xClose = tv_close,
+    .xFilter = tv_filter,
+    .xNext = tv_next,
+    .xEof = tv_eof,
+    .xColumn = tv_column,
+    .xRowid = tv_rowid,
 };
 
 int tv_register(sqlite3 *db, const tv_spec *spec) {
