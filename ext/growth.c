@@ -45,7 +45,7 @@ growth_status growth_cagr(double start_value, double end_value, double years,
     *out = -1.0; /* the whole value is lost: 0^(1/n) - 1 */
     return GROWTH_OK;
   }
-  return finish(xm_expm1(xm_div_d(xm_log_ratio(start_value, end_value), years)),
+  return finish(xm_pow_ratio_m1(start_value, end_value, years),
                 out);
 }
 

@@ -99,28 +99,49 @@ static inline xm_dd fast_two_sum(double a, double b) {
   return r;
 }
 
-/* a * b = p + e exactly (no overflow; |a|, |b| < 2^995 without fma). */
+/* The kernels below take a flag `hw`, a constant once inlined: 1 where the
+** function is compiled for a target with a fused multiply-add instruction,
+** 0 otherwise. XM_HW_DEFAULT is the flag of the build's baseline ISA;
+** xm_pow_ratio_m1() also has a copy compiled for x86-64's FMA extension,
+** chosen per call by the CPU's feature bits (see the end of the file). */
 #if defined(FP_FAST_FMA)
-static inline xm_dd two_prod(double a, double b) {
-  double p = a * b;
-  xm_dd r = {p, fma(a, b, -p)};
-  return r;
-}
+#define XM_HW_DEFAULT 1
 #else
-static inline void veltkamp(double a, double *hi, double *lo) {
+#define XM_HW_DEFAULT 0
+#endif
+
+#if defined(__GNUC__)
+#define XM_INLINE static inline __attribute__((always_inline))
+#else
+#define XM_INLINE static inline
+#endif
+
+/* a * b = p + e exactly (no overflow; |a|, |b| < 2^995 without fma):
+** one fma, or Dekker's product with Veltkamp splitting. */
+XM_INLINE void veltkamp(double a, double *hi, double *lo) {
   double c = 0x1.0000002p27 * a; /* (2^27 + 1) a */
   *hi = c - (c - a);
   *lo = a - *hi;
 }
 
-static inline xm_dd two_prod(double a, double b) {
-  double p = a * b, ah, al, bh, bl;
+XM_INLINE xm_dd two_prod(double a, double b, int hw) {
+  double p = a * b;
+  if (hw) {
+    xm_dd r = {p, fma(a, b, -p)};
+    return r;
+  }
+  double ah, al, bh, bl;
   veltkamp(a, &ah, &al);
   veltkamp(b, &bh, &bl);
   xm_dd r = {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
   return r;
 }
-#endif
+
+/* a * b + c: fused (one rounding) or not (two); either is within the
+** error bounds, which count two roundings. */
+XM_INLINE double mul_add(double a, double b, double c, int hw) {
+  return hw ? fma(a, b, c) : a * b + c;
+}
 
 /* ---- exponent handling without libm calls ---- */
 
@@ -165,24 +186,25 @@ static inline double scale(double x, int k) {
 
 /* e ln2 + log1p(th + tl) for 1 + th in [sqrt(1/2), sqrt(2)] (give or take
 ** a few ulp), |tl| <= 2^-50 |th|. */
-static xm_dd log_kernel(int e, double th, double tl) {
+XM_INLINE xm_dd log_kernel(int e, double th, double tl, int hw) {
   int j = (int)((th * 256.0 + ROUND_SHIFT) - ROUND_SHIFT);
   const double *row = xm_log_table[j - XM_LOG_JMIN];
   double r = row[0];
   /* u = (1 + t) r - 1 = th r + (r - 1) + tl r = uh + ul, where uh is
   ** available early (two roundings) and ul, |ul| <= 2^-54, comes later. */
-  xm_dd p = two_prod(th, r);
+  xm_dd p = two_prod(th, r, hw);
   xm_dd q = two_sum(p.hi, r - 1.0);
   double uh = q.hi;
   double ul = q.lo + p.lo + tl * r;
   /* log1p(u) = (uh - uh^2/2) + (ul - uh ul - uh^2 ul + cubic part),
   ** cubic part = uh^3 (1/3 - uh/4 + ... + uh^6/9), in Estrin's scheme */
-  xm_dd sq = two_prod(uh, uh);
+  xm_dd sq = two_prod(uh, uh, hw);
   double u2 = sq.hi, u4 = u2 * u2;
   double cubic =
       u2 * uh *
-      ((1.0 / 3 - 1.0 / 4 * uh) + u2 * (1.0 / 5 - 1.0 / 6 * uh) +
-       u4 * ((1.0 / 7 - 1.0 / 8 * uh) + u2 * (1.0 / 9)));
+      (mul_add(-1.0 / 4, uh, 1.0 / 3, hw) +
+       u2 * mul_add(-1.0 / 6, uh, 1.0 / 5, hw) +
+       u4 * (mul_add(-1.0 / 8, uh, 1.0 / 7, hw) + u2 * (1.0 / 9)));
   xm_dd l = fast_two_sum(uh, -0.5 * u2);
   double l_lo = l.lo + ((ul - 0.5 * sq.lo) - (uh + u2) * ul + cubic);
   /* + e ln2 + ln(1/r) */
@@ -192,7 +214,7 @@ static xm_dd log_kernel(int e, double th, double tl) {
   return fast_two_sum(b.hi, lo);
 }
 
-xm_dd xm_log_ratio(double a, double b) {
+XM_INLINE xm_dd log_ratio(double a, double b, int hw) {
   int ea, eb;
   double ma = unit_mantissa(a, &ea);
   double mb = unit_mantissa(b, &eb);
@@ -208,13 +230,24 @@ xm_dd xm_log_ratio(double a, double b) {
   /* t = mb/ma - 1 = d/ma, d exact since mb/ma is in [1/2, 2] */
   double d = mb - ma;
   double th = d * inv;
-  xm_dd p = two_prod(th, ma);
-  double tl = ((d - p.hi) - p.lo) * inv;
-  return log_kernel(e, th, tl);
+  double tl;
+  if (hw) {
+    tl = fma(-th, ma, d) * inv;
+  } else {
+    xm_dd p = two_prod(th, ma, hw);
+    tl = ((d - p.hi) - p.lo) * inv;
+  }
+  return log_kernel(e, th, tl, hw);
+}
+
+xm_dd xm_log_ratio(double a, double b) {
+  return log_ratio(a, b, XM_HW_DEFAULT);
 }
 
 xm_dd xm_log1p(double x) {
-  if (x >= SQRT_HALF - 1.0 && x <= SQRT2 - 1.0) return log_kernel(0, x, 0.0);
+  if (x >= SQRT_HALF - 1.0 && x <= SQRT2 - 1.0) {
+    return log_kernel(0, x, 0.0, XM_HW_DEFAULT);
+  }
   xm_dd s = two_sum(1.0, x); /* 1 + x exactly; s.hi > 0 */
   int e;
   double m = unit_mantissa(s.hi, &e);
@@ -223,7 +256,7 @@ xm_dd xm_log1p(double x) {
     e += 1;
   }
   xm_dd t = two_sum(m - 1.0, scale(s.lo, -e));
-  return log_kernel(e, t.hi, t.lo);
+  return log_kernel(e, t.hi, t.lo, XM_HW_DEFAULT);
 }
 
 /* ---- products and quotients ---- */
@@ -235,8 +268,21 @@ xm_dd xm_mul_d(xm_dd x, double y) {
     r.lo *= 0x1p100;
     return r;
   }
-  xm_dd p = two_prod(x.hi, y);
+  xm_dd p = two_prod(x.hi, y, XM_HW_DEFAULT);
   return fast_two_sum(p.hi, p.lo + x.lo * y);
+}
+
+/* x / y given inv = 1/y rounded, for 2^-995 <= |y| <= 2^995. */
+XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
+  double q = x.hi * inv;
+  double rest;
+  if (hw) {
+    rest = fma(-q, y, x.hi);
+  } else {
+    xm_dd p = two_prod(q, y, hw);
+    rest = (x.hi - p.hi) - p.lo;
+  }
+  return fast_two_sum(q, (rest + x.lo) * inv);
 }
 
 xm_dd xm_div_d(xm_dd x, double y) {
@@ -248,10 +294,7 @@ xm_dd xm_div_d(xm_dd x, double y) {
     r.lo *= s;
     return r;
   }
-  double inv = 1.0 / y;
-  double q = x.hi * inv;
-  xm_dd p = two_prod(q, y);
-  return fast_two_sum(q, (((x.hi - p.hi) - p.lo) + x.lo) * inv);
+  return div_kernel(x, y, 1.0 / y, XM_HW_DEFAULT);
 }
 
 xm_dd xm_mul(xm_dd x, xm_dd y) {
@@ -271,45 +314,48 @@ xm_dd xm_diff(double a, double b) { return two_sum(a, -b); }
 
 /* For |x.hi| <= 1500: x = n ln2/128 + r, and p = e^r - 1 as a
 ** double-double (with n = 0, r is x itself). */
-static xm_dd exp_reduce(xm_dd x, int *n) {
+XM_INLINE xm_dd exp_reduce(xm_dd x, int *n, int hw) {
   double nd = (x.hi * xm_inv_ln2_128 + ROUND_SHIFT) - ROUND_SHIFT;
   *n = (int)nd;
   xm_dd r = two_sum(x.hi - nd * xm_ln2_128[0], x.lo - nd * xm_ln2_128[1]);
   double rh = r.hi;
-  xm_dd sq = two_prod(rh, rh);
+  xm_dd sq = two_prod(rh, rh, hw);
   double r2 = sq.hi;
   double cubic = r2 * rh *
-                 ((1.0 / 6 + 1.0 / 24 * rh) +
-                  r2 * ((1.0 / 120 + 1.0 / 720 * rh) + r2 * (1.0 / 5040)));
+                 (mul_add(1.0 / 24, rh, 1.0 / 6, hw) +
+                  r2 * (mul_add(1.0 / 720, rh, 1.0 / 120, hw) +
+                        r2 * (1.0 / 5040)));
   xm_dd h = fast_two_sum(rh, 0.5 * sq.hi);
   xm_dd p = {h.hi, h.lo + ((r.lo + 0.5 * sq.lo) + rh * r.lo + cubic)};
   return p;
 }
 
 /* 2^(j/128) (1 + p) as a double-double. */
-static xm_dd exp_table_mul(int j, xm_dd p) {
+XM_INLINE xm_dd exp_table_mul(int j, xm_dd p, int hw) {
   const double *t = xm_exp_table[j];
-  xm_dd m = two_prod(t[0], p.hi);
+  xm_dd m = two_prod(t[0], p.hi, hw);
   xm_dd s = fast_two_sum(t[0], m.hi);
   xm_dd r = {s.hi, s.lo + (m.lo + t[1] * (1.0 + p.hi) + t[0] * p.lo)};
   return r;
 }
 
-double xm_expm1(xm_dd x) {
+XM_INLINE double expm1_kernel(xm_dd x, int hw) {
   /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); overflow above 710 */
   if (!(x.hi >= -38.0 && x.hi <= 710.0)) {
     return x.hi > 0.0 ? HUGE_VAL : x.hi < 0.0 ? -1.0 : x.hi;
   }
   int n;
-  xm_dd p = exp_reduce(x, &n);
+  xm_dd p = exp_reduce(x, &n, hw);
   if (n == 0) return p.hi + p.lo;
   int j = n & 127, k = (n - j) / 128;
-  xm_dd e = exp_table_mul(j, p);
+  xm_dd e = exp_table_mul(j, p, hw);
   double big = scale(e.hi, k);
   if (isinf(big)) return HUGE_VAL;
   xm_dd s = two_sum(big, -1.0);
   return s.hi + (s.lo + scale(e.lo, k));
 }
+
+double xm_expm1(xm_dd x) { return expm1_kernel(x, XM_HW_DEFAULT); }
 
 double xm_exp_mul(double v, xm_dd x) {
   if (v == 0.0) return v;
@@ -318,15 +364,57 @@ double xm_exp_mul(double v, xm_dd x) {
     return x.hi > 0.0 ? copysign(HUGE_VAL, v) : x.hi < 0.0 ? v * 0.0 : x.hi;
   }
   int n;
-  xm_dd p = exp_reduce(x, &n);
+  xm_dd p = exp_reduce(x, &n, XM_HW_DEFAULT);
   int j = n & 127, k = (n - j) / 128;
-  xm_dd e = exp_table_mul(j, p);
+  xm_dd e = exp_table_mul(j, p, XM_HW_DEFAULT);
   int ev;
   double mv = unit_mantissa(v, &ev);
-  xm_dd h = two_prod(mv, e.hi);
+  xm_dd h = two_prod(mv, e.hi, XM_HW_DEFAULT);
   double s = h.hi + (h.lo + mv * e.lo); /* |s| in [0.99, 4) */
   k += ev;
   if (k > 1100) return copysign(HUGE_VAL, v);
   if (k < -1200) return v * 0.0;
   return scale(s, k);
 }
+
+/* ---- (b/a)^(1/n) - 1 in one piece ---- */
+
+/* The three kernels inlined into one function: no double-double crosses a
+** call, and 1/n is computed while the logarithm is. */
+XM_INLINE double pow_ratio_m1(double a, double b, double n, int hw) {
+  double an = fabs(n);
+  if (!(an >= 0x1p-995 && an <= 0x1p995)) {
+    return xm_expm1(xm_div_d(xm_log_ratio(a, b), n));
+  }
+  double inv = 1.0 / n;
+  return expm1_kernel(div_kernel(log_ratio(a, b, hw), n, inv, hw), hw);
+}
+
+static double pow_ratio_m1_baseline(double a, double b, double n) {
+  return pow_ratio_m1(a, b, n, XM_HW_DEFAULT);
+}
+
+/* x86-64 CPUs since 2013 (Intel Haswell, AMD Piledriver) have FMA3, which
+** the baseline ISA the build targets does not assume: a second copy of the
+** function is compiled for it and chosen per call from the CPU feature
+** bits that the compiler's runtime (libgcc, compiler-rt) reads once at
+** load time. Define PMEXT_NO_FMA_DISPATCH to build the baseline copy only
+** (tests of the Dekker path on an FMA machine). */
+#if defined(__x86_64__) && !defined(FP_FAST_FMA) && \
+    !defined(PMEXT_NO_FMA_DISPATCH) &&                    \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6))
+__attribute__((target("fma"))) static double pow_ratio_m1_fma(double a,
+                                                             double b,
+                                                             double n) {
+  return pow_ratio_m1(a, b, n, 1);
+}
+
+double xm_pow_ratio_m1(double a, double b, double n) {
+  if (__builtin_cpu_supports("fma")) return pow_ratio_m1_fma(a, b, n);
+  return pow_ratio_m1_baseline(a, b, n);
+}
+#else
+double xm_pow_ratio_m1(double a, double b, double n) {
+  return pow_ratio_m1_baseline(a, b, n);
+}
+#endif
