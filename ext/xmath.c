@@ -169,6 +169,12 @@ static inline double unit_mantissa(double x, int *e) {
   return double_of((b & 0x800fffffffffffffu) | 0x3ff0000000000000u);
 }
 
+/* round(x) for |x| < 2^31, read from the low bits of x + 1.5 2^52 (whose
+** last place is 1) instead of converting back from double. */
+static inline int round_int(double x) {
+  return (int)(int32_t)(uint32_t)bits_of(x + ROUND_SHIFT);
+}
+
 /* 2^k for -1022 <= k <= 1023. */
 static inline double pow2(int k) {
   return double_of((uint64_t)(k + 1023) << 52);
@@ -185,9 +191,10 @@ static inline double scale(double x, int k) {
 /* ---- logarithm ---- */
 
 /* e ln2 + log1p(th + tl) for 1 + th in [sqrt(1/2), sqrt(2)] (give or take
-** a few ulp), |tl| <= 2^-50 |th|. */
+** a few ulp), |tl| <= 2^-50 |th|; hi + lo with |lo| below a few ulp(hi),
+** not renormalised (the callers that return it do that). */
 XM_INLINE xm_dd log_kernel(int e, double th, double tl, int hw) {
-  int j = (int)((th * 256.0 + ROUND_SHIFT) - ROUND_SHIFT);
+  int j = round_int(th * 256.0);
   const double *row = xm_log_table[j - XM_LOG_JMIN];
   double r = row[0];
   /* u = (1 + t) r - 1 = th r + (r - 1) + tl r = uh + ul, where uh is
@@ -210,8 +217,8 @@ XM_INLINE xm_dd log_kernel(int e, double th, double tl, int hw) {
   /* + e ln2 + ln(1/r) */
   xm_dd a = two_sum(e * xm_ln2[0], row[1]);
   xm_dd b = two_sum(a.hi, l.hi);
-  double lo = (a.lo + b.lo) + (l_lo + (e * xm_ln2[1] + row[2]));
-  return fast_two_sum(b.hi, lo);
+  xm_dd sum = {b.hi, (a.lo + b.lo) + (l_lo + (e * xm_ln2[1] + row[2]))};
+  return sum;
 }
 
 XM_INLINE xm_dd log_ratio(double a, double b, int hw) {
@@ -241,12 +248,15 @@ XM_INLINE xm_dd log_ratio(double a, double b, int hw) {
 }
 
 xm_dd xm_log_ratio(double a, double b) {
-  return log_ratio(a, b, XM_HW_DEFAULT);
+  xm_dd l = log_ratio(a, b, XM_HW_DEFAULT);
+  return fast_two_sum(l.hi, l.lo);
 }
 
 xm_dd xm_log1p(double x) {
+  xm_dd l;
   if (x >= SQRT_HALF - 1.0 && x <= SQRT2 - 1.0) {
-    return log_kernel(0, x, 0.0, XM_HW_DEFAULT);
+    l = log_kernel(0, x, 0.0, XM_HW_DEFAULT);
+    return fast_two_sum(l.hi, l.lo);
   }
   xm_dd s = two_sum(1.0, x); /* 1 + x exactly; s.hi > 0 */
   int e;
@@ -256,7 +266,8 @@ xm_dd xm_log1p(double x) {
     e += 1;
   }
   xm_dd t = two_sum(m - 1.0, scale(s.lo, -e));
-  return log_kernel(e, t.hi, t.lo, XM_HW_DEFAULT);
+  l = log_kernel(e, t.hi, t.lo, XM_HW_DEFAULT);
+  return fast_two_sum(l.hi, l.lo);
 }
 
 /* ---- products and quotients ---- */
@@ -272,7 +283,8 @@ xm_dd xm_mul_d(xm_dd x, double y) {
   return fast_two_sum(p.hi, p.lo + x.lo * y);
 }
 
-/* x / y given inv = 1/y rounded, for 2^-995 <= |y| <= 2^995. */
+/* x / y given inv = 1/y rounded, for 2^-995 <= |y| <= 2^995; x need not
+** be normalised (|x.lo| a few ulp(x.hi)), nor is the result. */
 XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
   double q = x.hi * inv;
   double rest;
@@ -282,7 +294,8 @@ XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
     xm_dd p = two_prod(q, y, hw);
     rest = (x.hi - p.hi) - p.lo;
   }
-  return fast_two_sum(q, (rest + x.lo) * inv);
+  xm_dd r = {q, (rest + x.lo) * inv};
+  return r;
 }
 
 xm_dd xm_div_d(xm_dd x, double y) {
@@ -294,7 +307,8 @@ xm_dd xm_div_d(xm_dd x, double y) {
     r.lo *= s;
     return r;
   }
-  return div_kernel(x, y, 1.0 / y, XM_HW_DEFAULT);
+  xm_dd r = div_kernel(x, y, 1.0 / y, XM_HW_DEFAULT);
+  return fast_two_sum(r.hi, r.lo);
 }
 
 xm_dd xm_mul(xm_dd x, xm_dd y) {
@@ -315,8 +329,9 @@ xm_dd xm_diff(double a, double b) { return two_sum(a, -b); }
 /* For |x.hi| <= 1500: x = n ln2/128 + r, and p = e^r - 1 as a
 ** double-double (with n = 0, r is x itself). */
 XM_INLINE xm_dd exp_reduce(xm_dd x, int *n, int hw) {
-  double nd = (x.hi * xm_inv_ln2_128 + ROUND_SHIFT) - ROUND_SHIFT;
-  *n = (int)nd;
+  double shifted = x.hi * xm_inv_ln2_128 + ROUND_SHIFT;
+  double nd = shifted - ROUND_SHIFT;
+  *n = (int)(int32_t)(uint32_t)bits_of(shifted);
   xm_dd r = two_sum(x.hi - nd * xm_ln2_128[0], x.lo - nd * xm_ln2_128[1]);
   double rh = r.hi;
   xm_dd sq = two_prod(rh, rh, hw);
@@ -340,19 +355,25 @@ XM_INLINE xm_dd exp_table_mul(int j, xm_dd p, int hw) {
 }
 
 XM_INLINE double expm1_kernel(xm_dd x, int hw) {
-  /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); overflow above 710 */
-  if (!(x.hi >= -38.0 && x.hi <= 710.0)) {
-    return x.hi > 0.0 ? HUGE_VAL : x.hi < 0.0 ? -1.0 : x.hi;
+  /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); above 709, where e^x
+  ** > 2^1022, the 1 is below 2^-1000 ulp and e^x is v e^x with v = 1 */
+  if (!(x.hi >= -38.0 && x.hi <= 709.0)) {
+    return x.hi > 0.0 ? xm_exp_mul(1.0, x) : x.hi < 0.0 ? -1.0 : x.hi;
   }
   int n;
   xm_dd p = exp_reduce(x, &n, hw);
   if (n == 0) return p.hi + p.lo;
+  /* e^x - 1 = (T - 1) + T p + 2^k t1 (1 + p), T = 2^k t0 exact and normal
+  ** (-56 <= k <= 1022); T - 1 (exact, two_sum) is ready before p is */
   int j = n & 127, k = (n - j) / 128;
-  xm_dd e = exp_table_mul(j, p, hw);
-  double big = scale(e.hi, k);
-  if (isinf(big)) return HUGE_VAL;
-  xm_dd s = two_sum(big, -1.0);
-  return s.hi + (s.lo + scale(e.lo, k));
+  const double *t = xm_exp_table[j];
+  double scale_k = pow2(k);
+  double big = t[0] * scale_k;
+  xm_dd a = two_sum(big, -1.0);
+  xm_dd m = two_prod(big, p.hi, hw);
+  xm_dd s = two_sum(a.hi, m.hi);
+  return s.hi + ((s.lo + a.lo) + (m.lo + big * p.lo +
+                                  t[1] * scale_k * (1.0 + p.hi)));
 }
 
 double xm_expm1(xm_dd x) { return expm1_kernel(x, XM_HW_DEFAULT); }
