@@ -137,12 +137,6 @@ XM_INLINE xm_dd two_prod(double a, double b, int hw) {
   return r;
 }
 
-/* a * b + c: fused (one rounding) or not (two); either is within the
-** error bounds, which count two roundings. */
-XM_INLINE double mul_add(double a, double b, double c, int hw) {
-  return hw ? fma(a, b, c) : a * b + c;
-}
-
 /* ---- exponent handling without libm calls ---- */
 
 static inline uint64_t bits_of(double x) {
@@ -209,9 +203,9 @@ XM_INLINE xm_dd log_kernel(int e, double th, double tl, int hw) {
   double u2 = sq.hi, u4 = u2 * u2;
   double cubic =
       u2 * uh *
-      (mul_add(-1.0 / 4, uh, 1.0 / 3, hw) +
-       u2 * mul_add(-1.0 / 6, uh, 1.0 / 5, hw) +
-       u4 * (mul_add(-1.0 / 8, uh, 1.0 / 7, hw) + u2 * (1.0 / 9)));
+      ((1.0 / 3 - 1.0 / 4 * uh) +
+       u2 * (1.0 / 5 - 1.0 / 6 * uh) +
+       u4 * ((1.0 / 7 - 1.0 / 8 * uh) + u2 * (1.0 / 9)));
   xm_dd l = fast_two_sum(uh, -0.5 * u2);
   double l_lo = l.lo + ((ul - 0.5 * sq.lo) - (uh + u2) * ul + cubic);
   /* + e ln2 + ln(1/r) */
@@ -227,11 +221,12 @@ XM_INLINE xm_dd log_ratio(double a, double b, int hw) {
   double mb = unit_mantissa(b, &eb);
   int e = eb - ea;
   double inv = 1.0 / ma;
-  double q = mb * inv; /* about b/a / 2^e, in (1/2, 2) */
-  /* halve or double mb so that mb/ma is in [sqrt(1/2), sqrt(2)]; without
-  ** branches, which random data would mispredict half of the time */
+  /* halve or double mb so that mb/ma is in [sqrt(1/2), sqrt(2)] (give or
+  ** take an ulp: the table has a spare entry at each end), comparing
+  ** products so as not to wait for the division; without branches, which
+  ** random data would mispredict half of the time */
   static const double halve_keep_double[3] = {0.5, 1.0, 2.0};
-  int shift = (q >= SQRT2) - (q < SQRT_HALF);
+  int shift = (mb >= ma * SQRT2) - (mb < ma * SQRT_HALF);
   mb *= halve_keep_double[1 - shift];
   e += shift;
   /* t = mb/ma - 1 = d/ma, d exact since mb/ma is in [1/2, 2] */
@@ -337,8 +332,8 @@ XM_INLINE xm_dd exp_reduce(xm_dd x, int *n, int hw) {
   xm_dd sq = two_prod(rh, rh, hw);
   double r2 = sq.hi;
   double cubic = r2 * rh *
-                 (mul_add(1.0 / 24, rh, 1.0 / 6, hw) +
-                  r2 * (mul_add(1.0 / 720, rh, 1.0 / 120, hw) +
+                 ((1.0 / 6 + 1.0 / 24 * rh) +
+                  r2 * ((1.0 / 120 + 1.0 / 720 * rh) +
                         r2 * (1.0 / 5040)));
   xm_dd h = fast_two_sum(rh, 0.5 * sq.hi);
   xm_dd p = {h.hi, h.lo + ((r.lo + 0.5 * sq.lo) + rh * r.lo + cubic)};
