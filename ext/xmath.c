@@ -359,15 +359,18 @@ XM_INLINE double expm1_kernel(xm_dd x, int hw) {
   xm_dd p = exp_reduce(x, &n, hw);
   if (n == 0) return p.hi + p.lo;
   /* e^x - 1 = (T - 1) + T p + 2^k t1 (1 + p), T = 2^k t0 exact and normal
-  ** (-56 <= k <= 1022); T - 1 (exact, two_sum) is ready before p is */
+  ** (-56 <= k <= 1022); T - 1 (exact, two_sum) is ready before p is. T p
+  ** is 2^k (t0 p) with t0 p exact (two_prod; Dekker's needs operands
+  ** below 2^995, T may be 2^1023), scaled exactly but for parts below
+  ** 2^-1022, i.e. 2^-1013 of the result (which is above 2^-9). */
   int j = n & 127, k = (n - j) / 128;
   const double *t = xm_exp_table[j];
   double scale_k = pow2(k);
   double big = t[0] * scale_k;
   xm_dd a = two_sum(big, -1.0);
-  xm_dd m = two_prod(big, p.hi, hw);
-  xm_dd s = two_sum(a.hi, m.hi);
-  return s.hi + ((s.lo + a.lo) + (m.lo + big * p.lo +
+  xm_dd m = two_prod(t[0], p.hi, hw);
+  xm_dd s = two_sum(a.hi, m.hi * scale_k);
+  return s.hi + ((s.lo + a.lo) + (m.lo * scale_k + big * p.lo +
                                   t[1] * scale_k * (1.0 + p.hi)));
 }
 
