@@ -8,9 +8,24 @@
 **
 ** Building blocks, all exact: two_sum (a + b = s + e), fast_two_sum (the
 ** same when |a| >= |b|) and two_prod (a * b = p + e; one fma where the
-** hardware has one, i.e. FP_FAST_FMA, else Dekker's product with Veltkamp
-** splitting, exact for operands below 2^995: on x86-64 built for the
-** baseline ISA fma() is a library call, slower than the eight extra flops).
+** code is compiled for hardware that has one, else Dekker's product with
+** Veltkamp splitting, exact for operands below 2^995: on x86-64 built for
+** the baseline ISA fma() is a library call, slower than the extra flops).
+** The residuals of the quotients, x - q y, are formed as one fma, or as
+** (x - p) - e from two_prod's p + e with x - p exact (Sterbenz): the same
+** exact value rounded once either way. fma is used nowhere else (no fused
+** polynomial steps), so the two flavours give bit-identical results.
+**
+** Fused cagr. xm_pow_ratio_m1(a, b, n) = (b/a)^(1/n) - 1 inlines the
+** logarithm, the division and expm1 below into one function (no
+** double-double crosses a call; 1/n is computed while the logarithm is;
+** the sums between the kernels are not renormalised: a quotient's residual
+** absorbs an unnormalised lo of a few ulp(hi) with one rounding of 2^-104
+** relative, and exp's reduction takes any lo). On x86-64, where the
+** baseline ISA has no fma but most CPUs since 2013 do, it is compiled
+** twice, for the baseline and for FMA3, and each call takes the copy the
+** CPU can run (__builtin_cpu_supports: a load and a test). Same results,
+** by the above.
 **
 ** Logarithm. A positive number is written 2^e * (1 + t) with 1 + t in
 ** [sqrt(1/2), sqrt(2)], t = th + tl known to about 2^-102 relative:
@@ -21,6 +36,9 @@
 **    when b/a is within an ulp of 1, and b/a itself is never formed (it may
 **    overflow a double).
 **  - xm_log1p(x): 1 + x = s + e exactly (two_sum), split likewise.
+** The halving or doubling compares mb with ma sqrt2 and ma sqrt(1/2),
+** rounded products, so mb/ma may end up an ulp or two outside the interval;
+** j below then lies in -75..106, inside the table's -76..108.
 ** Table reduction: j = round(256 th), r = the double nearest
 ** 1/(1 + j/256) (185 entries, j = -76..108), u = (1 + t) r - 1 =
 ** th r + (r - 1) + tl r = uh + ul: th r exactly (two_prod), r - 1 exact
@@ -51,9 +69,16 @@
 ** e^x = 2^k * 2^(j/128) * (1 + (e^r - 1)) with 2^(j/128) a double-double
 ** from the table, multiplied out exactly (two_prod) up to 2^-104.
 ** So e^x is known to 2^-68 relative (2^-68.5 in exp's own steps plus the
-** reduction error); expm1 then subtracts 1 exactly (two_sum): for n = 0 it
-** is e^r - 1 itself (relative error 2^-68.5), and for n != 0 |x| > 2^-9.6,
-** so |e^x / (e^x - 1)| < 2^9.1 and the relative error stays below 2^-60.
+** reduction error). expm1: for n = 0 it is e^r - 1 itself (relative error
+** 2^-68.5). For n != 0 (and x <= 709) it is written
+**     e^x - 1 = (T - 1) + T p + 2^k t1 (1 + p),   T = 2^k t0,
+** T exact and normal (-56 <= k <= 1022), T - 1 exact (two_sum), T p.hi
+** exact (two_prod of t0 p.hi, then scaled by 2^k: exact but for parts
+** below 2^-1022), their sum exact (two_sum); the rest is below 2^-51 of
+** max(T, 1) and carries roundings of 2^-53 of it. |x| > 2^-9.6 here, so
+** |e^x / (e^x - 1)| < 2^9.1, and with the 2^-68 of e^x the relative error
+** of e^x - 1 stays below 2^-60. Above 709, e^x > 2^1022 and the 1 is
+** below 2^-1000 ulp: expm1 is xm_exp_mul(1, x), which rounds once.
 ** The final sum rounds once: at most 0.5 ulp + 2^-7 ulp of the result.
 ** Errors carried in: a relative error d in x becomes a relative error
 ** |x| d in e^x (and at most d in e^x - 1 for |x| < 1), so the logarithm's
@@ -73,7 +98,14 @@
 #include "xmath_tables.h"
 
 /* The error-free transformations below must run as written: no fused
-** multiply-add contracted behind our back (GCC does not in ISO C mode). */
+** multiply-add contracted behind our back (GCC does not in ISO C mode).
+** Caveat: GCC 12's SLP vectorizer still forms vfmsubadd (a fused multiply
+** with an add/sub pair) in xm_div_d when the whole file is built with
+** -mfma or -march=haswell and later, which breaks fast_two_sum there (up
+** to 0.71 ulp seen in cagr through the generic route); add
+** -fno-tree-slp-vectorize to such builds. The default build targets the
+** baseline ISA, and the FMA copy of xm_pow_ratio_m1 has no such
+** instruction (objdump; its results match the baseline copy's). */
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
 #endif
