@@ -22,6 +22,7 @@
 */
 #include "growth.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "xmath.h"
@@ -35,18 +36,16 @@ static growth_status finish(double result, double *out) {
 
 growth_status growth_cagr(double start_value, double end_value, double years,
                           double *out) {
-  if (!isfinite(start_value) || !isfinite(end_value) || !isfinite(years)) {
-    return GROWTH_UNDEFINED;
-  }
-  if (!(start_value > 0.0) || !(end_value >= 0.0) || !(years > 0.0)) {
+  /* finite, start_value > 0, end_value >= 0, years > 0 (NaN fails all) */
+  if (!(start_value > 0.0 && start_value <= DBL_MAX && end_value >= 0.0 &&
+        end_value <= DBL_MAX && years > 0.0 && years <= DBL_MAX)) {
     return GROWTH_UNDEFINED;
   }
   if (end_value == 0.0) {
     *out = -1.0; /* the whole value is lost: 0^(1/n) - 1 */
     return GROWTH_OK;
   }
-  return finish(xm_expm1(xm_div_d(xm_log_ratio(start_value, end_value), years)),
-                out);
+  return finish(xm_pow_ratio_m1(start_value, end_value, years), out);
 }
 
 /*

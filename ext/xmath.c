@@ -8,9 +8,24 @@
 **
 ** Building blocks, all exact: two_sum (a + b = s + e), fast_two_sum (the
 ** same when |a| >= |b|) and two_prod (a * b = p + e; one fma where the
-** hardware has one, i.e. FP_FAST_FMA, else Dekker's product with Veltkamp
-** splitting, exact for operands below 2^995: on x86-64 built for the
-** baseline ISA fma() is a library call, slower than the eight extra flops).
+** code is compiled for hardware that has one, else Dekker's product with
+** Veltkamp splitting, exact for operands below 2^995: on x86-64 built for
+** the baseline ISA fma() is a library call, slower than the extra flops).
+** The residuals of the quotients, x - q y, are formed as one fma, or as
+** (x - p) - e from two_prod's p + e with x - p exact (Sterbenz): the same
+** exact value rounded once either way. fma is used nowhere else (no fused
+** polynomial steps), so the two flavours give bit-identical results.
+**
+** Fused cagr. xm_pow_ratio_m1(a, b, n) = (b/a)^(1/n) - 1 inlines the
+** logarithm, the division and expm1 below into one function (no
+** double-double crosses a call; 1/n is computed while the logarithm is;
+** the sums between the kernels are not renormalised: a quotient's residual
+** absorbs an unnormalised lo of a few ulp(hi) with one rounding of 2^-104
+** relative, and exp's reduction takes any lo). On x86-64, where the
+** baseline ISA has no fma but most CPUs since 2013 do, it is compiled
+** twice, for the baseline and for FMA3, and each call takes the copy the
+** CPU can run (__builtin_cpu_supports: a load and a test). Same results,
+** by the above.
 **
 ** Logarithm. A positive number is written 2^e * (1 + t) with 1 + t in
 ** [sqrt(1/2), sqrt(2)], t = th + tl known to about 2^-102 relative:
@@ -21,6 +36,9 @@
 **    when b/a is within an ulp of 1, and b/a itself is never formed (it may
 **    overflow a double).
 **  - xm_log1p(x): 1 + x = s + e exactly (two_sum), split likewise.
+** The halving or doubling compares mb with ma sqrt2 and ma sqrt(1/2),
+** rounded products, so mb/ma may end up an ulp or two outside the interval;
+** j below then lies in -75..106, inside the table's -76..108.
 ** Table reduction: j = round(256 th), r = the double nearest
 ** 1/(1 + j/256) (185 entries, j = -76..108), u = (1 + t) r - 1 =
 ** th r + (r - 1) + tl r = uh + ul: th r exactly (two_prod), r - 1 exact
@@ -51,9 +69,16 @@
 ** e^x = 2^k * 2^(j/128) * (1 + (e^r - 1)) with 2^(j/128) a double-double
 ** from the table, multiplied out exactly (two_prod) up to 2^-104.
 ** So e^x is known to 2^-68 relative (2^-68.5 in exp's own steps plus the
-** reduction error); expm1 then subtracts 1 exactly (two_sum): for n = 0 it
-** is e^r - 1 itself (relative error 2^-68.5), and for n != 0 |x| > 2^-9.6,
-** so |e^x / (e^x - 1)| < 2^9.1 and the relative error stays below 2^-60.
+** reduction error). expm1: for n = 0 it is e^r - 1 itself (relative error
+** 2^-68.5). For n != 0 (and x <= 709) it is written
+**     e^x - 1 = (T - 1) + T p + 2^k t1 (1 + p),   T = 2^k t0,
+** T exact and normal (-56 <= k <= 1022), T - 1 exact (two_sum), T p.hi
+** exact (two_prod of t0 p.hi, then scaled by 2^k: exact but for parts
+** below 2^-1022), their sum exact (two_sum); the rest is below 2^-51 of
+** max(T, 1) and carries roundings of 2^-53 of it. |x| > 2^-9.6 here, so
+** |e^x / (e^x - 1)| < 2^9.1, and with the 2^-68 of e^x the relative error
+** of e^x - 1 stays below 2^-60. Above 709, e^x > 2^1022 and the 1 is
+** below 2^-1000 ulp: expm1 is xm_exp_mul(1, x), which rounds once.
 ** The final sum rounds once: at most 0.5 ulp + 2^-7 ulp of the result.
 ** Errors carried in: a relative error d in x becomes a relative error
 ** |x| d in e^x (and at most d in e^x - 1 for |x| < 1), so the logarithm's
@@ -73,7 +98,14 @@
 #include "xmath_tables.h"
 
 /* The error-free transformations below must run as written: no fused
-** multiply-add contracted behind our back (GCC does not in ISO C mode). */
+** multiply-add contracted behind our back (GCC does not in ISO C mode).
+** Caveat: GCC 12's SLP vectorizer still forms vfmsubadd (a fused multiply
+** with an add/sub pair) in xm_div_d when the whole file is built with
+** -mfma or -march=haswell and later, which breaks fast_two_sum there (up
+** to 0.71 ulp seen in cagr through the generic route); add
+** -fno-tree-slp-vectorize to such builds. The default build targets the
+** baseline ISA, and the FMA copy of xm_pow_ratio_m1 has no such
+** instruction (objdump; its results match the baseline copy's). */
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
 #endif
@@ -99,28 +131,43 @@ static inline xm_dd fast_two_sum(double a, double b) {
   return r;
 }
 
-/* a * b = p + e exactly (no overflow; |a|, |b| < 2^995 without fma). */
+/* The kernels below take a flag `hw`, a constant once inlined: 1 where the
+** function is compiled for a target with a fused multiply-add instruction,
+** 0 otherwise. XM_HW_DEFAULT is the flag of the build's baseline ISA;
+** xm_pow_ratio_m1() also has a copy compiled for x86-64's FMA extension,
+** chosen per call by the CPU's feature bits (see the end of the file). */
 #if defined(FP_FAST_FMA)
-static inline xm_dd two_prod(double a, double b) {
-  double p = a * b;
-  xm_dd r = {p, fma(a, b, -p)};
-  return r;
-}
+#define XM_HW_DEFAULT 1
 #else
-static inline void veltkamp(double a, double *hi, double *lo) {
+#define XM_HW_DEFAULT 0
+#endif
+
+#if defined(__GNUC__)
+#define XM_INLINE static inline __attribute__((always_inline))
+#else
+#define XM_INLINE static inline
+#endif
+
+/* a * b = p + e exactly (no overflow; |a|, |b| < 2^995 without fma):
+** one fma, or Dekker's product with Veltkamp splitting. */
+XM_INLINE void veltkamp(double a, double *hi, double *lo) {
   double c = 0x1.0000002p27 * a; /* (2^27 + 1) a */
   *hi = c - (c - a);
   *lo = a - *hi;
 }
 
-static inline xm_dd two_prod(double a, double b) {
-  double p = a * b, ah, al, bh, bl;
+XM_INLINE xm_dd two_prod(double a, double b, int hw) {
+  double p = a * b;
+  if (hw) {
+    xm_dd r = {p, fma(a, b, -p)};
+    return r;
+  }
+  double ah, al, bh, bl;
   veltkamp(a, &ah, &al);
   veltkamp(b, &bh, &bl);
   xm_dd r = {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
   return r;
 }
-#endif
 
 /* ---- exponent handling without libm calls ---- */
 
@@ -148,6 +195,12 @@ static inline double unit_mantissa(double x, int *e) {
   return double_of((b & 0x800fffffffffffffu) | 0x3ff0000000000000u);
 }
 
+/* round(x) for |x| < 2^31, read from the low bits of x + 1.5 2^52 (whose
+** last place is 1) instead of converting back from double. */
+static inline int round_int(double x) {
+  return (int)(int32_t)(uint32_t)bits_of(x + ROUND_SHIFT);
+}
+
 /* 2^k for -1022 <= k <= 1023. */
 static inline double pow2(int k) {
   return double_of((uint64_t)(k + 1023) << 52);
@@ -164,57 +217,74 @@ static inline double scale(double x, int k) {
 /* ---- logarithm ---- */
 
 /* e ln2 + log1p(th + tl) for 1 + th in [sqrt(1/2), sqrt(2)] (give or take
-** a few ulp), |tl| <= 2^-50 |th|. */
-static xm_dd log_kernel(int e, double th, double tl) {
-  int j = (int)((th * 256.0 + ROUND_SHIFT) - ROUND_SHIFT);
+** a few ulp), |tl| <= 2^-50 |th|; hi + lo with |lo| below a few ulp(hi),
+** not renormalised (the callers that return it do that). */
+XM_INLINE xm_dd log_kernel(int e, double th, double tl, int hw) {
+  int j = round_int(th * 256.0);
   const double *row = xm_log_table[j - XM_LOG_JMIN];
   double r = row[0];
   /* u = (1 + t) r - 1 = th r + (r - 1) + tl r = uh + ul, where uh is
   ** available early (two roundings) and ul, |ul| <= 2^-54, comes later. */
-  xm_dd p = two_prod(th, r);
+  xm_dd p = two_prod(th, r, hw);
   xm_dd q = two_sum(p.hi, r - 1.0);
   double uh = q.hi;
   double ul = q.lo + p.lo + tl * r;
   /* log1p(u) = (uh - uh^2/2) + (ul - uh ul - uh^2 ul + cubic part),
   ** cubic part = uh^3 (1/3 - uh/4 + ... + uh^6/9), in Estrin's scheme */
-  xm_dd sq = two_prod(uh, uh);
+  xm_dd sq = two_prod(uh, uh, hw);
   double u2 = sq.hi, u4 = u2 * u2;
   double cubic =
       u2 * uh *
-      ((1.0 / 3 - 1.0 / 4 * uh) + u2 * (1.0 / 5 - 1.0 / 6 * uh) +
+      ((1.0 / 3 - 1.0 / 4 * uh) +
+       u2 * (1.0 / 5 - 1.0 / 6 * uh) +
        u4 * ((1.0 / 7 - 1.0 / 8 * uh) + u2 * (1.0 / 9)));
   xm_dd l = fast_two_sum(uh, -0.5 * u2);
   double l_lo = l.lo + ((ul - 0.5 * sq.lo) - (uh + u2) * ul + cubic);
   /* + e ln2 + ln(1/r) */
   xm_dd a = two_sum(e * xm_ln2[0], row[1]);
   xm_dd b = two_sum(a.hi, l.hi);
-  double lo = (a.lo + b.lo) + (l_lo + (e * xm_ln2[1] + row[2]));
-  return fast_two_sum(b.hi, lo);
+  xm_dd sum = {b.hi, (a.lo + b.lo) + (l_lo + (e * xm_ln2[1] + row[2]))};
+  return sum;
 }
 
-xm_dd xm_log_ratio(double a, double b) {
+XM_INLINE xm_dd log_ratio(double a, double b, int hw) {
   int ea, eb;
   double ma = unit_mantissa(a, &ea);
   double mb = unit_mantissa(b, &eb);
   int e = eb - ea;
   double inv = 1.0 / ma;
-  double q = mb * inv; /* about b/a / 2^e, in (1/2, 2) */
-  /* halve or double mb so that mb/ma is in [sqrt(1/2), sqrt(2)]; without
-  ** branches, which random data would mispredict half of the time */
+  /* halve or double mb so that mb/ma is in [sqrt(1/2), sqrt(2)] (give or
+  ** take an ulp: the table has a spare entry at each end), comparing
+  ** products so as not to wait for the division; without branches, which
+  ** random data would mispredict half of the time */
   static const double halve_keep_double[3] = {0.5, 1.0, 2.0};
-  int shift = (q >= SQRT2) - (q < SQRT_HALF);
+  int shift = (mb >= ma * SQRT2) - (mb < ma * SQRT_HALF);
   mb *= halve_keep_double[1 - shift];
   e += shift;
   /* t = mb/ma - 1 = d/ma, d exact since mb/ma is in [1/2, 2] */
   double d = mb - ma;
   double th = d * inv;
-  xm_dd p = two_prod(th, ma);
-  double tl = ((d - p.hi) - p.lo) * inv;
-  return log_kernel(e, th, tl);
+  double tl;
+  if (hw) {
+    tl = fma(-th, ma, d) * inv;
+  } else {
+    xm_dd p = two_prod(th, ma, hw);
+    tl = ((d - p.hi) - p.lo) * inv;
+  }
+  return log_kernel(e, th, tl, hw);
+}
+
+xm_dd xm_log_ratio(double a, double b) {
+  xm_dd l = log_ratio(a, b, XM_HW_DEFAULT);
+  return fast_two_sum(l.hi, l.lo);
 }
 
 xm_dd xm_log1p(double x) {
-  if (x >= SQRT_HALF - 1.0 && x <= SQRT2 - 1.0) return log_kernel(0, x, 0.0);
+  xm_dd l;
+  if (x >= SQRT_HALF - 1.0 && x <= SQRT2 - 1.0) {
+    l = log_kernel(0, x, 0.0, XM_HW_DEFAULT);
+    return fast_two_sum(l.hi, l.lo);
+  }
   xm_dd s = two_sum(1.0, x); /* 1 + x exactly; s.hi > 0 */
   int e;
   double m = unit_mantissa(s.hi, &e);
@@ -223,7 +293,8 @@ xm_dd xm_log1p(double x) {
     e += 1;
   }
   xm_dd t = two_sum(m - 1.0, scale(s.lo, -e));
-  return log_kernel(e, t.hi, t.lo);
+  l = log_kernel(e, t.hi, t.lo, XM_HW_DEFAULT);
+  return fast_two_sum(l.hi, l.lo);
 }
 
 /* ---- products and quotients ---- */
@@ -235,8 +306,23 @@ xm_dd xm_mul_d(xm_dd x, double y) {
     r.lo *= 0x1p100;
     return r;
   }
-  xm_dd p = two_prod(x.hi, y);
+  xm_dd p = two_prod(x.hi, y, XM_HW_DEFAULT);
   return fast_two_sum(p.hi, p.lo + x.lo * y);
+}
+
+/* x / y given inv = 1/y rounded, for 2^-995 <= |y| <= 2^995; x need not
+** be normalised (|x.lo| a few ulp(x.hi)), nor is the result. */
+XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
+  double q = x.hi * inv;
+  double rest;
+  if (hw) {
+    rest = fma(-q, y, x.hi);
+  } else {
+    xm_dd p = two_prod(q, y, hw);
+    rest = (x.hi - p.hi) - p.lo;
+  }
+  xm_dd r = {q, (rest + x.lo) * inv};
+  return r;
 }
 
 xm_dd xm_div_d(xm_dd x, double y) {
@@ -248,10 +334,8 @@ xm_dd xm_div_d(xm_dd x, double y) {
     r.lo *= s;
     return r;
   }
-  double inv = 1.0 / y;
-  double q = x.hi * inv;
-  xm_dd p = two_prod(q, y);
-  return fast_two_sum(q, (((x.hi - p.hi) - p.lo) + x.lo) * inv);
+  xm_dd r = div_kernel(x, y, 1.0 / y, XM_HW_DEFAULT);
+  return fast_two_sum(r.hi, r.lo);
 }
 
 xm_dd xm_mul(xm_dd x, xm_dd y) {
@@ -271,45 +355,58 @@ xm_dd xm_diff(double a, double b) { return two_sum(a, -b); }
 
 /* For |x.hi| <= 1500: x = n ln2/128 + r, and p = e^r - 1 as a
 ** double-double (with n = 0, r is x itself). */
-static xm_dd exp_reduce(xm_dd x, int *n) {
-  double nd = (x.hi * xm_inv_ln2_128 + ROUND_SHIFT) - ROUND_SHIFT;
-  *n = (int)nd;
+XM_INLINE xm_dd exp_reduce(xm_dd x, int *n, int hw) {
+  double shifted = x.hi * xm_inv_ln2_128 + ROUND_SHIFT;
+  double nd = shifted - ROUND_SHIFT;
+  *n = (int)(int32_t)(uint32_t)bits_of(shifted);
   xm_dd r = two_sum(x.hi - nd * xm_ln2_128[0], x.lo - nd * xm_ln2_128[1]);
   double rh = r.hi;
-  xm_dd sq = two_prod(rh, rh);
+  xm_dd sq = two_prod(rh, rh, hw);
   double r2 = sq.hi;
   double cubic = r2 * rh *
                  ((1.0 / 6 + 1.0 / 24 * rh) +
-                  r2 * ((1.0 / 120 + 1.0 / 720 * rh) + r2 * (1.0 / 5040)));
+                  r2 * ((1.0 / 120 + 1.0 / 720 * rh) +
+                        r2 * (1.0 / 5040)));
   xm_dd h = fast_two_sum(rh, 0.5 * sq.hi);
   xm_dd p = {h.hi, h.lo + ((r.lo + 0.5 * sq.lo) + rh * r.lo + cubic)};
   return p;
 }
 
 /* 2^(j/128) (1 + p) as a double-double. */
-static xm_dd exp_table_mul(int j, xm_dd p) {
+XM_INLINE xm_dd exp_table_mul(int j, xm_dd p, int hw) {
   const double *t = xm_exp_table[j];
-  xm_dd m = two_prod(t[0], p.hi);
+  xm_dd m = two_prod(t[0], p.hi, hw);
   xm_dd s = fast_two_sum(t[0], m.hi);
   xm_dd r = {s.hi, s.lo + (m.lo + t[1] * (1.0 + p.hi) + t[0] * p.lo)};
   return r;
 }
 
-double xm_expm1(xm_dd x) {
-  /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); overflow above 710 */
-  if (!(x.hi >= -38.0 && x.hi <= 710.0)) {
-    return x.hi > 0.0 ? HUGE_VAL : x.hi < 0.0 ? -1.0 : x.hi;
+XM_INLINE double expm1_kernel(xm_dd x, int hw) {
+  /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); above 709, where e^x
+  ** > 2^1022, the 1 is below 2^-1000 ulp and e^x is v e^x with v = 1 */
+  if (!(x.hi >= -38.0 && x.hi <= 709.0)) {
+    return x.hi > 0.0 ? xm_exp_mul(1.0, x) : x.hi < 0.0 ? -1.0 : x.hi;
   }
   int n;
-  xm_dd p = exp_reduce(x, &n);
+  xm_dd p = exp_reduce(x, &n, hw);
   if (n == 0) return p.hi + p.lo;
+  /* e^x - 1 = (T - 1) + T p + 2^k t1 (1 + p), T = 2^k t0 exact and normal
+  ** (-56 <= k <= 1022); T - 1 (exact, two_sum) is ready before p is. T p
+  ** is 2^k (t0 p) with t0 p exact (two_prod; Dekker's needs operands
+  ** below 2^995, T may be 2^1023), scaled exactly but for parts below
+  ** 2^-1022, i.e. 2^-1013 of the result (which is above 2^-9). */
   int j = n & 127, k = (n - j) / 128;
-  xm_dd e = exp_table_mul(j, p);
-  double big = scale(e.hi, k);
-  if (isinf(big)) return HUGE_VAL;
-  xm_dd s = two_sum(big, -1.0);
-  return s.hi + (s.lo + scale(e.lo, k));
+  const double *t = xm_exp_table[j];
+  double scale_k = pow2(k);
+  double big = t[0] * scale_k;
+  xm_dd a = two_sum(big, -1.0);
+  xm_dd m = two_prod(t[0], p.hi, hw);
+  xm_dd s = two_sum(a.hi, m.hi * scale_k);
+  return s.hi + ((s.lo + a.lo) + (m.lo * scale_k + big * p.lo +
+                                  t[1] * scale_k * (1.0 + p.hi)));
 }
+
+double xm_expm1(xm_dd x) { return expm1_kernel(x, XM_HW_DEFAULT); }
 
 double xm_exp_mul(double v, xm_dd x) {
   if (v == 0.0) return v;
@@ -318,15 +415,57 @@ double xm_exp_mul(double v, xm_dd x) {
     return x.hi > 0.0 ? copysign(HUGE_VAL, v) : x.hi < 0.0 ? v * 0.0 : x.hi;
   }
   int n;
-  xm_dd p = exp_reduce(x, &n);
+  xm_dd p = exp_reduce(x, &n, XM_HW_DEFAULT);
   int j = n & 127, k = (n - j) / 128;
-  xm_dd e = exp_table_mul(j, p);
+  xm_dd e = exp_table_mul(j, p, XM_HW_DEFAULT);
   int ev;
   double mv = unit_mantissa(v, &ev);
-  xm_dd h = two_prod(mv, e.hi);
+  xm_dd h = two_prod(mv, e.hi, XM_HW_DEFAULT);
   double s = h.hi + (h.lo + mv * e.lo); /* |s| in [0.99, 4) */
   k += ev;
   if (k > 1100) return copysign(HUGE_VAL, v);
   if (k < -1200) return v * 0.0;
   return scale(s, k);
 }
+
+/* ---- (b/a)^(1/n) - 1 in one piece ---- */
+
+/* The three kernels inlined into one function: no double-double crosses a
+** call, and 1/n is computed while the logarithm is. */
+XM_INLINE double pow_ratio_m1(double a, double b, double n, int hw) {
+  double an = fabs(n);
+  if (!(an >= 0x1p-995 && an <= 0x1p995)) {
+    return xm_expm1(xm_div_d(xm_log_ratio(a, b), n));
+  }
+  double inv = 1.0 / n;
+  return expm1_kernel(div_kernel(log_ratio(a, b, hw), n, inv, hw), hw);
+}
+
+static double pow_ratio_m1_baseline(double a, double b, double n) {
+  return pow_ratio_m1(a, b, n, XM_HW_DEFAULT);
+}
+
+/* x86-64 CPUs since 2013 (Intel Haswell, AMD Piledriver) have FMA3, which
+** the baseline ISA the build targets does not assume: a second copy of the
+** function is compiled for it and chosen per call from the CPU feature
+** bits that the compiler's runtime (libgcc, compiler-rt) reads once at
+** load time. Define PMEXT_NO_FMA_DISPATCH to build the baseline copy only
+** (tests of the Dekker path on an FMA machine). */
+#if defined(__x86_64__) && !defined(FP_FAST_FMA) && \
+    !defined(PMEXT_NO_FMA_DISPATCH) &&                    \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6))
+__attribute__((target("fma"))) static double pow_ratio_m1_fma(double a,
+                                                             double b,
+                                                             double n) {
+  return pow_ratio_m1(a, b, n, 1);
+}
+
+double xm_pow_ratio_m1(double a, double b, double n) {
+  if (__builtin_cpu_supports("fma")) return pow_ratio_m1_fma(a, b, n);
+  return pow_ratio_m1_baseline(a, b, n);
+}
+#else
+double xm_pow_ratio_m1(double a, double b, double n) {
+  return pow_ratio_m1_baseline(a, b, n);
+}
+#endif

@@ -46,6 +46,11 @@ xm_dd xm_diff(double a, double b);
 ** x.hi, including +-Inf (x.lo is then ignored). */
 double xm_expm1(xm_dd x);
 
+/* (b/a)^(1/n) - 1 for finite a > 0, b > 0, n > 0: the same as
+** xm_expm1(xm_div_d(xm_log_ratio(a, b), n)), in one call (and on x86-64
+** with a fused multiply-add where the CPU has one). */
+double xm_pow_ratio_m1(double a, double b, double n);
+
 /* v * e^x, rounded once to double, for finite v; +-HUGE_VAL when it
 ** overflows, +-0 when it underflows. Accepts any x.hi, including +-Inf. */
 double xm_exp_mul(double v, xm_dd x);
