@@ -299,7 +299,16 @@ xm_dd xm_log1p(double x) {
 
 /* ---- products and quotients ---- */
 
+/* The rescaling branches of xm_mul_d and xm_div_d recurse once (twice for
+** a subnormal divisor): y is finite and nonzero there, and 2^100 moves it
+** into [2^-995, 2^995] from anywhere in the double range. Inf, NaN and a
+** zero divisor are answered directly: scaling them changes nothing, so
+** they would recurse forever. */
 xm_dd xm_mul_d(xm_dd x, double y) {
+  if (!isfinite(y)) {
+    xm_dd r = {x.hi * y, 0.0};
+    return r;
+  }
   if (fabs(y) > 0x1p995) { /* keep the splitting in range */
     xm_dd r = xm_mul_d(x, y * 0x1p-100);
     r.hi *= 0x1p100;
@@ -327,6 +336,10 @@ XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
 
 xm_dd xm_div_d(xm_dd x, double y) {
   double ay = fabs(y);
+  if (!isfinite(y) || y == 0.0) {
+    xm_dd r = {x.hi / y, 0.0};
+    return r;
+  }
   if (ay > 0x1p995 || ay < 0x1p-995) { /* keep 1/y and the splitting finite */
     double s = ay > 1.0 ? 0x1p-100 : 0x1p100;
     xm_dd r = xm_div_d(x, y * s);
