@@ -86,8 +86,11 @@
 ** e^x) and 0.09 ulp at |x| = 1454 (the largest for v * e^x).
 **
 ** Those bounds give at most 0.5 + 2^-7 + 0.09 < 0.61 ulp for
-** (b/a)^(1/n) - 1 and v * (1+r)^y on every normal result (and 0.55 ulp
-** where |x| <= 709); tests/bench/accuracy.py measures them against mpmath.
+** (b/a)^(1/n) - 1 and for xm_exp_mul(v, y ln(1+r)) = v (1+r)^y on every
+** normal result (and 0.55 ulp where |x| <= 709). That is the bound of
+** these kernels, not of project()/discount(), which try a pow() fast path
+** first (growth.c: below 1.58 ulp); tests/bench/accuracy.py measures both
+** against mpmath.
 */
 #include "xmath.h"
 
