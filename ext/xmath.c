@@ -112,6 +112,16 @@
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
 #endif
+/* -ffast-math reassociates sums (two_sum's error term becomes 0) and
+** assumes there is no Inf or NaN (isfinite() becomes 1): the results would
+** be silently wrong, so such builds are refused. GCC names its parts too;
+** clang's -funsafe-math-optimizations alone defines nothing to test (the
+** Makefile adds -fno-associative-math -fno-reciprocal-math after CFLAGS). */
+#if defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__) || \
+    defined(__RECIPROCAL_MATH__) || \
+    (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
+#error "pmext needs exact IEEE arithmetic: build without -ffast-math, -Ofast, -ffinite-math-only"
+#endif
 
 #define SQRT2 0x1.6a09e667f3bcdp+0
 #define SQRT_HALF 0x1.6a09e667f3bcdp-1
