@@ -16,7 +16,8 @@
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
-# be overridden; the warnings and the language level are always on.
+# be overridden; the warnings, the language level and exact floating point
+# are always on (EXACT_FP comes after CFLAGS, so CFLAGS cannot undo it).
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc
@@ -41,9 +42,13 @@ WARN     := -Wall -Wextra -Werror
 # The error-free arithmetic of ext/xmath.c needs every rounding where the
 # source puts it: no contraction into fma, and no SLP vectorising (with
 # -mfma or -march=native, gcc 12 fuses inside vectorised code even with
-# -ffp-contract=off).
-EXACT_FP := -ffp-contract=off -fno-tree-slp-vectorize
-PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(EXACT_FP) $(WARN) -I$(B) -Iext
+# -ffp-contract=off), no reassociation. It comes after CFLAGS on every
+# compile line, so a CFLAGS with -ffp-contract=fast or
+# -funsafe-math-optimizations is overridden. -ffast-math, -Ofast and
+# -ffinite-math-only are refused by an #error in xmath.c (-fno-fast-math
+# here would undo them, but clang then errs on a user's -ffp-contract=fast).
+EXACT_FP := -fno-associative-math -fno-reciprocal-math -ffp-contract=off -fno-tree-slp-vectorize
+PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext
 SOURCES  := $(wildcard ext/*.c)
 HEADERS  := $(wildcard ext/*.h)
 OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
@@ -57,9 +62,13 @@ all: $(LIB)
 $(LIB): $(OBJECTS)
 	$(CC) $(LDSHARED) $(LDFLAGS) -o $@ $(OBJECTS) -lm
 
-$(B)/obj/%.o: ext/%.c $(HEADERS) $(B)/buildinfo.h | deps-build
+$(B)/obj/%.o: ext/%.c $(HEADERS) | deps-build
 	@mkdir -p $(@D)
-	$(CC) $(PMEXT_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(PMEXT_CFLAGS) $(CFLAGS) $(EXACT_FP) -c -o $@ $<
+
+# Only the entry point includes buildinfo.h: a new commit or day rebuilds
+# that object alone.
+$(B)/obj/pmext.o $(B)/static/pmext.o: $(B)/buildinfo.h
 
 # buildinfo.h is rewritten only when its content changes (new commit, new
 # day, new VERSION), so an unchanged tree does not rebuild.
@@ -140,9 +149,9 @@ $(STATIC_LIB): $(SOURCES:ext/%.c=$(B)/static/%.o)
 	$(OBJCOPY) --keep-global-symbol=sqlite3_pmext_init $(B)/static/all.o.tmp $(B)/libpmext.o
 	rm -f $@ $(B)/static/all.o.tmp
 	$(AR) rcs $@ $(B)/libpmext.o
-$(B)/static/%.o: ext/%.c $(HEADERS) $(B)/buildinfo.h | deps-build
+$(B)/static/%.o: ext/%.c $(HEADERS) | deps-build
 	@mkdir -p $(@D)
-	$(CC) $(PMEXT_CFLAGS) -DSQLITE_CORE $(CFLAGS) -c -o $@ $<
+	$(CC) $(PMEXT_CFLAGS) -DSQLITE_CORE $(CFLAGS) $(EXACT_FP) -c -o $@ $<
 
 # The model as plain tables: for tools that cannot load extensions.
 DB := $(B)/personalized_medicine.db
@@ -161,8 +170,12 @@ charts: $(LIB) | deps-clients
 	PMEXT_PATH='$(CURDIR)/$(LIB)' PMEXT_CHARTS='$(CURDIR)/docs' PYDEVD_DISABLE_FILE_VALIDATION=1 \
 	  jupyter nbconvert --to notebook --execute --output-dir $(B)/tour docs/tour.ipynb
 
+# $(B) is build/ by default, which holds every other build directory too
+# (asan, valgrind, oom, ...); a B that would remove more than a build
+# directory is refused.
 clean:
-	rm -rf build
+	@case '$(B)' in ''|/|.|./|..|../*|*/..|*/../*) echo "make clean: refusing to remove B='$(B)'" >&2; exit 1;; esac
+	rm -rf '$(B)'
 
 # --- Hardening (tests/c, tests/fuzz) ---------------------------------------
 #   make valgrind           the suite in tclsh under valgrind memcheck

@@ -30,9 +30,11 @@ growth_status growth_project(double value, double rate, double years,
 growth_status growth_discount(double value, double rate, double years,
                               double *out);
 
-/* The years y with growth_project(value, rate, y) == target: 0 when
-** target == value; otherwise defined when rate > -1, rate != 0 and value,
-** target are both > 0 or both < 0. Negative when the target lies behind. */
+/* The years y with growth_project(value, rate, y) == target. Defined only
+** for rate > -1 (checked first: years_to_reach(5, 5, -2) is undefined);
+** then 0 when target == value (any such rate, 0 included); otherwise
+** defined when rate != 0 and value, target are both > 0 or both < 0.
+** Negative when the target lies behind. */
 growth_status growth_years_to_reach(double value, double target, double rate,
                                     double *out);
 

@@ -6,8 +6,8 @@
 ** Provenance rules (docs/model.md says the same in words):
 **   1. A printed figure is 'reported' and returned exactly as printed.
 **   2. A year between two printed years of a segment: constant growth
-**      between the neighbouring anchors, growth_cagr() then
-**      growth_project() ('interpolated').
+**      between the neighbouring anchors, growth_interpolate()
+**      ('interpolated').
 **   3. A segment printed only as a share (end users): value = share x the
 **      global value of that year ('derived' in the year of the printed
 **      share); other years keep the printed share ('assumed', and so is
@@ -86,10 +86,8 @@ static const model_figure *printed(const model_figure *figures, int n,
 /* Constant growth through (year0, value0) and (year1, value1), at year. */
 static int interpolate(const model_figure *a, const model_figure *b, int year,
                        double *out) {
-  double rate;
-  return growth_cagr(a->value, b->value, b->year - a->year, &rate) ==
-             GROWTH_OK &&
-         growth_project(a->value, rate, year - a->year, out) == GROWTH_OK;
+  return growth_interpolate(year, a->year, a->value, b->year, b->value, out) ==
+         GROWTH_OK;
 }
 
 /* Value of a segment from its own printed sizes (rules 1 and 2). */
@@ -382,9 +380,10 @@ static double fn_project(const double *x, int n) {
 /* x = {start, end, span, at}: the constant-growth path from start to end
 ** over span years, `at` years after start (interpolate() of the rows). */
 static double fn_path(const double *x, int n) {
-  double rate = fn_cagr(x, n);
-  double p[3] = {x[0], rate, x[3]};
-  return fn_project(p, 3);
+  (void)n;
+  double out = 0;
+  (void)growth_interpolate(x[3], 0, x[0], x[2], x[1], &out);
+  return out;
 }
 
 /* Largest change in f(x) when each x[i] moves by up to half_step[i]. */

@@ -95,8 +95,14 @@ int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
   /* The API table is the same for every connection of the process. Write
   ** the shared pointer only on the first load: an unconditional write on
   ** each load races with other threads calling pmext functions through it
-  ** (ThreadSanitizer, tests/c/threads.c). Linked in statically
-  ** (SQLITE_CORE, make static) there is no pointer: calls go direct. */
+  ** (ThreadSanitizer, tests/c/threads.c). Not race-free in one case: two
+  ** threads doing the very first load of the process at the same moment
+  ** both read the null pointer and both write it, with the same value (an
+  ** aligned pointer store, harmless on every platform we build for, but a
+  ** data race in C11's terms). A host that loads pmext into connections
+  ** opened concurrently can load it once first, or use
+  ** sqlite3_auto_extension. Linked in statically (SQLITE_CORE, make
+  ** static) there is no pointer: calls go direct. */
 #ifdef SQLITE_CORE
   (void)pApi;
 #else

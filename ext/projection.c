@@ -5,14 +5,18 @@
 **
 ** One row per year from from_year to to_year (counting down when to_year is
 ** earlier, a back-cast), columns:
-**   year          from_year, from_year ± 1, ... (never past to_year)
+**   year          from_year, from_year ± 1, ... (never past to_year);
+**                 INTEGER when it is a whole number (from_year 2024 gives
+**                 2024, not 2024.0: pandas pivots get integer labels),
+**                 REAL for a fractional from_year (2024.5, 2025.5, ...)
 **   value         project(value, rate, year - from_year)
 **   growth_index  (1 + rate)^(year - from_year): value / the first value
 ** The arguments are the hidden columns start_value, rate, from_year and
-** to_year.
+** to_year (from_year and to_year typed like year).
 **
 ** Requirements (tests/projection.test checks them by number):
-**   1. Rows and values as above, equal to project() for every year.
+**   1. Rows and values as above, equal to project() for every year; year,
+**      from_year and to_year INTEGER when whole, else REAL.
 **   2. A NULL or infinite argument gives no rows; rate <= -1 gives the years
 **      with NULL value and growth_index (as project() is NULL there).
 **   3. A non-numeric argument is an error naming the argument and the
@@ -29,9 +33,9 @@
 #include "args.h"
 #include "growth.h"
 #include "pmext.h"
+#include "table_vtab.h"
 
 #include <math.h>
-#include <string.h>
 
 SQLITE_EXTENSION_INIT3
 
@@ -65,15 +69,13 @@ static int projection_connect(sqlite3 *db, void *aux, int argc,
   (void)argc;
   (void)argv;
   (void)err;
-  int rc = sqlite3_declare_vtab(
+  int rc = tv_declare(
       db,
       "CREATE TABLE x(year, value, growth_index, start_value HIDDEN, "
       "rate HIDDEN, from_year HIDDEN, to_year HIDDEN)");
   if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  sqlite3_vtab *table = sqlite3_malloc(sizeof *table);
+  sqlite3_vtab *table = tv_zalloc(sizeof *table);
   if (!table) return SQLITE_NOMEM;
-  memset(table, 0, sizeof *table);
   *vtab = table;
   return SQLITE_OK;
 }
@@ -85,9 +87,8 @@ static int projection_disconnect(sqlite3_vtab *vtab) {
 
 static int projection_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
   (void)vtab;
-  projection_cursor *c = sqlite3_malloc(sizeof *c);
+  projection_cursor *c = tv_zalloc(sizeof *c);
   if (!c) return SQLITE_NOMEM;
-  memset(c, 0, sizeof *c);
   *cursor = &c->base;
   return SQLITE_OK;
 }
@@ -199,6 +200,16 @@ static int projection_eof(sqlite3_vtab_cursor *cursor) {
   return c->k >= c->count;
 }
 
+/* A year: INTEGER when it is a whole number in the int64 range (the
+** bounds are -2^63 and 2^63, exact as doubles), else REAL. */
+static void result_year(sqlite3_context *ctx, double year) {
+  if (year == floor(year) && year >= -0x1p63 && year < 0x1p63) {
+    sqlite3_result_int64(ctx, (sqlite3_int64)year);
+  } else {
+    sqlite3_result_double(ctx, year);
+  }
+}
+
 static int projection_column(sqlite3_vtab_cursor *cursor,
                              sqlite3_context *ctx, int column) {
   projection_cursor *c = (projection_cursor *)cursor;
@@ -207,8 +218,8 @@ static int projection_column(sqlite3_vtab_cursor *cursor,
   growth_status status = GROWTH_OK;
   switch (column) {
     case COL_YEAR:
-      result = c->from_year + years;
-      break;
+      result_year(ctx, c->from_year + years);
+      return SQLITE_OK;
     case COL_VALUE:
       status = growth_project(c->start_value, c->rate, years, &result);
       break;
@@ -222,11 +233,11 @@ static int projection_column(sqlite3_vtab_cursor *cursor,
       result = c->rate;
       break;
     case COL_FROM_YEAR:
-      result = c->from_year;
-      break;
+      result_year(ctx, c->from_year);
+      return SQLITE_OK;
     default: /* COL_TO_YEAR: the last year reached is not always to_year */
-      result = c->from_year + c->direction * (double)(c->count - 1);
-      break;
+      result_year(ctx, c->from_year + c->direction * (double)(c->count - 1));
+      return SQLITE_OK;
   }
   if (status == GROWTH_OK) {
     sqlite3_result_double(ctx, result);

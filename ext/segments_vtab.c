@@ -205,7 +205,7 @@ static int segments_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
     info->needToFreeIdxStr = 1;
   }
 
-  /* Rows: 16 segments x 11 years; a dimension leaves about a fifth of the
+  /* Rows: 16 segments x 11 years; a dimension leaves about a quarter of the
   ** segments, a segment name one (two for "Others"); a year one, a range
   ** about half. */
   double segments = vtab->n_segments;

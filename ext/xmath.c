@@ -86,8 +86,11 @@
 ** e^x) and 0.09 ulp at |x| = 1454 (the largest for v * e^x).
 **
 ** Those bounds give at most 0.5 + 2^-7 + 0.09 < 0.61 ulp for
-** (b/a)^(1/n) - 1 and v * (1+r)^y on every normal result (and 0.55 ulp
-** where |x| <= 709); tests/bench/accuracy.py measures them against mpmath.
+** (b/a)^(1/n) - 1 and for xm_exp_mul(v, y ln(1+r)) = v (1+r)^y on every
+** normal result (and 0.55 ulp where |x| <= 709). That is the bound of
+** these kernels, not of project()/discount(), which try a pow() fast path
+** first (growth.c: below 1.58 ulp); tests/bench/accuracy.py measures both
+** against mpmath.
 */
 #include "xmath.h"
 
@@ -108,6 +111,16 @@
 ** instruction (objdump; its results match the baseline copy's). */
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
+#endif
+/* -ffast-math reassociates sums (two_sum's error term becomes 0) and
+** assumes there is no Inf or NaN (isfinite() becomes 1): the results would
+** be silently wrong, so such builds are refused. GCC names its parts too;
+** clang's -funsafe-math-optimizations alone defines nothing to test (the
+** Makefile adds -fno-associative-math -fno-reciprocal-math after CFLAGS). */
+#if defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__) || \
+    defined(__RECIPROCAL_MATH__) || \
+    (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
+#error "pmext needs exact IEEE arithmetic: build without -ffast-math, -Ofast, -ffinite-math-only"
 #endif
 
 #define SQRT2 0x1.6a09e667f3bcdp+0
@@ -299,7 +312,16 @@ xm_dd xm_log1p(double x) {
 
 /* ---- products and quotients ---- */
 
+/* The rescaling branches of xm_mul_d and xm_div_d recurse once (twice for
+** a subnormal divisor): y is finite and nonzero there, and 2^100 moves it
+** into [2^-995, 2^995] from anywhere in the double range. Inf, NaN and a
+** zero divisor are answered directly: scaling them changes nothing, so
+** they would recurse forever. */
 xm_dd xm_mul_d(xm_dd x, double y) {
+  if (!isfinite(y)) {
+    xm_dd r = {x.hi * y, 0.0};
+    return r;
+  }
   if (fabs(y) > 0x1p995) { /* keep the splitting in range */
     xm_dd r = xm_mul_d(x, y * 0x1p-100);
     r.hi *= 0x1p100;
@@ -327,6 +349,10 @@ XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
 
 xm_dd xm_div_d(xm_dd x, double y) {
   double ay = fabs(y);
+  if (!isfinite(y) || y == 0.0) {
+    xm_dd r = {x.hi / y, 0.0};
+    return r;
+  }
   if (ay > 0x1p995 || ay < 0x1p-995) { /* keep 1/y and the splitting finite */
     double s = ay > 1.0 ? 0x1p-100 : 0x1p100;
     xm_dd r = xm_div_d(x, y * s);
