@@ -40,7 +40,8 @@
 **     (Neumaier) sum. A count of rows with value <= 0 makes the result
 **     NULL while any such row is in the frame (LOGEST shows #NUM!).
 **   - npv keeps a compensated sum of its terms, a count of undefined terms
-**     (rate <= -1 or overflow) and the frame's rate.
+**     (rate <= -1 or overflow) and a rate_run: whether the frame's rows
+**     share one rate, in O(1) (xnpv has one too).
 **   - irr, xirr, xnpv keep the rows as a queue (rate, value, t); xInverse
 **     drops the oldest. The rate is solved by solve_rate() (solve.c) in
 **     x = ln(1+r), with the sum scaled by e^(tc*x) (tc the earliest t when
@@ -88,12 +89,42 @@ static long double ksum_value(const ksum *k) {
   return (long double)k->sum + k->compensation;
 }
 
-/* An error for a rate that differs from the frame's. */
-static void rate_changed(sqlite3_context *ctx, const char *func, double had,
-                         double got) {
+/* Whether every row of a frame has the same rate, in O(1) per row without
+** keeping the rates: `run` counts the newest rows that share the newest
+** row's rate. Rows leave from the oldest end, so the frame is uniform
+** exactly when the run covers it; if not, the row just before the run is
+** still in the frame, and its rate `before` differs. Checked when a result
+** is asked for, not per row: SQLite may add a frame's new rows before it
+** removes the old ones. */
+typedef struct rate_run {
+  double last, before;
+  long long run, n;
+} rate_run;
+
+static void rate_push(rate_run *r, double rate) {
+  if (r->n > 0 && rate == r->last) {
+    r->run++;
+  } else {
+    r->before = r->last;
+    r->last = rate;
+    r->run = 1;
+  }
+  r->n++;
+}
+
+static void rate_pop(rate_run *r) {
+  if (r->n > 0) r->n--;
+  if (r->run > r->n) r->run = r->n;
+}
+
+/* 1 when the frame's rows share one rate; else 0 with the error set. */
+static int rate_check(sqlite3_context *ctx, const char *func,
+                      const rate_run *r) {
+  if (r->run == r->n) return 1;
   pmext_result_errorf(ctx, func,
                       "rate must be the same in every row: %!.15g and %!.15g",
-                      had, got);
+                      r->before, r->last);
+  return 0;
 }
 
 static void result_status(sqlite3_context *ctx, growth_status status,
@@ -287,7 +318,7 @@ static void series_final(sqlite3_context *ctx) {
 
 typedef struct npv_state {
   long long n, bad; /* rows in the frame; of them with an undefined term */
-  double rate;      /* of every row in the frame */
+  rate_run rates;
   ksum sum;
 } npv_state;
 
@@ -301,11 +332,11 @@ static void npv_update(sqlite3_context *ctx, sqlite3_value **argv, int argc,
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if (sign > 0 && s->n > 0 && a[0] != s->rate) {
-    rate_changed(ctx, "npv", s->rate, a[0]);
-    return;
+  if (sign > 0) {
+    rate_push(&s->rates, a[0]);
+  } else {
+    rate_pop(&s->rates);
   }
-  s->rate = a[0];
   s->n += sign;
   double term;
   if (growth_discount(a[1], a[0], a[2], &term) != GROWTH_OK) {
@@ -326,6 +357,7 @@ static void npv_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 
 static void npv_value(sqlite3_context *ctx) {
   npv_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s && !rate_check(ctx, "npv", &s->rates)) return;
   if (!s || s->n == 0 || s->bad > 0) {
     sqlite3_result_null(ctx);
     return;
@@ -339,6 +371,11 @@ static void npv_value(sqlite3_context *ctx) {
 typedef struct flow {
   double rate, value, t; /* t: period, or julian day for the dated kinds */
 } flow;
+
+typedef struct flow_state {
+  pmext_fifo flows; /* of the frame, oldest first */
+  rate_run rates;   /* xnpv's */
+} flow_state;
 
 typedef struct flow_kind flow_kind;
 struct flow_kind {
@@ -375,43 +412,40 @@ static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
   if (!flow_read(ctx, kind, argc, argv, &item)) return;
-  pmext_fifo *flows = sqlite3_aggregate_context(ctx, sizeof *flows);
-  if (flows && kind->has_rate && flows->count > 0) {
-    const flow *oldest = pmext_fifo_first(flows, sizeof *oldest);
-    if (item.rate != oldest->rate) {
-      rate_changed(ctx, kind->name, oldest->rate, item.rate);
-      return;
-    }
-  }
-  flow *slot = flows ? pmext_fifo_push(flows, sizeof item) : 0;
+  flow_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
+  flow *slot = s ? pmext_fifo_push(&s->flows, sizeof item) : 0;
   if (!slot) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
   *slot = item;
+  rate_push(&s->rates, item.rate);
 }
 
 static void flow_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
   if (!flow_read(ctx, kind, argc, argv, &item)) return;
-  pmext_fifo *flows = sqlite3_aggregate_context(ctx, 0);
-  if (flows) pmext_fifo_pop(flows); /* the oldest row leaves first */
+  flow_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (!s) return;
+  pmext_fifo_pop(&s->flows); /* the oldest row leaves first */
+  rate_pop(&s->rates);
 }
 
 static void flow_value(sqlite3_context *ctx) {
   const flow_kind *kind = sqlite3_user_data(ctx);
-  pmext_fifo *flows = sqlite3_aggregate_context(ctx, 0);
+  flow_state *s = sqlite3_aggregate_context(ctx, 0);
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
-  if (flows && flows->count > 0) status = kind->eval(kind, flows, &result);
+  if (s && !rate_check(ctx, kind->name, &s->rates)) return;
+  if (s && s->flows.count > 0) status = kind->eval(kind, &s->flows, &result);
   result_status(ctx, status, result);
 }
 
 static void flow_final(sqlite3_context *ctx) {
   flow_value(ctx);
-  pmext_fifo *flows = sqlite3_aggregate_context(ctx, 0);
-  if (flows) pmext_fifo_free(flows);
+  flow_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s) pmext_fifo_free(&s->flows);
 }
 
 /* Entries with t in years from the earliest t (dated kinds), or as given. */
