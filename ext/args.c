@@ -61,42 +61,58 @@ char *pmext_quote_value(sqlite3_value *value) {
   return quoted;
 }
 
-arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
-                            const char *arg, sqlite3_value *value,
-                            double *out) {
+/* 1 with *out set when the value is a number: INTEGER, REAL or numeric
+** TEXT; 0 for NULL, other text and blobs. */
+static int value_number(sqlite3_value *value, double *out) {
   switch (sqlite3_value_type(value)) {
-    case SQLITE_NULL:
-      return ARG_NULL;
     case SQLITE_INTEGER:
     case SQLITE_FLOAT:
-      *out = sqlite3_value_double(value);
-      return ARG_OK;
+      break;
     case SQLITE_TEXT:
-      if (sqlite3_value_numeric_type(value) != SQLITE_TEXT) {
-        *out = sqlite3_value_double(value);
-        return ARG_OK;
-      }
-      break;
+      if (sqlite3_value_numeric_type(value) != SQLITE_TEXT) break;
+      return 0;
     default:
-      break;
+      return 0;
   }
+  *out = sqlite3_value_double(value);
+  return 1;
+}
+
+/* Set "func(): arg is not <what>: <the value quoted><hint>". */
+static void not_a(sqlite3_context *ctx, const char *func, const char *arg,
+                  const char *what, sqlite3_value *value, const char *hint) {
   char *shown = pmext_quote_value(value);
   if (shown) {
-    pmext_result_errorf(ctx, func, "%s is not a number: %s", arg, shown);
+    pmext_result_errorf(ctx, func, "%s is not %s: %s%s", arg, what, shown,
+                        hint);
   } else {
     sqlite3_result_error_nomem(ctx);
   }
   sqlite3_free(shown);
+}
+
+arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
+                            const char *arg, sqlite3_value *value,
+                            double *out) {
+  if (value_number(value, out)) return ARG_OK;
+  if (sqlite3_value_type(value) == SQLITE_NULL) return ARG_NULL;
+  not_a(ctx, func, arg, "a number", value, "");
   return ARG_ERROR;
 }
 
-arg_status pmext_arg_numbers(sqlite3_context *ctx, const char *func,
-                             const char *const *names, int argc,
-                             sqlite3_value **argv, double *out) {
+arg_status pmext_arg_numbers_flags(sqlite3_context *ctx, const char *func,
+                                   const char *const *names, int argc,
+                                   sqlite3_value **argv, double *out,
+                                   unsigned flags) {
   arg_status status = ARG_OK;
   for (int i = 0; i < argc; i++) {
     switch (pmext_arg_number(ctx, func, names[i], argv[i], &out[i])) {
       case ARG_OK:
+        if ((flags & ARG_FLAG(i)) && out[i] != 0.0 && out[i] != 1.0) {
+          pmext_result_errorf(ctx, func, "%s is not 0 or 1: %s", names[i],
+                              (const char *)sqlite3_value_text(argv[i]));
+          return ARG_ERROR;
+        }
         break;
       case ARG_NULL:
         status = ARG_NULL;
@@ -106,4 +122,88 @@ arg_status pmext_arg_numbers(sqlite3_context *ctx, const char *func,
     }
   }
   return status;
+}
+
+arg_status pmext_arg_numbers(sqlite3_context *ctx, const char *func,
+                             const char *const *names, int argc,
+                             sqlite3_value **argv, double *out) {
+  return pmext_arg_numbers_flags(ctx, func, names, argc, argv, out, 0);
+}
+
+/* --- dates ----------------------------------------------------------------- */
+
+/* Days from 1970-01-01 of a proleptic Gregorian date. */
+static long days_from_civil(long y, long m, long d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/* 1 when text[0..n) is all decimal digits (and n > 0). */
+static int all_digits(const char *text, int n) {
+  for (int i = 0; i < n; i++) {
+    if (text[i] < '0' || text[i] > '9') return 0;
+  }
+  return n > 0;
+}
+
+/* The number spelled by the n <= 4 digits text[0..n), or -1. */
+static long digits(const char *text, int n) {
+  if (!all_digits(text, n)) return -1;
+  long v = 0;
+  for (int i = 0; i < n; i++) v = 10 * v + (text[i] - '0');
+  return v;
+}
+
+/* 1 when text[0..n) is a time of day as SQLite writes it: HH:MM, HH:MM:SS
+** or HH:MM:SS.fff (any number of fraction digits). */
+static int is_time_of_day(const char *text, int n) {
+  if (n < 5 || text[2] != ':') return 0;
+  long h = digits(text, 2), m = digits(text + 3, 2);
+  if (h < 0 || h > 23 || m < 0 || m > 59) return 0;
+  if (n == 5) return 1;
+  if (n < 8 || text[5] != ':') return 0;
+  long s = digits(text + 6, 2);
+  if (s < 0 || s > 59) return 0;
+  if (n == 8) return 1;
+  return text[8] == '.' && all_digits(text + 9, n - 9);
+}
+
+/* 'YYYY-MM-DD' (a real calendar date), optionally followed by ' ' or 'T'
+** and a time of day, as the julian day number of the date's midnight
+** (julianday('YYYY-MM-DD')). 0 when the text is not such a date. */
+static int parse_iso_date(const char *text, int n, double *julian) {
+  static const int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (n < 10 || text[4] != '-' || text[7] != '-') return 0;
+  if (n > 10 && !((text[10] == ' ' || text[10] == 'T') &&
+                  is_time_of_day(text + 11, n - 11))) {
+    return 0;
+  }
+  long y = digits(text, 4), m = digits(text + 5, 2), d = digits(text + 8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1]) return 0;
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m == 2 && d == 29 && !leap) return 0;
+  *julian = (double)days_from_civil(y, m, d) + 2440587.5;
+  return 1;
+}
+
+arg_status pmext_arg_date(sqlite3_context *ctx, const char *func,
+                          const char *arg, sqlite3_value *value, double *out) {
+  int type = sqlite3_value_type(value);
+  if (type == SQLITE_NULL) return ARG_NULL;
+  if (type == SQLITE_TEXT) {
+    const char *text = (const char *)sqlite3_value_text(value);
+    if (!text) {
+      sqlite3_result_error_nomem(ctx);
+      return ARG_ERROR;
+    }
+    if (parse_iso_date(text, sqlite3_value_bytes(value), out)) return ARG_OK;
+  }
+  if (value_number(value, out)) return ARG_OK;
+  not_a(ctx, func, arg, "a YYYY-MM-DD date or a julian day", value,
+        "; convert it with date(col)");
+  return ARG_ERROR;
 }

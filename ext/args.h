@@ -32,6 +32,25 @@ arg_status pmext_arg_numbers(sqlite3_context *ctx, const char *func,
                              const char *const *names, int argc,
                              sqlite3_value **argv, double *out);
 
+/* pmext_arg_numbers() where the arguments with bit ARG_FLAG(i) set in
+** `flags` must also be 0 or 1 (a spreadsheet's `type`); any other number
+** is an error too: "fv(): type is not 0 or 1: 2". */
+#define ARG_FLAG(i) (1u << (i))
+arg_status pmext_arg_numbers_flags(sqlite3_context *ctx, const char *func,
+                                   const char *const *names, int argc,
+                                   sqlite3_value **argv, double *out,
+                                   unsigned flags);
+
+/* A date argument as a julian day number (what julianday() returns):
+** ISO text 'YYYY-MM-DD' of a real calendar date, or the same followed by a
+** time of day as SQLite writes it ('YYYY-MM-DD HH:MM[:SS[.fff]]', or a 'T'
+** for the space), which is dropped (whole days, as in a spreadsheet); or a
+** number, taken as a julian day as it is. Other text and blobs are an
+** error: "xirr(): date is not a YYYY-MM-DD date or a julian day: 'x';
+** convert it with date(col)". */
+arg_status pmext_arg_date(sqlite3_context *ctx, const char *func,
+                          const char *arg, sqlite3_value *value, double *out);
+
 /* Set a SQL error "func(): <message>" with printf-style formatting;
 ** reports SQLITE_NOMEM instead when the message cannot be allocated. */
 void pmext_result_errorf(sqlite3_context *ctx, const char *func,

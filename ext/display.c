@@ -28,16 +28,16 @@
 **      in any argument is the usual "is not a number" error.
 **   8. sparkline(): non-numeric text or a blob is an error.
 **
-** How it works: sparkline keeps the group's values in an array (the scale
-** is known only at the end); the window inverse step drops the oldest
-** value, since window frames only move forward.
+** How it works: sparkline keeps the group's values in a queue (fifo.h; the
+** scale is known only at the end); the window inverse step drops the
+** oldest value, since window frames only move forward.
 */
 #include "args.h"
+#include "fifo.h"
 #include "pmext.h"
 
 #include <math.h>
 #include <stddef.h>
-#include <string.h>
 
 SQLITE_EXTENSION_INIT3
 
@@ -57,10 +57,7 @@ static char *put_block(char *out, unsigned cp) {
 /* ---- sparkline --------------------------------------------------------- */
 
 typedef struct spark_state {
-  double *values;   /* values[head .. count-1] are the current window */
-  sqlite3_int64 head;
-  sqlite3_int64 count;
-  sqlite3_int64 capacity;
+  pmext_fifo values;        /* doubles: the current window, oldest first */
   sqlite3_int64 n_infinite; /* infinite values in the window */
 } spark_state;
 
@@ -79,32 +76,18 @@ static void spark_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  sqlite3_int64 live = s->count - s->head;
   sqlite3_int64 limit =
       sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1);
-  if ((live + 1) * UTF8_BLOCK_BYTES > limit) {
+  if ((s->values.count + 1) * UTF8_BLOCK_BYTES > limit) {
     sqlite3_result_error_toobig(ctx);
     return;
   }
-  if (s->count == s->capacity) {
-    if (s->head > 0) { /* reuse the room freed by the window's inverse */
-      memmove(s->values, s->values + s->head, (size_t)live * sizeof(double));
-      s->head = 0;
-      s->count = live;
-    }
-    if (s->count == s->capacity) {
-      sqlite3_int64 cap = s->capacity ? 2 * s->capacity : 16;
-      double *grown =
-          sqlite3_realloc64(s->values, (sqlite3_uint64)cap * sizeof(double));
-      if (!grown) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-      }
-      s->values = grown;
-      s->capacity = cap;
-    }
+  double *slot = pmext_fifo_push(&s->values, sizeof v);
+  if (!slot) {
+    sqlite3_result_error_nomem(ctx);
+    return;
   }
-  s->values[s->count++] = v;
+  *slot = v;
   if (isinf(v)) s->n_infinite++;
 }
 
@@ -114,18 +97,19 @@ static void spark_inverse(sqlite3_context *ctx, int argc,
   double v;
   if (!spark_arg(ctx, argv[0], &v)) return; /* NULLs were never added */
   spark_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (!s || s->head >= s->count) return;
-  if (isinf(s->values[s->head])) s->n_infinite--;
-  s->head++;
+  if (!s || s->values.count == 0) return;
+  const double *oldest = pmext_fifo_first(&s->values, sizeof *oldest);
+  if (isinf(*oldest)) s->n_infinite--;
+  pmext_fifo_pop(&s->values);
 }
 
 static void spark_result(sqlite3_context *ctx, const spark_state *s) {
-  if (!s || s->head == s->count || s->n_infinite > 0) {
+  if (!s || s->values.count == 0 || s->n_infinite > 0) {
     sqlite3_result_null(ctx);
     return;
   }
-  const double *v = s->values + s->head;
-  sqlite3_int64 n = s->count - s->head;
+  const double *v = pmext_fifo_first(&s->values, sizeof *v);
+  sqlite3_int64 n = s->values.count;
   double lo = v[0], hi = v[0];
   for (sqlite3_int64 i = 1; i < n; i++) {
     if (v[i] < lo) lo = v[i];
@@ -160,7 +144,7 @@ static void spark_value(sqlite3_context *ctx) {
 static void spark_final(sqlite3_context *ctx) {
   spark_state *s = sqlite3_aggregate_context(ctx, 0);
   spark_result(ctx, s);
-  if (s) sqlite3_free(s->values);
+  if (s) pmext_fifo_free(&s->values);
 }
 
 /* ---- bar --------------------------------------------------------------- */

@@ -2,7 +2,7 @@
 ** growth_agg.c -- growth and cash-flow aggregates over whole tables.
 **
 **   cagr(value, year)           endpoint CAGR: earliest year's value to the
-**                               latest year's value (aggregate)
+**                               latest year's value (window)
 **   cagr_fit(value, year)       trend growth: exp(slope of ln(value) on
 **                               year) - 1, LOGEST's m - 1 (window)
 **   npv(rate, value, period)    sum of value / (1+rate)^period (window)
@@ -13,32 +13,43 @@
 ** Requirements (tests/growth_agg.test checks them by number):
 **   1. Rows with a NULL in any argument are skipped.
 **   2. Non-numeric text or a blob is an error naming function, argument and
-**      value; a date that is neither an ISO 'YYYY-MM-DD' nor a number
-**      (julian day) likewise.
+**      value; a date that is neither an ISO 'YYYY-MM-DD' (a time of day
+**      after it is dropped) nor a number (julian day) likewise. npv's and
+**      xnpv's rate must be the same in every row of a group or frame:
+**      another rate is an error naming both values.
 **   3. No rows, or an undefined result, give NULL (cases per function in
 **      docs/functions.md), never NaN or Inf.
-**   4. All but cagr() are window functions too: xInverse removes a row, so
-**      OVER (ORDER BY year ROWS 4 PRECEDING) gives rolling figures.
+**   4. All are window functions too: xInverse removes a row, so
+**      OVER (ORDER BY year ROWS 4 PRECEDING) gives rolling figures, each
+**      equal to the aggregate over that frame's rows alone.
 **
 ** How it works:
-**   - cagr keeps the first and last (year, value) seen. A tie on the
-**     earliest or latest year with different values makes it ambiguous:
-**     NULL rather than an answer that depends on row order.
-**   - cagr_fit keeps running sums n, Sx, Sy, Sxx, Sxy of x = year - x0 and
-**     y = ln(value) - y0 (x0, y0 the first row's; centring avoids the
-**     cancellation of years near 2024), each a compensated (Neumaier) sum
-**     so that removing rows again (xInverse) leaves no residue. A count of rows with value <= 0 makes the result NULL while
-**     any such row is in the frame (LOGEST shows #NUM! for them).
-**   - npv keeps a compensated sum of its terms and a count of undefined
-**     terms (rate <= -1 or overflow).
-**   - irr, xirr, xnpv keep the rows as a list (rate, value, t). SQLite
-**     removes rows from a window frame in the order it added them, so
-**     xInverse drops the oldest entry. The rate is solved by solve_rate()
-**     (solve.c) in x = ln(1+r), with the sum scaled by e^(tc*x) (tc the
-**     earliest t when x > 0, the latest when x < 0) so long horizons do
-**     not overflow. Spreadsheet guess: 0.1.
+**   - cagr and cagr_fit keep the frame's (value, year) rows in a queue
+**     (fifo.h) beside a summary of them: cagr's first and last (year,
+**     value), cagr_fit's sums. A row added updates the summary; a row
+**     removed (xInverse) only marks it stale, and the next result rebuilds
+**     it from the kept rows. So a result is always the plain aggregate over
+**     the frame's rows, computed the same way: a running frame (nothing
+**     removed) costs O(1) per row, a sliding frame O(frame) per row.
+**   - cagr: a tie on the earliest or latest year with different values
+**     makes it ambiguous: NULL rather than an answer that depends on row
+**     order.
+**   - cagr_fit: sums n, Sx, Sy, Sxx, Sxy of x = year - x0 and
+**     y = ln(value) - y0, x0 and y0 from the summary's first row (centring
+**     avoids the cancellation of years near 2024), each a compensated
+**     (Neumaier) sum. A count of rows with value <= 0 makes the result
+**     NULL while any such row is in the frame (LOGEST shows #NUM!).
+**   - npv keeps a compensated sum of its terms, a count of undefined terms
+**     (rate <= -1 or overflow) and a rate_run: whether the frame's rows
+**     share one rate, in O(1) (xnpv has one too).
+**   - irr, xirr, xnpv keep the rows as a queue (rate, value, t); xInverse
+**     drops the oldest. The rate is solved by solve_rate() (solve.c) in
+**     x = ln(1+r), with the sum scaled by e^(tc*x) (tc the earliest t when
+**     x > 0, the latest when x < 0) so long horizons do not overflow.
+**     Spreadsheet guess: 0.1.
 */
 #include "args.h"
+#include "fifo.h"
 #include "growth.h"
 #include "pmext.h"
 #include "solve.h"
@@ -55,16 +66,15 @@ static const int aggregate_flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
 
 /* --- helpers ------------------------------------------------------------ */
 
-/* A compensated (Neumaier) running sum: the rounding error of every
-** addition is kept in `compensation`, which gives about twice the digits of
-** a double. Doubles, not long doubles: SQLite's aggregate context is only
-** 8-byte aligned. */
+/* A compensated (Neumaier) running sum of doubles: the rounding error of
+** every addition is kept in `compensation`, which gives about twice the
+** digits of a double. Doubles, not long doubles: SQLite's aggregate
+** context is only 8-byte aligned. */
 typedef struct ksum {
   double sum, compensation;
 } ksum;
 
-static void ksum_add(ksum *k, long double addend) {
-  double x = (double)addend;
+static void ksum_add(ksum *k, double x) {
   double t = k->sum + x;
   if (fabs(k->sum) >= fabs(x)) {
     k->compensation += (k->sum - t) + x;
@@ -74,89 +84,47 @@ static void ksum_add(ksum *k, long double addend) {
   k->sum = t;
 }
 
+/* The sum, with the compensation's digits kept in the long double. */
 static long double ksum_value(const ksum *k) {
   return (long double)k->sum + k->compensation;
 }
 
-/* Read argv[0..argc-1] as numbers. 1: all read; 0: a NULL (skip the row);
-** -1: an error, already set on ctx. */
-static int read_numbers(sqlite3_context *ctx, const char *func,
-                        const char *const *names, int argc,
-                        sqlite3_value **argv, double *out) {
-  int any_null = 0;
-  for (int i = 0; i < argc; i++) {
-    switch (pmext_arg_number(ctx, func, names[i], argv[i], &out[i])) {
-      case ARG_OK:
-        break;
-      case ARG_NULL:
-        any_null = 1;
-        break;
-      case ARG_ERROR:
-        return -1;
-    }
-  }
-  return any_null ? 0 : 1;
-}
+/* Whether every row of a frame has the same rate, in O(1) per row without
+** keeping the rates: `run` counts the newest rows that share the newest
+** row's rate. Rows leave from the oldest end, so the frame is uniform
+** exactly when the run covers it; if not, the row just before the run is
+** still in the frame, and its rate `before` differs. Checked when a result
+** is asked for, not per row: SQLite may add a frame's new rows before it
+** removes the old ones. */
+typedef struct rate_run {
+  double last, before;
+  long long run, n;
+} rate_run;
 
-/* Days from 1970-01-01 of a proleptic Gregorian date. */
-static long days_from_civil(long y, long m, long d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/* 'YYYY-MM-DD' (a real calendar date) as a julian day number, as SQLite's
-** julianday() gives it. 0 when the text is not such a date. */
-static int parse_iso_date(const char *text, int n, double *julian) {
-  static const int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (n != 10 || text[4] != '-' || text[7] != '-') return 0;
-  int digits[8], k = 0;
-  for (int i = 0; i < 10; i++) {
-    if (i == 4 || i == 7) continue;
-    if (text[i] < '0' || text[i] > '9') return 0;
-    digits[k++] = text[i] - '0';
-  }
-  long y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
-  long m = digits[4] * 10 + digits[5];
-  long d = digits[6] * 10 + digits[7];
-  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1]) return 0;
-  if (m == 2 && d == 29 && !leap) return 0;
-  *julian = (double)days_from_civil(y, m, d) + 2440587.5;
-  return 1;
-}
-
-/* A date argument: ISO text or a number (julian day). Same 1/0/-1 as
-** read_numbers. */
-static int read_date(sqlite3_context *ctx, const char *func, const char *name,
-                     sqlite3_value *value, double *out) {
-  int type = sqlite3_value_type(value);
-  if (type == SQLITE_NULL) return 0;
-  if (type == SQLITE_TEXT) {
-    const char *text = (const char *)sqlite3_value_text(value);
-    if (!text) {
-      sqlite3_result_error_nomem(ctx);
-      return -1;
-    }
-    if (parse_iso_date(text, sqlite3_value_bytes(value), out)) return 1;
-  }
-  if (type != SQLITE_BLOB && sqlite3_value_numeric_type(value) != SQLITE_TEXT) {
-    *out = sqlite3_value_double(value);
-    return 1;
-  }
-  char *shown = pmext_quote_value(value);
-  if (shown) {
-    pmext_result_errorf(ctx, func,
-                        "%s is not a YYYY-MM-DD date or a julian day: %s",
-                        name, shown);
+static void rate_push(rate_run *r, double rate) {
+  if (r->n > 0 && rate == r->last) {
+    r->run++;
   } else {
-    sqlite3_result_error_nomem(ctx);
+    r->before = r->last;
+    r->last = rate;
+    r->run = 1;
   }
-  sqlite3_free(shown);
-  return -1;
+  r->n++;
+}
+
+static void rate_pop(rate_run *r) {
+  if (r->n > 0) r->n--;
+  if (r->run > r->n) r->run = r->n;
+}
+
+/* 1 when the frame's rows share one rate; else 0 with the error set. */
+static int rate_check(sqlite3_context *ctx, const char *func,
+                      const rate_run *r) {
+  if (r->run == r->n) return 1;
+  pmext_result_errorf(ctx, func,
+                      "rate must be the same in every row: %!.15g and %!.15g",
+                      r->before, r->last);
+  return 0;
 }
 
 static void result_status(sqlite3_context *ctx, growth_status status,
@@ -168,17 +136,45 @@ static void result_status(sqlite3_context *ctx, growth_status status,
   }
 }
 
-/* --- cagr(value, year): endpoints ---------------------------------------- */
+/* --- cagr, cagr_fit: a summary of the frame's (value, year) rows ---------- */
+
+typedef struct point {
+  double value, year;
+} point;
 
 typedef struct endpoint {
   double year, value;
   int ambiguous; /* the same year seen again with another value */
 } endpoint;
 
-typedef struct cagr_state {
+typedef struct endpoints { /* cagr */
   int seen;
   endpoint first, last;
-} cagr_state;
+} endpoints;
+
+typedef struct fit_sums { /* cagr_fit */
+  int centred;        /* x0, y0 are set */
+  double x0;          /* the first row's year */
+  double y0;          /* ln of the first positive value */
+  long long n;        /* rows with value > 0 */
+  long long bad;      /* rows with value <= 0 */
+  ksum sx, sy, sxx, sxy;
+} fit_sums;
+
+typedef struct series_state {
+  pmext_fifo rows; /* points of the frame, oldest first */
+  int stale;       /* rows were removed since the summary was built */
+  union {
+    endpoints cagr;
+    fit_sums fit;
+  } summary;       /* of all rows when not stale; all zero: no rows */
+} series_state;
+
+typedef struct series_kind {
+  const char *name;
+  void (*add)(series_state *s, point p);                /* to the summary */
+  void (*result)(sqlite3_context *ctx, const series_state *s); /* s: 0 ok */
+} series_kind;
 
 static void endpoint_set(endpoint *e, double year, double value) {
   e->year = year;
@@ -186,38 +182,30 @@ static void endpoint_set(endpoint *e, double year, double value) {
   e->ambiguous = 0;
 }
 
-static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  static const char *const names[] = {"value", "year"};
-  double a[2];
-  if (read_numbers(ctx, "cagr", names, argc, argv, a) != 1) return;
-  cagr_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
-  if (!s) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  double value = a[0], year = a[1];
+static void cagr_add(series_state *state, point p) {
+  endpoints *s = &state->summary.cagr;
   if (!s->seen) {
     s->seen = 1;
-    endpoint_set(&s->first, year, value);
-    endpoint_set(&s->last, year, value);
+    endpoint_set(&s->first, p.year, p.value);
+    endpoint_set(&s->last, p.year, p.value);
     return;
   }
-  if (year < s->first.year) {
-    endpoint_set(&s->first, year, value);
-  } else if (year == s->first.year && value != s->first.value) {
+  if (p.year < s->first.year) {
+    endpoint_set(&s->first, p.year, p.value);
+  } else if (p.year == s->first.year && p.value != s->first.value) {
     s->first.ambiguous = 1;
   }
-  if (year > s->last.year) {
-    endpoint_set(&s->last, year, value);
-  } else if (year == s->last.year && value != s->last.value) {
+  if (p.year > s->last.year) {
+    endpoint_set(&s->last, p.year, p.value);
+  } else if (p.year == s->last.year && p.value != s->last.value) {
     s->last.ambiguous = 1;
   }
 }
 
-static void cagr_final(sqlite3_context *ctx) {
-  cagr_state *s = sqlite3_aggregate_context(ctx, 0);
+static void cagr_result(sqlite3_context *ctx, const series_state *state) {
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
+  const endpoints *s = state ? &state->summary.cagr : 0;
   if (s && s->seen && !s->first.ambiguous && !s->last.ambiguous) {
     status = growth_cagr(s->first.value, s->last.value,
                          s->last.year - s->first.year, &result);
@@ -225,56 +213,28 @@ static void cagr_final(sqlite3_context *ctx) {
   result_status(ctx, status, result);
 }
 
-/* --- cagr_fit(value, year): log-linear least squares ---------------------- */
-
-typedef struct fit_state {
-  int centred;        /* x0, y0 are set */
-  double x0;          /* first year seen */
-  double y0;          /* ln of the first positive value seen */
-  long long n;        /* rows with value > 0 in the frame */
-  long long bad;      /* rows with value <= 0 in the frame */
-  ksum sx, sy, sxx, sxy;
-} fit_state;
-
-/* Add (sign +1) or remove (sign -1) one row. */
-static void fit_update(sqlite3_context *ctx, sqlite3_value **argv, int argc,
-                       int sign) {
-  static const char *const names[] = {"value", "year"};
-  double a[2];
-  if (read_numbers(ctx, "cagr_fit", names, argc, argv, a) != 1) return;
-  fit_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
-  if (!s) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  if (!(a[0] > 0.0) || !isfinite(a[0]) || !isfinite(a[1])) {
-    s->bad += sign;
+static void fit_add(series_state *state, point p) {
+  fit_sums *s = &state->summary.fit;
+  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(p.year)) {
+    s->bad++;
     return;
   }
   if (!s->centred) {
     s->centred = 1;
-    s->x0 = a[1];
-    s->y0 = log(a[0]);
+    s->x0 = p.year;
+    s->y0 = log(p.value);
   }
-  long double x = (long double)a[1] - s->x0;
-  long double y = logl(a[0]) - s->y0;
-  s->n += sign;
-  ksum_add(&s->sx, sign * x);
-  ksum_add(&s->sy, sign * y);
-  ksum_add(&s->sxx, sign * x * x);
-  ksum_add(&s->sxy, sign * x * y);
+  long double x = (long double)p.year - s->x0;
+  long double y = logl(p.value) - s->y0;
+  s->n++;
+  ksum_add(&s->sx, (double)x);
+  ksum_add(&s->sy, (double)y);
+  ksum_add(&s->sxx, (double)(x * x));
+  ksum_add(&s->sxy, (double)(x * y));
 }
 
-static void fit_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  fit_update(ctx, argv, argc, 1);
-}
-
-static void fit_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  fit_update(ctx, argv, argc, -1);
-}
-
-static void fit_value(sqlite3_context *ctx) {
-  fit_state *s = sqlite3_aggregate_context(ctx, 0);
+static void fit_result(sqlite3_context *ctx, const series_state *state) {
+  const fit_sums *s = state ? &state->summary.fit : 0;
   if (!s || s->bad > 0 || s->n < 2) {
     sqlite3_result_null(ctx);
     return;
@@ -291,10 +251,74 @@ static void fit_value(sqlite3_context *ctx) {
   result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
 }
 
+static const series_kind series_kinds[] = {
+    {"cagr", cagr_add, cagr_result},
+    {"cagr_fit", fit_add, fit_result},
+};
+
+/* Read a row: 1 with *p set, 0 skip (a NULL or an error, already set). */
+static int series_read(sqlite3_context *ctx, sqlite3_value **argv,
+                       point *p) {
+  static const char *const names[] = {"value", "year"};
+  const series_kind *kind = sqlite3_user_data(ctx);
+  double a[2];
+  if (pmext_arg_numbers(ctx, kind->name, names, 2, argv, a) != ARG_OK) {
+    return 0;
+  }
+  p->value = a[0];
+  p->year = a[1];
+  return 1;
+}
+
+static void series_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const series_kind *kind = sqlite3_user_data(ctx);
+  point p;
+  if (!series_read(ctx, argv, &p)) return;
+  series_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
+  point *slot = s ? pmext_fifo_push(&s->rows, sizeof p) : 0;
+  if (!slot) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  *slot = p;
+  if (!s->stale) kind->add(s, p);
+}
+
+static void series_inverse(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv) {
+  (void)argc;
+  point p;
+  if (!series_read(ctx, argv, &p)) return; /* NULL rows were never added */
+  series_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (!s) return;
+  pmext_fifo_pop(&s->rows); /* the oldest row leaves first */
+  s->stale = 1;
+}
+
+static void series_value(sqlite3_context *ctx) {
+  const series_kind *kind = sqlite3_user_data(ctx);
+  series_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s && s->stale) { /* rebuild the summary from the frame's rows */
+    memset(&s->summary, 0, sizeof s->summary);
+    const point *rows = pmext_fifo_first(&s->rows, sizeof *rows);
+    for (sqlite3_int64 i = 0; i < s->rows.count; i++) kind->add(s, rows[i]);
+    s->stale = 0;
+  }
+  kind->result(ctx, s);
+}
+
+static void series_final(sqlite3_context *ctx) {
+  series_value(ctx);
+  series_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s) pmext_fifo_free(&s->rows);
+}
+
 /* --- npv(rate, value, period): running sum ------------------------------- */
 
 typedef struct npv_state {
   long long n, bad; /* rows in the frame; of them with an undefined term */
+  rate_run rates;
   ksum sum;
 } npv_state;
 
@@ -302,19 +326,25 @@ static void npv_update(sqlite3_context *ctx, sqlite3_value **argv, int argc,
                        int sign) {
   static const char *const names[] = {"rate", "value", "period"};
   double a[3];
-  if (read_numbers(ctx, "npv", names, argc, argv, a) != 1) return;
+  if (pmext_arg_numbers(ctx, "npv", names, argc, argv, a) != ARG_OK) return;
   npv_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
   if (!s) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
+  if (sign > 0) {
+    rate_push(&s->rates, a[0]);
+  } else {
+    rate_pop(&s->rates);
+  }
   s->n += sign;
   double term;
   if (growth_discount(a[1], a[0], a[2], &term) != GROWTH_OK) {
     s->bad += sign;
-    return;
+  } else {
+    ksum_add(&s->sum, sign * term);
   }
-  ksum_add(&s->sum, sign * (long double)term);
+  if (s->n == 0) memset(s, 0, sizeof *s); /* an empty frame: no residue */
 }
 
 static void npv_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -327,6 +357,7 @@ static void npv_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 
 static void npv_value(sqlite3_context *ctx) {
   npv_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s && !rate_check(ctx, "npv", &s->rates)) return;
   if (!s || s->n == 0 || s->bad > 0) {
     sqlite3_result_null(ctx);
     return;
@@ -341,10 +372,10 @@ typedef struct flow {
   double rate, value, t; /* t: period, or julian day for the dated kinds */
 } flow;
 
-typedef struct flow_list {
-  flow *items;
-  int head, count, capacity; /* live entries: items[head .. head+count) */
-} flow_list;
+typedef struct flow_state {
+  pmext_fifo flows; /* of the frame, oldest first */
+  rate_run rates;   /* xnpv's */
+} flow_state;
 
 typedef struct flow_kind flow_kind;
 struct flow_kind {
@@ -352,42 +383,25 @@ struct flow_kind {
   int has_rate; /* the first argument is a rate */
   int dated;    /* the last argument is a date: t in years of 365 days */
   const char *arg_names[3];
-  growth_status (*eval)(const flow_kind *kind, const flow_list *list,
+  growth_status (*eval)(const flow_kind *kind, const pmext_fifo *flows,
                         double *out);
 };
 
-static int flow_push(flow_list *list, flow item) {
-  if (list->head > 0 && list->head + list->count == list->capacity) {
-    memmove(list->items, list->items + list->head,
-            (size_t)list->count * sizeof *list->items);
-    list->head = 0;
-  }
-  if (list->count == list->capacity) {
-    int capacity = list->capacity ? 2 * list->capacity : 16;
-    flow *items = sqlite3_realloc64(list->items, (sqlite3_uint64)capacity *
-                                                     sizeof *items);
-    if (!items) return 0;
-    list->items = items;
-    list->capacity = capacity;
-  }
-  list->items[list->head + list->count++] = item;
-  return 1;
-}
-
-/* Read one row into *item: 1 ok, 0 skip, -1 error set. */
+/* Read one row into *item: 1 ok, 0 skip (a NULL, or an error now set). */
 static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
                      sqlite3_value **argv, flow *item) {
   double a[3] = {0, 0, 0};
   int n_numbers = kind->dated ? argc - 1 : argc;
-  int status = read_numbers(ctx, kind->name, kind->arg_names, n_numbers, argv, a);
-  if (status < 0) return -1;
+  arg_status status =
+      pmext_arg_numbers(ctx, kind->name, kind->arg_names, n_numbers, argv, a);
+  if (status == ARG_ERROR) return 0;
   if (kind->dated) {
-    int date_status = read_date(ctx, kind->name, kind->arg_names[argc - 1],
-                                argv[argc - 1], &a[argc - 1]);
-    if (date_status < 0) return -1;
-    if (date_status == 0) status = 0;
+    arg_status date_status =
+        pmext_arg_date(ctx, kind->name, kind->arg_names[argc - 1],
+                       argv[argc - 1], &a[argc - 1]);
+    if (date_status != ARG_OK) return 0;
   }
-  if (status == 0) return 0;
+  if (status != ARG_OK) return 0;
   item->rate = kind->has_rate ? a[0] : 0.0;
   item->value = a[argc - 2];
   item->t = a[argc - 1];
@@ -397,55 +411,57 @@ static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
 static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
-  if (flow_read(ctx, kind, argc, argv, &item) != 1) return;
-  flow_list *list = sqlite3_aggregate_context(ctx, sizeof *list);
-  if (!list || !flow_push(list, item)) sqlite3_result_error_nomem(ctx);
+  if (!flow_read(ctx, kind, argc, argv, &item)) return;
+  flow_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
+  flow *slot = s ? pmext_fifo_push(&s->flows, sizeof item) : 0;
+  if (!slot) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  *slot = item;
+  rate_push(&s->rates, item.rate);
 }
 
 static void flow_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
-  if (flow_read(ctx, kind, argc, argv, &item) != 1) return;
-  flow_list *list = sqlite3_aggregate_context(ctx, sizeof *list);
-  if (!list) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  if (list->count > 0) { /* the oldest row leaves first */
-    list->head++;
-    list->count--;
-  }
+  if (!flow_read(ctx, kind, argc, argv, &item)) return;
+  flow_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (!s) return;
+  pmext_fifo_pop(&s->flows); /* the oldest row leaves first */
+  rate_pop(&s->rates);
 }
 
 static void flow_value(sqlite3_context *ctx) {
   const flow_kind *kind = sqlite3_user_data(ctx);
-  flow_list *list = sqlite3_aggregate_context(ctx, 0);
+  flow_state *s = sqlite3_aggregate_context(ctx, 0);
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
-  if (list && list->count > 0) status = kind->eval(kind, list, &result);
+  if (s && !rate_check(ctx, kind->name, &s->rates)) return;
+  if (s && s->flows.count > 0) status = kind->eval(kind, &s->flows, &result);
   result_status(ctx, status, result);
 }
 
 static void flow_final(sqlite3_context *ctx) {
   flow_value(ctx);
-  flow_list *list = sqlite3_aggregate_context(ctx, 0);
-  if (list) sqlite3_free(list->items);
+  flow_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s) pmext_fifo_free(&s->flows);
 }
 
 /* Entries with t in years from the earliest t (dated kinds), or as given. */
 typedef struct flow_view {
   const flow *items;
-  int count;
+  sqlite3_int64 count;
   double origin;  /* subtracted from every t */
   double per_year; /* t units per year: 365 for dates, 1 for periods */
   long double t_min, t_max;
 } flow_view;
 
-static flow_view view_of(const flow_kind *kind, const flow_list *list) {
-  flow_view v = {list->items + list->head, list->count, 0.0,
+static flow_view view_of(const flow_kind *kind, const pmext_fifo *flows) {
+  flow_view v = {pmext_fifo_first(flows, sizeof(flow)), flows->count, 0.0,
                  kind->dated ? DAYS_PER_YEAR : 1.0, 0, 0};
   double lo = v.items[0].t, hi = lo;
-  for (int i = 1; i < v.count; i++) {
+  for (sqlite3_int64 i = 1; i < v.count; i++) {
     if (v.items[i].t < lo) lo = v.items[i].t;
     if (v.items[i].t > hi) hi = v.items[i].t;
   }
@@ -455,7 +471,7 @@ static flow_view view_of(const flow_kind *kind, const flow_list *list) {
   return v;
 }
 
-static long double view_t(const flow_view *v, int i) {
+static long double view_t(const flow_view *v, sqlite3_int64 i) {
   return ((long double)v->items[i].t - v->origin) / v->per_year;
 }
 
@@ -465,7 +481,7 @@ static int flow_residual(void *ctx, long double x, long double *f,
   const flow_view *v = ctx;
   long double tc = x > 0.0L ? v->t_min : v->t_max;
   long double sum = 0, dsum = 0, mag = 0;
-  for (int i = 0; i < v->count; i++) {
+  for (sqlite3_int64 i = 0; i < v->count; i++) {
     long double dt = view_t(v, i) - tc;
     long double term = v->items[i].value * expl(-dt * x);
     sum += term;
@@ -478,11 +494,11 @@ static int flow_residual(void *ctx, long double x, long double *f,
   return isfinite(sum) && isfinite(dsum) && isfinite(mag);
 }
 
-static growth_status eval_irr(const flow_kind *kind, const flow_list *list,
+static growth_status eval_irr(const flow_kind *kind, const pmext_fifo *flows,
                               double *out) {
-  flow_view v = view_of(kind, list);
+  flow_view v = view_of(kind, flows);
   int positive = 0, negative = 0;
-  for (int i = 0; i < v.count; i++) {
+  for (sqlite3_int64 i = 0; i < v.count; i++) {
     if (!isfinite(v.items[i].value) || !isfinite(v.items[i].t)) {
       return GROWTH_UNDEFINED;
     }
@@ -493,11 +509,11 @@ static growth_status eval_irr(const flow_kind *kind, const flow_list *list,
   return solve_rate(flow_residual, &v, IRR_GUESS, out);
 }
 
-static growth_status eval_xnpv(const flow_kind *kind, const flow_list *list,
-                               double *out) {
-  flow_view v = view_of(kind, list);
+static growth_status eval_xnpv(const flow_kind *kind,
+                               const pmext_fifo *flows, double *out) {
+  flow_view v = view_of(kind, flows);
   ksum sum = {0, 0};
-  for (int i = 0; i < v.count; i++) {
+  for (sqlite3_int64 i = 0; i < v.count; i++) {
     double term;
     if (growth_discount(v.items[i].value, v.items[i].rate, (double)view_t(&v, i),
                         &term) != GROWTH_OK) {
@@ -520,12 +536,12 @@ static const flow_kind flow_kinds[] = {
 /* --- registration ---------------------------------------------------------- */
 
 int pmext_register_growth_aggregates(sqlite3 *db) {
-  int rc = sqlite3_create_function(db, "cagr", 2, aggregate_flags, 0, 0,
-                                   cagr_step, cagr_final);
-  if (rc == SQLITE_OK) {
-    rc = sqlite3_create_window_function(db, "cagr_fit", 2, aggregate_flags, 0,
-                                        fit_step, fit_value, fit_value,
-                                        fit_inverse, 0);
+  int rc = SQLITE_OK;
+  for (size_t i = 0;
+       rc == SQLITE_OK && i < sizeof series_kinds / sizeof series_kinds[0]; i++) {
+    rc = sqlite3_create_window_function(
+        db, series_kinds[i].name, 2, aggregate_flags, (void *)&series_kinds[i],
+        series_step, series_final, series_value, series_inverse, 0);
   }
   if (rc == SQLITE_OK) {
     rc = sqlite3_create_window_function(db, "npv", 3, aggregate_flags, 0,

@@ -52,12 +52,9 @@ typedef struct numeric_function {
   int max_args;
   const char *arg_names[MAX_NUMERIC_ARGS];
   double defaults[MAX_NUMERIC_ARGS]; /* values of omitted arguments */
-  unsigned flag_args;                /* bit i: argument i must be 0 or 1 */
+  unsigned flag_args;                /* ARG_FLAG(i): argument i is 0 or 1 */
   numeric_eval eval;
 } numeric_function;
-
-/* flag_args bit for argument number i (from 0). */
-#define FLAG_ARG(i) (1u << (i))
 
 static growth_status eval_cagr(const double *a, double *out) {
   return growth_cagr(a[0], a[1], a[2], out);
@@ -137,13 +134,13 @@ static const numeric_function numeric_functions[] = {
     {"rri", 3, 3, {"nper", "pv", "fv"}, {0}, 0, eval_rri},
     {"pduration", 3, 3, {"rate", "pv", "fv"}, {0}, 0, eval_pduration},
     {"fv", 3, 5, {"rate", "nper", "pmt", "pv", "type"}, {0, 0, 0, 0, 0},
-     FLAG_ARG(4), eval_fv},
+     ARG_FLAG(4), eval_fv},
     {"pv", 3, 5, {"rate", "nper", "pmt", "fv", "type"}, {0, 0, 0, 0, 0},
-     FLAG_ARG(4), eval_pv},
+     ARG_FLAG(4), eval_pv},
     {"nper", 3, 5, {"rate", "pmt", "pv", "fv", "type"}, {0, 0, 0, 0, 0},
-     FLAG_ARG(4), eval_nper},
+     ARG_FLAG(4), eval_nper},
     {"rate", 3, 6, {"nper", "pmt", "pv", "fv", "type", "guess"},
-     {0, 0, 0, 0, 0, RATE_DEFAULT_GUESS}, FLAG_ARG(4), eval_rate},
+     {0, 0, 0, 0, 0, RATE_DEFAULT_GUESS}, ARG_FLAG(4), eval_rate},
     {"effect", 2, 2, {"nominal_rate", "npery"}, {0}, 0, eval_effect},
     {"nominal", 2, 2, {"effect_rate", "npery"}, {0}, 0, eval_nominal},
 };
@@ -152,29 +149,15 @@ static const numeric_function numeric_functions[] = {
 ** is already set (an error or NULL). */
 static int numeric_args(sqlite3_context *ctx, const numeric_function *fn,
                         int argc, sqlite3_value **argv, double *args) {
-  int any_null = 0;
-  for (int i = 0; i < argc; i++) {
-    switch (pmext_arg_number(ctx, fn->name, fn->arg_names[i], argv[i],
-                             &args[i])) {
-      case ARG_OK:
-        if ((fn->flag_args & FLAG_ARG(i)) && args[i] != 0.0 &&
-            args[i] != 1.0) {
-          pmext_result_errorf(ctx, fn->name, "%s is not 0 or 1: %s",
-                              fn->arg_names[i],
-                              (const char *)sqlite3_value_text(argv[i]));
-          return 0;
-        }
-        break;
-      case ARG_NULL:
-        any_null = 1;
-        break;
-      case ARG_ERROR:
-        return 0;
-    }
-  }
-  if (any_null) {
-    sqlite3_result_null(ctx);
-    return 0;
+  switch (pmext_arg_numbers_flags(ctx, fn->name, fn->arg_names, argc, argv,
+                                  args, fn->flag_args)) {
+    case ARG_OK:
+      break;
+    case ARG_NULL:
+      sqlite3_result_null(ctx);
+      return 0;
+    case ARG_ERROR:
+      return 0;
   }
   for (int i = argc; i < fn->max_args; i++) args[i] = fn->defaults[i];
   return 1;
