@@ -61,9 +61,7 @@ char *pmext_quote_value(sqlite3_value *value) {
   return quoted;
 }
 
-/* 1 with *out set when the value is a number: INTEGER, REAL or numeric
-** TEXT; 0 for NULL, other text and blobs. */
-static int value_number(sqlite3_value *value, double *out) {
+int pmext_value_number(sqlite3_value *value, double *out) {
   switch (sqlite3_value_type(value)) {
     case SQLITE_INTEGER:
     case SQLITE_FLOAT:
@@ -94,7 +92,7 @@ static void not_a(sqlite3_context *ctx, const char *func, const char *arg,
 arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
                             const char *arg, sqlite3_value *value,
                             double *out) {
-  if (value_number(value, out)) return ARG_OK;
+  if (pmext_value_number(value, out)) return ARG_OK;
   if (sqlite3_value_type(value) == SQLITE_NULL) return ARG_NULL;
   not_a(ctx, func, arg, "a number", value, "");
   return ARG_ERROR;
@@ -202,7 +200,7 @@ arg_status pmext_arg_date(sqlite3_context *ctx, const char *func,
     }
     if (parse_iso_date(text, sqlite3_value_bytes(value), out)) return ARG_OK;
   }
-  if (value_number(value, out)) return ARG_OK;
+  if (pmext_value_number(value, out)) return ARG_OK;
   not_a(ctx, func, arg, "a YYYY-MM-DD date or a julian day", value,
         "; convert it with date(col)");
   return ARG_ERROR;

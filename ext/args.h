@@ -19,6 +19,11 @@ typedef enum {
   ARG_ERROR = 2 /* not a number: the error is set on ctx */
 } arg_status;
 
+/* The rule itself, for callers without a sqlite3_context (a virtual
+** table's xFilter): 1 with *out set when the value is a number (INTEGER,
+** REAL or numeric TEXT); 0 for NULL, other text and blobs. */
+int pmext_value_number(sqlite3_value *value, double *out);
+
 /* Read argument `value` of function `func` (named `arg` in messages). */
 arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,
                             const char *arg, sqlite3_value *value,

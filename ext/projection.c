@@ -139,12 +139,8 @@ static int projection_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
 /* Read argument i as a number: 1 ok, 0 NULL, -1 error set on the vtab. */
 static int read_arg(sqlite3_vtab *vtab, int i, sqlite3_value *value,
                     double *out) {
-  int type = sqlite3_value_type(value);
-  if (type == SQLITE_NULL) return 0;
-  if (type != SQLITE_BLOB && sqlite3_value_numeric_type(value) != SQLITE_TEXT) {
-    *out = sqlite3_value_double(value);
-    return 1;
-  }
+  if (pmext_value_number(value, out)) return 1;
+  if (sqlite3_value_type(value) == SQLITE_NULL) return 0;
   char *shown = pmext_quote_value(value);
   set_vtab_error(vtab, shown ? sqlite3_mprintf(
                                    "projection(): %s is not a number: %s",
