@@ -173,8 +173,10 @@ charts: $(LIB) | deps-clients
 # $(B) is build/ by default, which holds every other build directory too
 # (asan, valgrind, oom, ...); a B that would remove more than a build
 # directory is refused.
+# Only the build tree is ever removed: B must be build or a folder under it.
 clean:
-	@case '$(B)' in ''|/|.|./|..|../*|*/..|*/../*) echo "make clean: refusing to remove B='$(B)'" >&2; exit 1;; esac
+	@case '$(B)' in build|build/*) ;; *) echo "make clean: refusing to remove B='$(B)' (only build or build/...)" >&2; exit 1;; esac
+	@case '$(B)' in *..*) echo "make clean: refusing to remove B='$(B)' (no ..)" >&2; exit 1;; esac
 	rm -rf '$(B)'
 
 # --- Hardening (tests/c, tests/fuzz) ---------------------------------------

@@ -21,7 +21,8 @@
 **      with NULL value and growth_index (as project() is NULL there).
 **   3. A non-numeric argument is an error naming the argument and the
 **      value; a missing argument is an error; more than MAX_SPAN years
-**      between from_year and to_year is an error.
+**      between from_year and to_year, or a year beyond +-2^53 (where
+**      doubles skip whole years), is an error.
 **   4. Eponymous-only (no CREATE VIRTUAL TABLE, nothing in the schema) and
 **      innocuous.
 **
@@ -40,6 +41,8 @@
 SQLITE_EXTENSION_INIT3
 
 #define MAX_SPAN 1000000.0
+/* Beyond 2^53 a double cannot tell year n from year n+1. */
+#define MAX_EXACT_YEAR 0x1p53
 
 enum {
   COL_YEAR,
@@ -169,6 +172,15 @@ static int projection_filter(sqlite3_vtab_cursor *cursor, int idx_num,
   if (any_null) return SQLITE_OK;
   for (int i = 0; i < N_ARGS; i++) {
     if (!isfinite(a[i])) return SQLITE_OK;
+  }
+  for (int i = 2; i < N_ARGS; i++) {
+    if (fabs(a[i]) > MAX_EXACT_YEAR) {
+      set_vtab_error(vtab, sqlite3_mprintf(
+                               "projection(): %s %!.15g is beyond +-2^53, "
+                               "where whole years are no longer exact",
+                               arg_names[i], a[i]));
+      return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
   }
   double span = a[3] - a[2];
   if (fabs(span) > MAX_SPAN) {

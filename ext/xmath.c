@@ -317,16 +317,27 @@ xm_dd xm_log1p(double x) {
 ** into [2^-995, 2^995] from anywhere in the double range. Inf, NaN and a
 ** zero divisor are answered directly: scaling them changes nothing, so
 ** they would recurse forever. */
+/* x times a power of two s: exact unless it overflows or underflows. */
+static xm_dd scaled(xm_dd x, double s) {
+  xm_dd r = {x.hi * s, x.lo * s};
+  return r;
+}
+
+/* Dekker's splitting multiplies by 2^27 + 1, and the kernels form q * y:
+** operands above 2^995 are scaled down by 2^-100 first (and the result
+** back up), so no intermediate overflows while the result is finite. The
+** scaled operand is at most 2^924, so each function recurses once per
+** operand at most; infinite or NaN operands return at once. */
+#define XM_BIG 0x1p995
+
 xm_dd xm_mul_d(xm_dd x, double y) {
-  if (!isfinite(y)) {
+  if (!isfinite(y) || !isfinite(x.hi)) {
     xm_dd r = {x.hi * y, 0.0};
     return r;
   }
-  if (fabs(y) > 0x1p995) { /* keep the splitting in range */
-    xm_dd r = xm_mul_d(x, y * 0x1p-100);
-    r.hi *= 0x1p100;
-    r.lo *= 0x1p100;
-    return r;
+  if (fabs(y) > XM_BIG) return scaled(xm_mul_d(x, y * 0x1p-100), 0x1p100);
+  if (fabs(x.hi) > XM_BIG) {
+    return scaled(xm_mul_d(scaled(x, 0x1p-100), y), 0x1p100);
   }
   xm_dd p = two_prod(x.hi, y, XM_HW_DEFAULT);
   return fast_two_sum(p.hi, p.lo + x.lo * y);
@@ -349,16 +360,16 @@ XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
 
 xm_dd xm_div_d(xm_dd x, double y) {
   double ay = fabs(y);
-  if (!isfinite(y) || y == 0.0) {
+  if (!isfinite(y) || y == 0.0 || !isfinite(x.hi)) {
     xm_dd r = {x.hi / y, 0.0};
     return r;
   }
-  if (ay > 0x1p995 || ay < 0x1p-995) { /* keep 1/y and the splitting finite */
+  if (ay > XM_BIG || ay < 0x1p-995) { /* keep 1/y and the splitting finite */
     double s = ay > 1.0 ? 0x1p-100 : 0x1p100;
-    xm_dd r = xm_div_d(x, y * s);
-    r.hi *= s;
-    r.lo *= s;
-    return r;
+    return scaled(xm_div_d(x, y * s), s);
+  }
+  if (fabs(x.hi) > XM_BIG) {
+    return scaled(xm_div_d(scaled(x, 0x1p-100), y), 0x1p100);
   }
   xm_dd r = div_kernel(x, y, 1.0 / y, XM_HW_DEFAULT);
   return fast_two_sum(r.hi, r.lo);
