@@ -42,6 +42,7 @@
 #define SCAN_GROWTH 1.25L
 #define BISECTION_STEPS 400
 #define VERIFY_WIDTH 1e-10L
+#define VERIFY_FLOOR 1e-5L
 
 static growth_status finish_root(long double x, double *rate) {
   double r = (double)expm1l(x);
@@ -52,20 +53,17 @@ static growth_status finish_root(long double x, double *rate) {
 
 static int sign_of(long double f) { return (f > 0.0L) - (f < 0.0L); }
 
-/* Does f change sign across x? Looked at x -/+ a relative VERIFY_WIDTH,
-** widened (up to 65536 times) while f is 0 at either point: near x = 0
-** a width of 1e-20 is below what e^x can resolve, and f = 0 there says
-** nothing. f that stays 0 all around x (flows that cancel at every rate)
-** does not cross. */
+/* Does f change sign across x? Looked at x -/+ VERIFY_WIDTH * max(|x|,
+** VERIFY_FLOOR): near x = 0 a width of 1e-15, as a width below what e^x
+** can resolve (1 + 1e-20 is 1) would find f = 0 on both sides of a simple
+** root. */
 static int crosses_zero(solve_fn fn, void *ctx, long double x) {
-  long double width = VERIFY_WIDTH * (fabsl(x) > 1e-10L ? fabsl(x) : 1e-10L);
-  for (int i = 0; i < 5; i++, width *= 16.0L) {
-    long double lo, hi, df, scale;
-    if (!fn(ctx, x - width, &lo, &df, &scale)) return 0;
-    if (!fn(ctx, x + width, &hi, &df, &scale)) return 0;
-    if (lo != 0.0L && hi != 0.0L) return sign_of(lo) != sign_of(hi);
-  }
-  return 0;
+  long double width =
+      VERIFY_WIDTH * (fabsl(x) > VERIFY_FLOOR ? fabsl(x) : VERIFY_FLOOR);
+  long double lo, hi, df, scale;
+  if (!fn(ctx, x - width, &lo, &df, &scale)) return 0;
+  if (!fn(ctx, x + width, &hi, &df, &scale)) return 0;
+  return sign_of(lo) * sign_of(hi) < 0;
 }
 
 /* Is x a root: f negligible against the size of its terms, and changing
@@ -98,12 +96,14 @@ static int newton(solve_fn fn, void *ctx, long double x, long double *root) {
 }
 
 /* Where to split the bracket [a, b] (either order): at 0 when it holds 0
-** inside, at the geometric mean when its ends (one may be 0) differ by
-** more than a factor 4, else in the middle. */
+** inside, at the geometric mean when its ends (one may be 0, counted as
+** DBL_MIN) differ by more than a factor 4, else in the middle. DBL_MIN,
+** not LDBL_MIN: where long double is double (valgrind), LDBL_MIN would
+** round to 0; below DBL_MIN halving goes on, as the rate is a double. */
 static long double split(long double a, long double b) {
   if ((a < 0.0L && b > 0.0L) || (a > 0.0L && b < 0.0L)) return 0.0L;
   long double lo = fminl(fabsl(a), fabsl(b)), hi = fmaxl(fabsl(a), fabsl(b));
-  if (lo < LDBL_MIN) lo = LDBL_MIN;
+  if (lo < DBL_MIN) lo = DBL_MIN;
   if (hi > 4.0L * lo) {
     long double mean = sqrtl(lo) * sqrtl(hi);
     return a + b < 0.0L ? -mean : mean;
