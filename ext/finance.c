@@ -118,7 +118,9 @@ growth_status finance_nper(double rate, double pmt, double pv, double fv,
 **     h = pv + pmt*T*B + fv*H,   B = A/G = (1 - H)/r.
 ** Derivatives are taken in r and multiplied by dr/dx = 1+r = e^x; near
 ** r = 0 the annuity factors use their series, where the closed forms
-** cancel. */
+** cancel. G and H come from expl(), not 1 + expm1l(): near a rate of -1
+** G is tiny, and 1 + (G - 1) would keep only its absolute error of 1e-19,
+** too coarse for the solver's check of the residual at the root. */
 typedef struct annuity_equation {
   long double nper, pmt, pv, fv, type;
 } annuity_equation;
@@ -131,7 +133,7 @@ static int annuity_residual(void *ctx, long double x, long double *f,
   int small = fabsl(n * r) < 1e-6L;
   long double factor, d_factor, pmt_part, df_dr;
   if (x <= 0.0L) {
-    long double growth_m1 = expm1l(n * x), growth = 1.0L + growth_m1;
+    long double growth_m1 = expm1l(n * x), growth = expl(n * x);
     factor = small ? n + n * (n - 1.0L) / 2.0L * r : growth_m1 / r;
     d_factor = small ? n * (n - 1.0L) / 2.0L : (n * growth / u - factor) / r;
     pmt_part = q->pmt * timing * factor;
@@ -140,7 +142,7 @@ static int annuity_residual(void *ctx, long double x, long double *f,
             q->pmt * (q->type * factor + timing * d_factor);
     *scale = fabsl(q->pv * growth) + fabsl(pmt_part) + fabsl(q->fv);
   } else {
-    long double shrink_m1 = expm1l(-n * x), shrink = 1.0L + shrink_m1;
+    long double shrink_m1 = expm1l(-n * x), shrink = expl(-n * x);
     factor = small ? n - n * (n + 1.0L) / 2.0L * r : -shrink_m1 / r;
     d_factor = small ? -n * (n + 1.0L) / 2.0L : (n * shrink / u - factor) / r;
     pmt_part = q->pmt * timing * factor;

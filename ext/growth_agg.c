@@ -24,13 +24,17 @@
 **      equal to the aggregate over that frame's rows alone.
 **
 ** How it works:
-**   - cagr and cagr_fit keep the frame's (value, year) rows in a queue
+**   - cagr, cagr_fit and npv keep the frame's (value, year) rows in a queue
 **     (fifo.h) beside a summary of them: cagr's first and last (year,
-**     value), cagr_fit's sums. A row added updates the summary; a row
-**     removed (xInverse) only marks it stale, and the next result rebuilds
-**     it from the kept rows. So a result is always the plain aggregate over
-**     the frame's rows, computed the same way: a running frame (nothing
-**     removed) costs O(1) per row, a sliding frame O(frame) per row.
+**     value), cagr_fit's sums, npv's sum of terms. A row added updates the
+**     summary; a row removed (xInverse) only marks it stale, and the next
+**     result rebuilds it from the kept rows. So a result is always the
+**     plain aggregate over the frame's rows, computed the same way: a
+**     running frame (nothing removed) costs O(1) per row, a sliding frame
+**     O(frame) per row. (Subtracting a removed row's part from running
+**     sums instead would keep a NaN for good once an overflow had passed
+**     through them, and lose the small terms' digits once a large term
+**     had left.)
 **   - cagr: a tie on the earliest or latest year with different values
 **     makes it ambiguous: NULL rather than an answer that depends on row
 **     order.
@@ -39,9 +43,11 @@
 **     avoids the cancellation of years near 2024), each a compensated
 **     (Neumaier) sum. A count of rows with value <= 0 makes the result
 **     NULL while any such row is in the frame (LOGEST shows #NUM!).
-**   - npv keeps a compensated sum of its terms, a count of undefined terms
-**     (rate <= -1 or overflow) and a rate_run: whether the frame's rows
-**     share one rate, in O(1) (xnpv has one too).
+**   - npv keeps each row's term (value / (1+rate)^period, NaN when
+**     undefined: rate <= -1 or overflow), so a rebuild is only additions;
+**     sums them with a compensated sum and counts the undefined ones. A
+**     rate_run tells whether the frame's rows share one rate, in O(1)
+**     (xnpv has one too).
 **   - irr, xirr, xnpv keep the rows as a queue (rate, value, t); xInverse
 **     drops the oldest. The rate is solved by solve_rate() (solve.c) in
 **     x = ln(1+r), with the sum scaled by e^(tc*x) (tc the earliest t when
@@ -136,7 +142,7 @@ static void result_status(sqlite3_context *ctx, growth_status status,
   }
 }
 
-/* --- cagr, cagr_fit: a summary of the frame's (value, year) rows ---------- */
+/* --- cagr, cagr_fit, npv: a summary of the frame's (value, year) rows ---- */
 
 typedef struct point {
   double value, year;
@@ -161,17 +167,28 @@ typedef struct fit_sums { /* cagr_fit */
   ksum sx, sy, sxx, sxy;
 } fit_sums;
 
+typedef struct npv_sum { /* npv: the rows' value is their term */
+  long long bad; /* rows with an undefined term */
+  long long n;   /* rows */
+  ksum sum;
+} npv_sum;
+
 typedef struct series_state {
   pmext_fifo rows; /* points of the frame, oldest first */
   int stale;       /* rows were removed since the summary was built */
+  rate_run rates;  /* npv's */
   union {
     endpoints cagr;
     fit_sums fit;
+    npv_sum npv;
   } summary;       /* of all rows when not stale; all zero: no rows */
 } series_state;
 
 typedef struct series_kind {
   const char *name;
+  int has_rate; /* a first argument rate, the same in every row */
+  const char *arg_names[3]; /* [rate,] value, year */
+  void (*prepare)(double rate, point *p); /* 0, or turns a row into what is kept */
   void (*add)(series_state *s, point p);                /* to the summary */
   void (*result)(sqlite3_context *ctx, const series_state *s); /* s: 0 ok */
 } series_kind;
@@ -251,22 +268,57 @@ static void fit_result(sqlite3_context *ctx, const series_state *state) {
   result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
 }
 
+/* npv keeps a row's term value / (1 + rate)^period (NaN when undefined:
+** rate <= -1 or an overflow), so a rebuild only adds again. The frame's
+** rows share the rate whenever a result is given. */
+static void npv_prepare(double rate, point *p) {
+  double term;
+  if (growth_discount(p->value, rate, p->year, &term) != GROWTH_OK) {
+    term = NAN;
+  }
+  p->value = term;
+}
+
+static void npv_add(series_state *state, point p) {
+  npv_sum *s = &state->summary.npv;
+  s->n++;
+  if (isnan(p.value)) {
+    s->bad++;
+  } else {
+    ksum_add(&s->sum, p.value);
+  }
+}
+
+static void npv_result(sqlite3_context *ctx, const series_state *state) {
+  const npv_sum *s = state ? &state->summary.npv : 0;
+  if (!s || s->n == 0 || s->bad > 0) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  double result = (double)ksum_value(&s->sum);
+  result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
+}
+
 static const series_kind series_kinds[] = {
-    {"cagr", cagr_add, cagr_result},
-    {"cagr_fit", fit_add, fit_result},
+    {"cagr", 0, {"value", "year"}, 0, cagr_add, cagr_result},
+    {"cagr_fit", 0, {"value", "year"}, 0, fit_add, fit_result},
+    {"npv", 1, {"rate", "value", "period"}, npv_prepare, npv_add, npv_result},
 };
 
-/* Read a row: 1 with *p set, 0 skip (a NULL or an error, already set). */
-static int series_read(sqlite3_context *ctx, sqlite3_value **argv,
-                       point *p) {
-  static const char *const names[] = {"value", "year"};
+/* Read a row: 1 with *p and *rate set, 0 skip (a NULL or an error, already
+** set). */
+static int series_read(sqlite3_context *ctx, sqlite3_value **argv, point *p,
+                       double *rate) {
   const series_kind *kind = sqlite3_user_data(ctx);
-  double a[2];
-  if (pmext_arg_numbers(ctx, kind->name, names, 2, argv, a) != ARG_OK) {
+  int n = kind->has_rate ? 3 : 2;
+  double a[3];
+  if (pmext_arg_numbers(ctx, kind->name, kind->arg_names, n, argv, a) !=
+      ARG_OK) {
     return 0;
   }
-  p->value = a[0];
-  p->year = a[1];
+  *rate = kind->has_rate ? a[0] : 0.0;
+  p->value = a[n - 2];
+  p->year = a[n - 1];
   return 1;
 }
 
@@ -274,7 +326,9 @@ static void series_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   const series_kind *kind = sqlite3_user_data(ctx);
   point p;
-  if (!series_read(ctx, argv, &p)) return;
+  double rate;
+  if (!series_read(ctx, argv, &p, &rate)) return;
+  if (kind->prepare) kind->prepare(rate, &p);
   series_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
   point *slot = s ? pmext_fifo_push(&s->rows, sizeof p) : 0;
   if (!slot) {
@@ -282,6 +336,7 @@ static void series_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     return;
   }
   *slot = p;
+  rate_push(&s->rates, rate);
   if (!s->stale) kind->add(s, p);
 }
 
@@ -289,16 +344,19 @@ static void series_inverse(sqlite3_context *ctx, int argc,
                            sqlite3_value **argv) {
   (void)argc;
   point p;
-  if (!series_read(ctx, argv, &p)) return; /* NULL rows were never added */
+  double rate;
+  if (!series_read(ctx, argv, &p, &rate)) return; /* NULL rows: never added */
   series_state *s = sqlite3_aggregate_context(ctx, 0);
   if (!s) return;
   pmext_fifo_pop(&s->rows); /* the oldest row leaves first */
+  rate_pop(&s->rates);
   s->stale = 1;
 }
 
 static void series_value(sqlite3_context *ctx) {
   const series_kind *kind = sqlite3_user_data(ctx);
   series_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s && kind->has_rate && !rate_check(ctx, kind->name, &s->rates)) return;
   if (s && s->stale) { /* rebuild the summary from the frame's rows */
     memset(&s->summary, 0, sizeof s->summary);
     const point *rows = pmext_fifo_first(&s->rows, sizeof *rows);
@@ -312,58 +370,6 @@ static void series_final(sqlite3_context *ctx) {
   series_value(ctx);
   series_state *s = sqlite3_aggregate_context(ctx, 0);
   if (s) pmext_fifo_free(&s->rows);
-}
-
-/* --- npv(rate, value, period): running sum ------------------------------- */
-
-typedef struct npv_state {
-  long long n, bad; /* rows in the frame; of them with an undefined term */
-  rate_run rates;
-  ksum sum;
-} npv_state;
-
-static void npv_update(sqlite3_context *ctx, sqlite3_value **argv, int argc,
-                       int sign) {
-  static const char *const names[] = {"rate", "value", "period"};
-  double a[3];
-  if (pmext_arg_numbers(ctx, "npv", names, argc, argv, a) != ARG_OK) return;
-  npv_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
-  if (!s) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  if (sign > 0) {
-    rate_push(&s->rates, a[0]);
-  } else {
-    rate_pop(&s->rates);
-  }
-  s->n += sign;
-  double term;
-  if (growth_discount(a[1], a[0], a[2], &term) != GROWTH_OK) {
-    s->bad += sign;
-  } else {
-    ksum_add(&s->sum, sign * term);
-  }
-  if (s->n == 0) memset(s, 0, sizeof *s); /* an empty frame: no residue */
-}
-
-static void npv_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  npv_update(ctx, argv, argc, 1);
-}
-
-static void npv_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  npv_update(ctx, argv, argc, -1);
-}
-
-static void npv_value(sqlite3_context *ctx) {
-  npv_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (s && !rate_check(ctx, "npv", &s->rates)) return;
-  if (!s || s->n == 0 || s->bad > 0) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  double result = (double)ksum_value(&s->sum);
-  result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
 }
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
@@ -540,13 +546,9 @@ int pmext_register_growth_aggregates(sqlite3 *db) {
   for (size_t i = 0;
        rc == SQLITE_OK && i < sizeof series_kinds / sizeof series_kinds[0]; i++) {
     rc = sqlite3_create_window_function(
-        db, series_kinds[i].name, 2, aggregate_flags, (void *)&series_kinds[i],
-        series_step, series_final, series_value, series_inverse, 0);
-  }
-  if (rc == SQLITE_OK) {
-    rc = sqlite3_create_window_function(db, "npv", 3, aggregate_flags, 0,
-                                        npv_step, npv_value, npv_value,
-                                        npv_inverse, 0);
+        db, series_kinds[i].name, series_kinds[i].has_rate ? 3 : 2,
+        aggregate_flags, (void *)&series_kinds[i], series_step, series_final,
+        series_value, series_inverse, 0);
   }
   for (size_t i = 0; rc == SQLITE_OK && i < sizeof flow_kinds / sizeof flow_kinds[0];
        i++) {

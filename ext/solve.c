@@ -15,13 +15,22 @@
 **      [X_LOWEST, X_HIGHEST] (r from -1 + 2e-22 up to about 4.8e8).
 **   3. Bisection narrows that bracket to the precision of long double. A
 **      bracket always holds a root of a continuous function, so the answer
-**      is right to the precision with which f itself can be evaluated.
+**      is right to the precision with which f itself can be evaluated. A
+**      bracket whose ends have opposite signs is split at x = 0 first, and
+**      one whose ends differ by orders of magnitude at their geometric
+**      mean, so a root like 3e-309 (flows 2e308 periods apart) is reached
+**      in a few dozen steps, not the thousand halvings an arithmetic split
+**      from [-0.1, 0.1] would need.
+**   4. Whichever way it was found, a point is returned only when it passes
+**      the same test as Newton's: a residual negligible against the scale
+**      of the terms there and a sign change across it.
 ** Pairs of roots closer together than a scan step, or a double root that
 ** touches zero without crossing it, may be missed: then the result is
 ** NULL, never a wrong number.
 */
 #include "solve.h"
 
+#include <float.h>
 #include <math.h>
 
 #define NEWTON_STEPS 100
@@ -33,6 +42,7 @@
 #define SCAN_GROWTH 1.25L
 #define BISECTION_STEPS 400
 #define VERIFY_WIDTH 1e-10L
+#define VERIFY_FLOOR 1e-5L
 
 static growth_status finish_root(long double x, double *rate) {
   double r = (double)expm1l(x);
@@ -43,13 +53,25 @@ static growth_status finish_root(long double x, double *rate) {
 
 static int sign_of(long double f) { return (f > 0.0L) - (f < 0.0L); }
 
-/* Does f change sign across x? */
+/* Does f change sign across x? Looked at x -/+ VERIFY_WIDTH * max(|x|,
+** VERIFY_FLOOR): near x = 0 a width of 1e-15, as a width below what e^x
+** can resolve (1 + 1e-20 is 1) would find f = 0 on both sides of a simple
+** root. */
 static int crosses_zero(solve_fn fn, void *ctx, long double x) {
-  long double width = VERIFY_WIDTH * (fabsl(x) > 1e-10L ? fabsl(x) : 1e-10L);
+  long double width =
+      VERIFY_WIDTH * (fabsl(x) > VERIFY_FLOOR ? fabsl(x) : VERIFY_FLOOR);
   long double lo, hi, df, scale;
   if (!fn(ctx, x - width, &lo, &df, &scale)) return 0;
   if (!fn(ctx, x + width, &hi, &df, &scale)) return 0;
   return sign_of(lo) * sign_of(hi) < 0;
+}
+
+/* Is x a root: f negligible against the size of its terms, and changing
+** sign across x? */
+static int verified(solve_fn fn, void *ctx, long double x) {
+  long double f, df, scale;
+  if (!fn(ctx, x, &f, &df, &scale)) return 0;
+  return fabsl(f) <= RESIDUAL_TOLERANCE * scale && crosses_zero(fn, ctx, x);
 }
 
 static int newton(solve_fn fn, void *ctx, long double x, long double *root) {
@@ -57,9 +79,8 @@ static int newton(solve_fn fn, void *ctx, long double x, long double *root) {
     long double f, df, scale;
     if (!fn(ctx, x, &f, &df, &scale)) return 0;
     if (f == 0.0L) {
-      if (!crosses_zero(fn, ctx, x)) return 0;
       *root = x;
-      return 1;
+      return 1; /* verified by the caller */
     }
     if (df == 0.0L || !isfinite(df)) return 0;
     long double step = f / df;
@@ -67,21 +88,34 @@ static int newton(solve_fn fn, void *ctx, long double x, long double *root) {
     if (step < -MAX_NEWTON_STEP) step = -MAX_NEWTON_STEP;
     x -= step;
     if (fabsl(step) <= 1e-15L * fabsl(x) || fabsl(step) < 1e-300L) {
-      if (!fn(ctx, x, &f, &df, &scale)) return 0;
-      if (fabsl(f) > RESIDUAL_TOLERANCE * scale) return 0;
-      if (!crosses_zero(fn, ctx, x)) return 0;
       *root = x;
-      return 1;
+      return 1; /* verified by the caller */
     }
   }
   return 0;
+}
+
+/* Where to split the bracket [a, b] (either order): at 0 when it holds 0
+** inside, at the geometric mean when its ends (one may be 0, counted as
+** DBL_MIN) differ by more than a factor 4, else in the middle. DBL_MIN,
+** not LDBL_MIN: where long double is double (valgrind), LDBL_MIN would
+** round to 0; below DBL_MIN halving goes on, as the rate is a double. */
+static long double split(long double a, long double b) {
+  if ((a < 0.0L && b > 0.0L) || (a > 0.0L && b < 0.0L)) return 0.0L;
+  long double lo = fminl(fabsl(a), fabsl(b)), hi = fmaxl(fabsl(a), fabsl(b));
+  if (lo < DBL_MIN) lo = DBL_MIN;
+  if (hi > 4.0L * lo) {
+    long double mean = sqrtl(lo) * sqrtl(hi);
+    return a + b < 0.0L ? -mean : mean;
+  }
+  return a + (b - a) / 2.0L;
 }
 
 /* Narrow [a, b] (f(a), f(b) of opposite signs) to a root. */
 static int bisect(solve_fn fn, void *ctx, long double a, long double fa,
                   long double b, long double *root) {
   for (int i = 0; i < BISECTION_STEPS; i++) {
-    long double mid = a + (b - a) / 2.0L;
+    long double mid = split(a, b);
     if (mid == a || mid == b) break;
     long double f, df, scale;
     if (!fn(ctx, mid, &f, &df, &scale)) return 0;
@@ -97,7 +131,7 @@ static int bisect(solve_fn fn, void *ctx, long double a, long double fa,
     }
     if (fabsl(b - a) <= 1e-19L * fabsl(mid)) break;
   }
-  *root = a + (b - a) / 2.0L;
+  *root = split(a, b);
   return 1;
 }
 
@@ -108,7 +142,7 @@ static int scan_step(solve_fn fn, void *ctx, long double *from, long double *f_f
   long double f, df, scale;
   if (!fn(ctx, to, &f, &df, &scale)) return -1;
   if (f == 0.0L) {
-    if (!crosses_zero(fn, ctx, to)) return -1;
+    if (!crosses_zero(fn, ctx, to)) return -1; /* 0 all around: go no further */
     *root = to;
     return 1;
   }
@@ -148,20 +182,29 @@ static int scan(solve_fn fn, void *ctx, long double x0, long double *root) {
   return 0;
 }
 
+/* Is *root a root (verified)? Then it becomes exactly 0 when it is within
+** rounding noise of 0 and f(0) is 0: flows that cancel exactly (-100, then
+** +100) have a rate of 0, not 1e-20. */
+static int accept(solve_fn fn, void *ctx, long double *root) {
+  if (!verified(fn, ctx, *root)) return 0;
+  long double f0, df, scale;
+  if (fabsl(*root) < 1e-12L && fn(ctx, 0.0L, &f0, &df, &scale) && f0 == 0.0L) {
+    *root = 0.0L;
+  }
+  return 1;
+}
+
 growth_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate) {
   if (!isfinite(guess) || !(guess > -1.0)) return GROWTH_UNDEFINED;
   long double x0 = log1pl((long double)guess);
   if (x0 < X_LOWEST) x0 = X_LOWEST;
   if (x0 > X_HIGHEST) x0 = X_HIGHEST;
   long double root;
-  if (!newton(fn, ctx, x0, &root) && !scan(fn, ctx, x0, &root)) {
-    return GROWTH_UNDEFINED;
+  if (newton(fn, ctx, x0, &root) && accept(fn, ctx, &root)) {
+    return finish_root(root, rate);
   }
-  /* A root within rounding noise of 0 is exactly 0 when f(0) is: flows
-  ** that cancel exactly (-100, +100) have a rate of 0, not 1e-20. */
-  long double f0, df, scale;
-  if (fabsl(root) < 1e-12L && fn(ctx, 0.0L, &f0, &df, &scale) && f0 == 0.0L) {
-    root = 0.0L;
+  if (scan(fn, ctx, x0, &root) && accept(fn, ctx, &root)) {
+    return finish_root(root, rate);
   }
-  return finish_root(root, rate);
+  return GROWTH_UNDEFINED;
 }
