@@ -183,7 +183,10 @@ clean:
 #   make valgrind           the suite in tclsh under valgrind memcheck
 #   make oom                out-of-memory injection (tests/c/oom.c), ASan+LSan
 #   make threads            8 threads, one connection each, ThreadSanitizer
-#   make fuzz FUZZ_SECONDS=N  libFuzzer on SQL with pmext (default 60 s)
+#   make fuzz FUZZ_SECONDS=N  libFuzzer on pmext (default 60 s), one target
+#                           with two modes: SQL text, or (first byte 0..7)
+#                           structured calls of every pmext function with
+#                           bound extreme or raw values (tests/fuzz/fuzz.c)
 #   make check              test, asan, valgrind, oom, threads, 60 s fuzz
 # The C drivers link the system libsqlite3. oom and fuzz compile ext/*.c in
 # (one sanitizer runtime sees everything); threads loads the .so, as a host
