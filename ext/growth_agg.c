@@ -55,10 +55,12 @@
 **     Spreadsheet guess: 0.1.
 */
 #include "args.h"
+#include "exact_sum.h"
 #include "fifo.h"
 #include "growth.h"
 #include "pmext.h"
 #include "solve.h"
+#include "xmath.h"
 
 #include <math.h>
 #include <string.h>
@@ -142,7 +144,7 @@ static void result_status(sqlite3_context *ctx, growth_status status,
   }
 }
 
-/* --- cagr, cagr_fit, npv: a summary of the frame's (value, year) rows ---- */
+/* --- cagr, cagr_fit, npv: one (value, year) row at a time ------------------ */
 
 typedef struct point {
   double value, year;
@@ -153,44 +155,36 @@ typedef struct endpoint {
   int ambiguous; /* the same year seen again with another value */
 } endpoint;
 
-typedef struct endpoints { /* cagr */
+typedef struct cagr_state { /* cagr: the frame's rows and their endpoints */
+  pmext_fifo rows; /* points of the frame, oldest first */
+  int stale;       /* rows were removed since the endpoints were found */
   int seen;
   endpoint first, last;
-} endpoints;
+} cagr_state;
 
-typedef struct fit_sums { /* cagr_fit */
-  int centred;        /* x0, y0 are set */
-  double x0;          /* the first row's year */
-  double y0;          /* ln of the first positive value */
-  long long n;        /* rows with value > 0 */
-  long long bad;      /* rows with value <= 0 */
-  ksum sx, sy, sxx, sxy;
-} fit_sums;
+typedef struct fit_state { /* cagr_fit: exact sums of x = year, y = ln(value) */
+  long long n;   /* rows with value > 0 */
+  long long bad; /* rows with value <= 0 or not finite */
+  exact_sum sx, sy, sxx, sxy;
+} fit_state;
 
-typedef struct npv_sum { /* npv: the rows' value is their term */
-  long long bad; /* rows with an undefined term */
+typedef struct npv_state { /* npv: the exact sum of the rows' terms */
   long long n;   /* rows */
-  ksum sum;
-} npv_sum;
+  long long bad; /* rows with an undefined term */
+  rate_run rates;
+  exact_sum sum;
+} npv_state;
 
-typedef struct series_state {
-  pmext_fifo rows; /* points of the frame, oldest first */
-  int stale;       /* rows were removed since the summary was built */
-  rate_run rates;  /* npv's */
-  union {
-    endpoints cagr;
-    fit_sums fit;
-    npv_sum npv;
-  } summary;       /* of all rows when not stale; all zero: no rows */
-} series_state;
-
+/* A kind of series aggregate: `update` adds (sign 1) or removes (sign -1,
+** the oldest row, xInverse) one row; 0 when out of memory. */
 typedef struct series_kind {
   const char *name;
   int has_rate; /* a first argument rate, the same in every row */
   const char *arg_names[3]; /* [rate,] value, year */
-  void (*prepare)(double rate, point *p); /* 0, or turns a row into what is kept */
-  void (*add)(series_state *s, point p);                /* to the summary */
-  void (*result)(sqlite3_context *ctx, const series_state *s); /* s: 0 ok */
+  int state_size;
+  int (*update)(void *state, double rate, point p, int sign);
+  void (*result)(sqlite3_context *ctx, void *state); /* state: 0 no rows */
+  void (*release)(void *state);                      /* 0: nothing to free */
 } series_kind;
 
 static void endpoint_set(endpoint *e, double year, double value) {
@@ -199,8 +193,7 @@ static void endpoint_set(endpoint *e, double year, double value) {
   e->ambiguous = 0;
 }
 
-static void cagr_add(series_state *state, point p) {
-  endpoints *s = &state->summary.cagr;
+static void cagr_add(cagr_state *s, point p) {
   if (!s->seen) {
     s->seen = 1;
     endpoint_set(&s->first, p.year, p.value);
@@ -219,10 +212,33 @@ static void cagr_add(series_state *state, point p) {
   }
 }
 
-static void cagr_result(sqlite3_context *ctx, const series_state *state) {
+/* cagr keeps the rows: a row removed marks the endpoints stale, and the
+** next result finds them again from the rows left. */
+static int cagr_update(void *state, double rate, point p, int sign) {
+  cagr_state *s = state;
+  (void)rate;
+  if (sign < 0) {
+    pmext_fifo_pop(&s->rows); /* the oldest row leaves first */
+    s->stale = 1;
+    return 1;
+  }
+  point *slot = pmext_fifo_push(&s->rows, sizeof p);
+  if (!slot) return 0;
+  *slot = p;
+  if (!s->stale) cagr_add(s, p);
+  return 1;
+}
+
+static void cagr_result(sqlite3_context *ctx, void *state) {
+  cagr_state *s = state;
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
-  const endpoints *s = state ? &state->summary.cagr : 0;
+  if (s && s->stale) {
+    s->seen = 0;
+    s->stale = 0;
+    const point *rows = pmext_fifo_first(&s->rows, sizeof *rows);
+    for (sqlite3_int64 i = 0; i < s->rows.count; i++) cagr_add(s, rows[i]);
+  }
   if (s && s->seen && !s->first.ambiguous && !s->last.ambiguous) {
     status = growth_cagr(s->first.value, s->last.value,
                          s->last.year - s->first.year, &result);
@@ -230,79 +246,132 @@ static void cagr_result(sqlite3_context *ctx, const series_state *state) {
   result_status(ctx, status, result);
 }
 
-static void fit_add(series_state *state, point p) {
-  fit_sums *s = &state->summary.fit;
-  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(p.year)) {
-    s->bad++;
-    return;
-  }
-  if (!s->centred) {
-    s->centred = 1;
-    s->x0 = p.year;
-    s->y0 = log(p.value);
-  }
-  long double x = (long double)p.year - s->x0;
-  long double y = logl(p.value) - s->y0;
-  s->n++;
-  ksum_add(&s->sx, (double)x);
-  ksum_add(&s->sy, (double)y);
-  ksum_add(&s->sxx, (double)(x * x));
-  ksum_add(&s->sxy, (double)(x * y));
+static void cagr_release(void *state) {
+  pmext_fifo_free(&((cagr_state *)state)->rows);
 }
 
-static void fit_result(sqlite3_context *ctx, const series_state *state) {
-  const fit_sums *s = state ? &state->summary.fit : 0;
+/* cagr_fit: x = year, y = ln(value) as hi + lo (xm_log_ratio, 2^-67
+** relative); each row adds x, x*x, y and x*y to exact sums (the products
+** exactly), and removing it subtracts the same. */
+static int fit_update(void *state, double rate, point p, int sign) {
+  fit_state *s = state;
+  (void)rate;
+  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(p.year)) {
+    s->bad += sign;
+    return 1;
+  }
+  xm_dd y = xm_log_ratio(1.0, p.value);
+  s->n += sign;
+  if (sign > 0) {
+    exact_sum_add(&s->sx, p.year);
+    exact_sum_add_product(&s->sxx, p.year, p.year);
+    exact_sum_add(&s->sy, y.hi);
+    exact_sum_add(&s->sy, y.lo);
+    exact_sum_add_product(&s->sxy, p.year, y.hi);
+    exact_sum_add_product(&s->sxy, p.year, y.lo);
+  } else {
+    exact_sum_sub(&s->sx, p.year);
+    exact_sum_sub_product(&s->sxx, p.year, p.year);
+    exact_sum_sub(&s->sy, y.hi);
+    exact_sum_sub(&s->sy, y.lo);
+    exact_sum_sub_product(&s->sxy, p.year, y.hi);
+    exact_sum_sub_product(&s->sxy, p.year, y.lo);
+  }
+  return 1;
+}
+
+#define EXPANSION_TERMS 3
+
+/* The exact sum as t[0] + t[1] + t[2]: each term the rest rounded (exact
+** when the sum spans at most 159 bits, else within 2^-159 relative).
+** 0 when it overflows or holds a non-finite input. */
+static int expand(const exact_sum *s, double t[EXPANSION_TERMS]) {
+  exact_sum rest = *s;
+  for (int i = 0; i < EXPANSION_TERMS; i++) {
+    if (exact_sum_result(&rest, &t[i]) != EXACT_SUM_OK) return 0;
+    exact_sum_sub(&rest, t[i]);
+  }
+  return 1;
+}
+
+/* n * b - c * d into *out, exactly for the expansions of b, c, d. */
+static int cross_term(double n, const double b[EXPANSION_TERMS],
+                      const double c[EXPANSION_TERMS],
+                      const double d[EXPANSION_TERMS], xm_dd *out) {
+  exact_sum e;
+  exact_sum_init(&e);
+  for (int i = 0; i < EXPANSION_TERMS; i++) {
+    exact_sum_add_product(&e, n, b[i]);
+    for (int j = 0; j < EXPANSION_TERMS; j++) {
+      exact_sum_sub_product(&e, c[i], d[j]);
+    }
+  }
+  return exact_sum_result2(&e, &out->hi, &out->lo) == EXACT_SUM_OK;
+}
+
+/* slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), both cross terms exact from
+** the exact sums: the result depends on the rows only, not on their order
+** or on rows that came and went. */
+static void fit_result(sqlite3_context *ctx, void *state) {
+  const fit_state *s = state;
   if (!s || s->bad > 0 || s->n < 2) {
     sqlite3_result_null(ctx);
     return;
   }
-  long double n = (long double)s->n;
-  long double sx = ksum_value(&s->sx), sy = ksum_value(&s->sy);
-  long double sxx = ksum_value(&s->sxx), sxy = ksum_value(&s->sxy);
-  long double spread = sxx - sx * sx / n; /* n * variance of x */
-  if (!(spread > 1e-14L * sxx)) {         /* all rows in one year */
-    sqlite3_result_null(ctx);
+  double sx[EXPANSION_TERMS], sy[EXPANSION_TERMS], sxx[EXPANSION_TERMS],
+      sxy[EXPANSION_TERMS];
+  xm_dd spread, cov;
+  double n = (double)s->n;
+  if (!expand(&s->sx, sx) || !expand(&s->sy, sy) || !expand(&s->sxx, sxx) ||
+      !expand(&s->sxy, sxy) || !cross_term(n, sxx, sx, sx, &spread) ||
+      !cross_term(n, sxy, sx, sy, &cov) || !(spread.hi > 0.0)) {
+    sqlite3_result_null(ctx); /* overflow, or all rows in one year */
     return;
   }
-  double result = (double)expm1l((sxy - sx * sy / n) / spread);
+  double result = xm_expm1(xm_div(cov, spread));
   result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
 }
 
-/* npv keeps a row's term value / (1 + rate)^period (NaN when undefined:
-** rate <= -1 or an overflow), so a rebuild only adds again. The frame's
-** rows share the rate whenever a result is given. */
-static void npv_prepare(double rate, point *p) {
+/* npv: each row's term value / (1 + rate)^period, or a count of rows whose
+** term is undefined (rate <= -1, overflow). */
+static int npv_update(void *state, double rate, point p, int sign) {
+  npv_state *s = state;
   double term;
-  if (growth_discount(p->value, rate, p->year, &term) != GROWTH_OK) {
-    term = NAN;
-  }
-  p->value = term;
-}
-
-static void npv_add(series_state *state, point p) {
-  npv_sum *s = &state->summary.npv;
-  s->n++;
-  if (isnan(p.value)) {
-    s->bad++;
+  s->n += sign;
+  if (sign > 0) {
+    rate_push(&s->rates, rate);
   } else {
-    ksum_add(&s->sum, p.value);
+    rate_pop(&s->rates);
   }
+  if (growth_discount(p.value, rate, p.year, &term) != GROWTH_OK) {
+    s->bad += sign;
+  } else if (sign > 0) {
+    exact_sum_add(&s->sum, term);
+  } else {
+    exact_sum_sub(&s->sum, term);
+  }
+  return 1;
 }
 
-static void npv_result(sqlite3_context *ctx, const series_state *state) {
-  const npv_sum *s = state ? &state->summary.npv : 0;
-  if (!s || s->n == 0 || s->bad > 0) {
+static void npv_result(sqlite3_context *ctx, void *state) {
+  const npv_state *s = state;
+  double result;
+  if (s && !rate_check(ctx, "npv", &s->rates)) return;
+  if (!s || s->n == 0 || s->bad > 0 ||
+      exact_sum_result(&s->sum, &result) != EXACT_SUM_OK) {
     sqlite3_result_null(ctx);
     return;
   }
-  double result = (double)ksum_value(&s->sum);
-  result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
+  sqlite3_result_double(ctx, result);
 }
 
 static const series_kind series_kinds[] = {
-    {"cagr", 0, {"value", "year"}, 0, cagr_add, cagr_result},
-    {"cagr_fit", 0, {"value", "year"}, 0, fit_add, fit_result},
-    {"npv", 1, {"rate", "value", "period"}, npv_prepare, npv_add, npv_result},
+    {"cagr", 0, {"value", "year"}, sizeof(cagr_state), cagr_update,
+     cagr_result, cagr_release},
+    {"cagr_fit", 0, {"value", "year"}, sizeof(fit_state), fit_update,
+     fit_result, 0},
+    {"npv", 1, {"rate", "value", "period"}, sizeof(npv_state), npv_update,
+     npv_result, 0},
 };
 
 /* Read a row: 1 with *p and *rate set, 0 skip (a NULL or an error, already
@@ -328,48 +397,31 @@ static void series_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   point p;
   double rate;
   if (!series_read(ctx, argv, &p, &rate)) return;
-  if (kind->prepare) kind->prepare(rate, &p);
-  series_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
-  point *slot = s ? pmext_fifo_push(&s->rows, sizeof p) : 0;
-  if (!slot) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  *slot = p;
-  rate_push(&s->rates, rate);
-  if (!s->stale) kind->add(s, p);
+  void *s = sqlite3_aggregate_context(ctx, kind->state_size);
+  if (!s || !kind->update(s, rate, p, 1)) sqlite3_result_error_nomem(ctx);
 }
 
 static void series_inverse(sqlite3_context *ctx, int argc,
                            sqlite3_value **argv) {
   (void)argc;
+  const series_kind *kind = sqlite3_user_data(ctx);
   point p;
   double rate;
   if (!series_read(ctx, argv, &p, &rate)) return; /* NULL rows: never added */
-  series_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (!s) return;
-  pmext_fifo_pop(&s->rows); /* the oldest row leaves first */
-  rate_pop(&s->rates);
-  s->stale = 1;
+  void *s = sqlite3_aggregate_context(ctx, 0);
+  if (s) kind->update(s, rate, p, -1);
 }
 
 static void series_value(sqlite3_context *ctx) {
   const series_kind *kind = sqlite3_user_data(ctx);
-  series_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (s && kind->has_rate && !rate_check(ctx, kind->name, &s->rates)) return;
-  if (s && s->stale) { /* rebuild the summary from the frame's rows */
-    memset(&s->summary, 0, sizeof s->summary);
-    const point *rows = pmext_fifo_first(&s->rows, sizeof *rows);
-    for (sqlite3_int64 i = 0; i < s->rows.count; i++) kind->add(s, rows[i]);
-    s->stale = 0;
-  }
-  kind->result(ctx, s);
+  kind->result(ctx, sqlite3_aggregate_context(ctx, 0));
 }
 
 static void series_final(sqlite3_context *ctx) {
-  series_value(ctx);
-  series_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (s) pmext_fifo_free(&s->rows);
+  const series_kind *kind = sqlite3_user_data(ctx);
+  void *s = sqlite3_aggregate_context(ctx, 0);
+  kind->result(ctx, s);
+  if (s && kind->release) kind->release(s);
 }
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
