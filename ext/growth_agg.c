@@ -62,6 +62,7 @@
 #include "solve.h"
 #include "xmath.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -73,29 +74,6 @@ static const int aggregate_flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
 #define DAYS_PER_YEAR 365.0
 
 /* --- helpers ------------------------------------------------------------ */
-
-/* A compensated (Neumaier) running sum of doubles: the rounding error of
-** every addition is kept in `compensation`, which gives about twice the
-** digits of a double. Doubles, not long doubles: SQLite's aggregate
-** context is only 8-byte aligned. */
-typedef struct ksum {
-  double sum, compensation;
-} ksum;
-
-static void ksum_add(ksum *k, double x) {
-  double t = k->sum + x;
-  if (fabs(k->sum) >= fabs(x)) {
-    k->compensation += (k->sum - t) + x;
-  } else {
-    k->compensation += (x - t) + k->sum;
-  }
-  k->sum = t;
-}
-
-/* The sum, with the compensation's digits kept in the long double. */
-static long double ksum_value(const ksum *k) {
-  return (long double)k->sum + k->compensation;
-}
 
 /* Whether every row of a frame has the same rate, in O(1) per row without
 ** keeping the rates: `run` counts the newest rows that share the newest
@@ -427,12 +405,21 @@ static void series_final(sqlite3_context *ctx) {
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
 
 typedef struct flow {
-  double rate, value, t; /* t: period, or julian day for the dated kinds */
+  double value, t; /* t: period, or julian day for the dated kinds */
 } flow;
 
 typedef struct flow_state {
   pmext_fifo flows; /* of the frame, oldest first */
   rate_run rates;   /* xnpv's */
+  /* irr, xirr: the previous frame's root, where the next solve starts */
+  int has_root;
+  double root;
+  /* xnpv: the exact sum of the frame's terms discounted to `origin`, its
+  ** earliest date (when `summed`), and a count of undefined terms */
+  int summed;
+  double origin;
+  long long bad;
+  exact_sum sum;
 } flow_state;
 
 typedef struct flow_kind flow_kind;
@@ -441,13 +428,14 @@ struct flow_kind {
   int has_rate; /* the first argument is a rate */
   int dated;    /* the last argument is a date: t in years of 365 days */
   const char *arg_names[3];
-  growth_status (*eval)(const flow_kind *kind, const pmext_fifo *flows,
-                        double *out);
+  /* the frame's result; `s` may keep what helps the next frame */
+  growth_status (*eval)(const flow_kind *kind, flow_state *s, double *out);
 };
 
-/* Read one row into *item: 1 ok, 0 skip (a NULL, or an error now set). */
+/* Read one row into *item and *rate: 1 ok, 0 skip (a NULL, or an error
+** now set). */
 static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
-                     sqlite3_value **argv, flow *item) {
+                     sqlite3_value **argv, flow *item, double *rate) {
   double a[3] = {0, 0, 0};
   int n_numbers = kind->dated ? argc - 1 : argc;
   arg_status status =
@@ -460,16 +448,36 @@ static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
     if (date_status != ARG_OK) return 0;
   }
   if (status != ARG_OK) return 0;
-  item->rate = kind->has_rate ? a[0] : 0.0;
+  *rate = kind->has_rate ? a[0] : 0.0;
   item->value = a[argc - 2];
   item->t = a[argc - 1];
   return 1;
 }
 
+/* xnpv's term of one row, t in years of 365 days from `origin`: 1 ok, 0
+** undefined (rate <= -1, overflow). */
+static int xnpv_term(double rate, flow item, double origin, double *term) {
+  double years = (double)(((long double)item.t - origin) / DAYS_PER_YEAR);
+  return growth_discount(item.value, rate, years, term) == GROWTH_OK;
+}
+
+/* Add (sign 1) or subtract (-1) a row's term to xnpv's sum. */
+static void xnpv_count(flow_state *s, double rate, flow item, int sign) {
+  double term;
+  if (!xnpv_term(rate, item, s->origin, &term)) {
+    s->bad += sign;
+  } else if (sign > 0) {
+    exact_sum_add(&s->sum, term);
+  } else {
+    exact_sum_sub(&s->sum, term);
+  }
+}
+
 static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
-  if (!flow_read(ctx, kind, argc, argv, &item)) return;
+  double rate;
+  if (!flow_read(ctx, kind, argc, argv, &item, &rate)) return;
   flow_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
   flow *slot = s ? pmext_fifo_push(&s->flows, sizeof item) : 0;
   if (!slot) {
@@ -477,17 +485,35 @@ static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     return;
   }
   *slot = item;
-  rate_push(&s->rates, item.rate);
+  rate_push(&s->rates, rate);
+  if (!kind->has_rate) return;
+  if (s->flows.count == 1) { /* the first row: the origin */
+    s->summed = 1;
+    s->origin = item.t;
+    s->bad = 0;
+    exact_sum_init(&s->sum);
+  }
+  if (s->summed && item.t >= s->origin) {
+    xnpv_count(s, rate, item, 1);
+  } else {
+    s->summed = 0; /* an earlier date: sum again at the next result */
+  }
 }
 
 static void flow_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
-  if (!flow_read(ctx, kind, argc, argv, &item)) return;
+  double rate;
+  if (!flow_read(ctx, kind, argc, argv, &item, &rate)) return;
   flow_state *s = sqlite3_aggregate_context(ctx, 0);
   if (!s) return;
   pmext_fifo_pop(&s->flows); /* the oldest row leaves first */
   rate_pop(&s->rates);
+  if (s->summed && item.t > s->origin) {
+    xnpv_count(s, rate, item, -1); /* the origin stays: exactly undone */
+  } else {
+    s->summed = 0; /* the earliest date may have left */
+  }
 }
 
 static void flow_value(sqlite3_context *ctx) {
@@ -496,7 +522,7 @@ static void flow_value(sqlite3_context *ctx) {
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
   if (s && !rate_check(ctx, kind->name, &s->rates)) return;
-  if (s && s->flows.count > 0) status = kind->eval(kind, &s->flows, &result);
+  if (s && s->flows.count > 0) status = kind->eval(kind, s, &result);
   result_status(ctx, status, result);
 }
 
@@ -506,23 +532,61 @@ static void flow_final(sqlite3_context *ctx) {
   if (s) pmext_fifo_free(&s->flows);
 }
 
-/* Entries with t in years from the earliest t (dated kinds), or as given. */
+static growth_status eval_xnpv(const flow_kind *kind, flow_state *s,
+                               double *out) {
+  (void)kind;
+  const flow *items = pmext_fifo_first(&s->flows, sizeof(flow));
+  if (!s->summed) { /* sum again from the earliest date */
+    s->origin = items[0].t;
+    for (sqlite3_int64 i = 1; i < s->flows.count; i++) {
+      if (items[i].t < s->origin) s->origin = items[i].t;
+    }
+    s->bad = 0;
+    exact_sum_init(&s->sum);
+    for (sqlite3_int64 i = 0; i < s->flows.count; i++) {
+      xnpv_count(s, s->rates.last, items[i], 1);
+    }
+    s->summed = 1;
+  }
+  if (s->bad > 0 || exact_sum_result(&s->sum, out) != EXACT_SUM_OK) {
+    return GROWTH_UNDEFINED;
+  }
+  return GROWTH_OK;
+}
+
+/* The frame for the solver: t in years from the earliest t (dated kinds),
+** or as given. */
 typedef struct flow_view {
   const flow *items;
   sqlite3_int64 count;
   double origin;  /* subtracted from every t */
   double per_year; /* t units per year: 365 for dates, 1 for periods */
   long double t_min, t_max;
+  int sorted;      /* t never decreases from one row to the next */
+  int unit_steps;  /* sorted, integer t, steps of 0 or 1: horner_residual */
+  int sign_changes; /* of the values in t order (when sorted) */
 } flow_view;
 
 static flow_view view_of(const flow_kind *kind, const pmext_fifo *flows) {
   flow_view v = {pmext_fifo_first(flows, sizeof(flow)), flows->count, 0.0,
-                 kind->dated ? DAYS_PER_YEAR : 1.0, 0, 0};
-  double lo = v.items[0].t, hi = lo;
-  for (sqlite3_int64 i = 1; i < v.count; i++) {
-    if (v.items[i].t < lo) lo = v.items[i].t;
-    if (v.items[i].t > hi) hi = v.items[i].t;
+                 kind->dated ? DAYS_PER_YEAR : 1.0, 0, 0, 1, !kind->dated, 0};
+  double lo = v.items[0].t, hi = lo, last_value = 0;
+  for (sqlite3_int64 i = 0; i < v.count; i++) {
+    double t = v.items[i].t, value = v.items[i].value;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+    if (i > 0) {
+      double step = t - v.items[i - 1].t;
+      if (step < 0) v.sorted = 0;
+      if (step != 0 && step != 1) v.unit_steps = 0;
+    }
+    if (t != floor(t)) v.unit_steps = 0;
+    if (value != 0) {
+      if (last_value != 0 && (value > 0) != (last_value > 0)) v.sign_changes++;
+      last_value = value;
+    }
   }
+  if (!v.sorted) v.unit_steps = 0;
   v.origin = kind->dated ? lo : 0.0;
   v.t_min = ((long double)lo - v.origin) / v.per_year;
   v.t_max = ((long double)hi - v.origin) / v.per_year;
@@ -533,7 +597,9 @@ static long double view_t(const flow_view *v, sqlite3_int64 i) {
   return ((long double)v->items[i].t - v->origin) / v->per_year;
 }
 
-/* sum value * e^(-(t - tc) x) and its x-derivative, for solve_rate(). */
+/* sum value * e^(-(t - tc) x) and its x-derivative, for solve_rate(): tc
+** the earliest t when x > 0, the latest when x <= 0, so that no factor
+** exceeds 1. */
 static int flow_residual(void *ctx, long double x, long double *f,
                          long double *df, long double *scale) {
   const flow_view *v = ctx;
@@ -552,9 +618,50 @@ static int flow_residual(void *ctx, long double x, long double *f,
   return isfinite(sum) && isfinite(dsum) && isfinite(mag);
 }
 
-static growth_status eval_irr(const flow_kind *kind, const pmext_fifo *flows,
+/* The same function for periods in steps of 0 or 1 (unit_steps), by
+** Horner's rule in z = e^(-|x|): one multiplication per step instead of
+** one exponential per row. The result is p(z) for the polynomial p with
+** the values as coefficients (powers t - t_min for x > 0, t_max - t for
+** x <= 0: the same scaling as flow_residual), its derivative by Horner too.
+** Horner's error is at most 2n u sum |value| z^power (u the unit
+** roundoff of long double, n the rows), and z's own rounding is a change
+** of x by about u; so when |f| lies within (4n + 8) LDBL_EPSILON scale of
+** 0 its sign is not known, and 2 asks solve_rate_fast() for
+** flow_residual instead. */
+static int horner_residual(void *ctx, long double x, long double *f,
+                           long double *df, long double *scale) {
+  const flow_view *v = ctx;
+  const flow *items = v->items;
+  sqlite3_int64 n = v->count;
+  long double z = expl(-fabsl(x));
+  long double p = 0, dp = 0, mag = 0;
+  for (sqlite3_int64 k = 0; k < n; k++) {
+    sqlite3_int64 i = x > 0.0L ? n - 1 - k : k; /* highest power first */
+    sqlite3_int64 previous = x > 0.0L ? i + 1 : i - 1;
+    if (k > 0 && items[i].t != items[previous].t) {
+      dp = dp * z + p;
+      p *= z;
+      mag *= z;
+    }
+    p += items[i].value;
+    mag += fabsl(items[i].value);
+  }
+  *f = p;
+  *df = x > 0.0L ? -z * dp : z * dp;
+  *scale = mag;
+  if (!isfinite(p) || !isfinite(dp) || !isfinite(mag)) return 0;
+  return fabsl(p) <= (4.0L * n + 8.0L) * LDBL_EPSILON * mag ? 2 : 1;
+}
+
+/* irr, xirr: a root is returned only when solve_rate verified it. A frame
+** whose values (in t order) change sign once has one root at most
+** (Descartes' rule of signs holds for any real powers), so the solve may
+** start from the previous frame's root: the same root, found in a few
+** Newton steps. Otherwise it starts from the spreadsheet's guess 0.1,
+** as the plain aggregate does. */
+static growth_status eval_irr(const flow_kind *kind, flow_state *s,
                               double *out) {
-  flow_view v = view_of(kind, flows);
+  flow_view v = view_of(kind, &s->flows);
   int positive = 0, negative = 0;
   for (sqlite3_int64 i = 0; i < v.count; i++) {
     if (!isfinite(v.items[i].value) || !isfinite(v.items[i].t)) {
@@ -564,25 +671,14 @@ static growth_status eval_irr(const flow_kind *kind, const pmext_fifo *flows,
     negative |= v.items[i].value < 0.0;
   }
   if (!positive || !negative) return GROWTH_UNDEFINED; /* no root */
-  return solve_rate(flow_residual, &v, IRR_GUESS, out);
-}
-
-static growth_status eval_xnpv(const flow_kind *kind,
-                               const pmext_fifo *flows, double *out) {
-  flow_view v = view_of(kind, flows);
-  ksum sum = {0, 0};
-  for (sqlite3_int64 i = 0; i < v.count; i++) {
-    double term;
-    if (growth_discount(v.items[i].value, v.items[i].rate, (double)view_t(&v, i),
-                        &term) != GROWTH_OK) {
-      return GROWTH_UNDEFINED;
-    }
-    ksum_add(&sum, term);
-  }
-  double result = (double)ksum_value(&sum);
-  if (!isfinite(result)) return GROWTH_UNDEFINED;
-  *out = result;
-  return GROWTH_OK;
+  int unique = v.sorted && v.sign_changes == 1;
+  double guess = unique && s->has_root ? s->root : IRR_GUESS;
+  growth_status status = solve_rate_fast(
+      v.unit_steps ? horner_residual : flow_residual, flow_residual, &v,
+      guess, out);
+  s->has_root = status == GROWTH_OK && unique;
+  if (s->has_root) s->root = *out;
+  return status;
 }
 
 static const flow_kind flow_kinds[] = {
