@@ -23,36 +23,40 @@
 **      OVER (ORDER BY year ROWS 4 PRECEDING) gives rolling figures, each
 **      equal to the aggregate over that frame's rows alone.
 **
-** How it works:
-**   - cagr, cagr_fit and npv keep the frame's (value, year) rows in a queue
-**     (fifo.h) beside a summary of them: cagr's first and last (year,
-**     value), cagr_fit's sums, npv's sum of terms. A row added updates the
-**     summary; a row removed (xInverse) only marks it stale, and the next
-**     result rebuilds it from the kept rows. So a result is always the
-**     plain aggregate over the frame's rows, computed the same way: a
-**     running frame (nothing removed) costs O(1) per row, a sliding frame
-**     O(frame) per row. (Subtracting a removed row's part from running
-**     sums instead would keep a NaN for good once an overflow had passed
-**     through them, and lose the small terms' digits once a large term
-**     had left.)
-**   - cagr: a tie on the earliest or latest year with different values
-**     makes it ambiguous: NULL rather than an answer that depends on row
-**     order.
-**   - cagr_fit: sums n, Sx, Sy, Sxx, Sxy of x = year - x0 and
-**     y = ln(value) - y0, x0 and y0 from the summary's first row (centring
-**     avoids the cancellation of years near 2024), each a compensated
-**     (Neumaier) sum. A count of rows with value <= 0 makes the result
-**     NULL while any such row is in the frame (LOGEST shows #NUM!).
-**   - npv keeps each row's term (value / (1+rate)^period, NaN when
-**     undefined: rate <= -1 or overflow), so a rebuild is only additions;
-**     sums them with a compensated sum and counts the undefined ones. A
-**     rate_run tells whether the frame's rows share one rate, in O(1)
-**     (xnpv has one too).
-**   - irr, xirr, xnpv keep the rows as a queue (rate, value, t); xInverse
-**     drops the oldest. The rate is solved by solve_rate() (solve.c) in
+** How it works (the cost of each in docs/functions.md, "Cost"):
+**   - cagr_fit and npv keep no rows: exact sums (exact_sum.h) of what
+**     each row contributes -- cagr_fit's x = year, x*x, y = ln(value) (a
+**     double-double, xm_log_ratio) and x*y, the products exact; npv's term
+**     value / (1+rate)^period -- and counts of rows that make the result
+**     NULL (value <= 0; an undefined term). xInverse subtracts exactly what
+**     xStep added, so a frame's result is the plain aggregate over its rows,
+**     bit for bit, whatever came and went (an overflow, a huge term), in
+**     O(1) per row and about 2 KB (cagr_fit) or 0.6 KB (npv) per group.
+**   - cagr_fit: slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), each cross term
+**     formed exactly from the sums (expanded into three doubles each) and
+**     rounded once to a double-double; the result expm1(slope). A count of
+**     rows with value <= 0 makes the result NULL while any such row is in
+**     the frame (LOGEST shows #NUM!).
+**   - cagr keeps the frame's (value, year) rows in a queue (fifo.h): the
+**     earliest and latest year after a removal may be any row's. A row
+**     added updates the endpoints; a row removed marks them stale and the
+**     next result finds them again (O(frame)). A tie on the earliest or
+**     latest year with different values makes it ambiguous: NULL rather
+**     than an answer that depends on row order.
+**   - A rate_run tells whether the frame's rows share one rate, in O(1)
+**     (npv and xnpv).
+**   - irr, xirr, xnpv keep the rows as a queue of (value, t); xInverse
+**     drops the oldest. xnpv also keeps the exact sum of the terms
+**     discounted to the frame's earliest date: a row at a later date is
+**     added or removed in O(1); when the earliest date changes the sum is
+**     formed again from the rows.
+**   - irr, xirr: the rate is solved by solve_rate_fast() (solve.c) in
 **     x = ln(1+r), with the sum scaled by e^(tc*x) (tc the earliest t when
 **     x > 0, the latest when x < 0) so long horizons do not overflow.
-**     Spreadsheet guess: 0.1.
+**     Spreadsheet guess: 0.1; in a window, the previous frame's root when
+**     the root is unique. Periods in steps of 0 or 1 are evaluated by
+**     Horner's rule, with an error bound that sends any sign in doubt to
+**     the exact kernel.
 */
 #include "args.h"
 #include "exact_sum.h"
