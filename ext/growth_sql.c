@@ -45,6 +45,8 @@ SQLITE_EXTENSION_INIT3
 #define MAX_NUMERIC_ARGS 6
 
 typedef growth_status (*numeric_eval)(const double *args, double *out);
+typedef void (*sql_function)(sqlite3_context *ctx, int argc,
+                             sqlite3_value **argv);
 
 typedef struct numeric_function {
   const char *name;
@@ -54,6 +56,7 @@ typedef struct numeric_function {
   double defaults[MAX_NUMERIC_ARGS]; /* values of omitted arguments */
   unsigned flag_args;                /* ARG_FLAG(i): argument i is 0 or 1 */
   numeric_eval eval;
+  sql_function xfunc; /* 0: numeric_scalar(); else its fast path, below */
 } numeric_function;
 
 static growth_status eval_cagr(const double *a, double *out) {
@@ -116,33 +119,42 @@ static growth_status eval_nominal(const double *a, double *out) {
   return finance_nominal(a[0], a[1], out);
 }
 
+static void project_scalar(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv);
+static void cagr_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+static void discount_scalar(sqlite3_context *ctx, int argc,
+                            sqlite3_value **argv);
+
 /* The spreadsheet's guess for rate() when none is given. */
 #define RATE_DEFAULT_GUESS 0.1
 
 static const numeric_function numeric_functions[] = {
-    {"cagr", 3, 3, {"start_value", "end_value", "years"}, {0}, 0, eval_cagr},
+    {"cagr", 3, 3, {"start_value", "end_value", "years"}, {0}, 0, eval_cagr,
+     cagr_scalar},
     {"cagr", 4, 4, {"start_value", "end_value", "start_year", "end_year"}, {0},
-     0, eval_cagr_between},
-    {"project", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_project},
+     0, eval_cagr_between, 0},
+    {"project", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_project,
+     project_scalar},
     {"project", 4, 4, {"value", "rate", "from_year", "to_year"}, {0}, 0,
-     eval_project_between},
-    {"discount", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_discount},
+     eval_project_between, 0},
+    {"discount", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_discount,
+     discount_scalar},
     {"years_to_reach", 3, 3, {"value", "target", "rate"}, {0}, 0,
-     eval_years_to_reach},
+     eval_years_to_reach, 0},
     {"interpolate_growth", 5, 5, {"year", "year0", "value0", "year1", "value1"},
-     {0}, 0, eval_interpolate},
-    {"rri", 3, 3, {"nper", "pv", "fv"}, {0}, 0, eval_rri},
-    {"pduration", 3, 3, {"rate", "pv", "fv"}, {0}, 0, eval_pduration},
+     {0}, 0, eval_interpolate, 0},
+    {"rri", 3, 3, {"nper", "pv", "fv"}, {0}, 0, eval_rri, 0},
+    {"pduration", 3, 3, {"rate", "pv", "fv"}, {0}, 0, eval_pduration, 0},
     {"fv", 3, 5, {"rate", "nper", "pmt", "pv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_fv},
+     ARG_FLAG(4), eval_fv, 0},
     {"pv", 3, 5, {"rate", "nper", "pmt", "fv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_pv},
+     ARG_FLAG(4), eval_pv, 0},
     {"nper", 3, 5, {"rate", "pmt", "pv", "fv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_nper},
+     ARG_FLAG(4), eval_nper, 0},
     {"rate", 3, 6, {"nper", "pmt", "pv", "fv", "type", "guess"},
-     {0, 0, 0, 0, 0, RATE_DEFAULT_GUESS}, ARG_FLAG(4), eval_rate},
-    {"effect", 2, 2, {"nominal_rate", "npery"}, {0}, 0, eval_effect},
-    {"nominal", 2, 2, {"effect_rate", "npery"}, {0}, 0, eval_nominal},
+     {0, 0, 0, 0, 0, RATE_DEFAULT_GUESS}, ARG_FLAG(4), eval_rate, 0},
+    {"effect", 2, 2, {"nominal_rate", "npery"}, {0}, 0, eval_effect, 0},
+    {"nominal", 2, 2, {"effect_rate", "npery"}, {0}, 0, eval_nominal, 0},
 };
 
 /* Reads the arguments by the rules 1-3 above into args; 0 when the result
@@ -188,13 +200,54 @@ static void numeric_scalar(sqlite3_context *ctx, int argc,
   sqlite3_result_double(ctx, result);
 }
 
+/* The fast path of the most used three-argument functions: the arguments
+** read straight into doubles while each is an INTEGER or a REAL, the maths
+** called directly (no table row, no evaluator pointer: each caller below
+** is this function with its `f` inlined). Anything else -- a NULL, text,
+** a blob -- goes to numeric_scalar(), which applies the rules from the
+** first argument, so both paths give the same results and errors. */
+static inline void scalar3(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv,
+                           growth_status (*f)(double, double, double,
+                                              double *)) {
+  double a[3], result;
+  for (int i = 0; i < 3; i++) {
+    int type = sqlite3_value_type(argv[i]);
+    if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) {
+      numeric_scalar(ctx, argc, argv);
+      return;
+    }
+    a[i] = sqlite3_value_double(argv[i]);
+  }
+  if (f(a[0], a[1], a[2], &result) == GROWTH_OK) {
+    sqlite3_result_double(ctx, result);
+  } else {
+    sqlite3_result_null(ctx);
+  }
+}
+
+static void project_scalar(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv) {
+  scalar3(ctx, argc, argv, growth_project);
+}
+
+static void cagr_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  scalar3(ctx, argc, argv, growth_cagr);
+}
+
+static void discount_scalar(sqlite3_context *ctx, int argc,
+                            sqlite3_value **argv) {
+  scalar3(ctx, argc, argv, growth_discount);
+}
+
 int pmext_register_growth(sqlite3 *db) {
   size_t count = sizeof numeric_functions / sizeof numeric_functions[0];
   for (size_t i = 0; i < count; i++) {
     const numeric_function *fn = &numeric_functions[i];
     for (int n = fn->min_args; n <= fn->max_args; n++) {
-      int rc = sqlite3_create_function(db, fn->name, n, PMEXT_PURE_FUNCTION,
-                                       (void *)fn, numeric_scalar, 0, 0);
+      int rc = sqlite3_create_function(
+          db, fn->name, n, PMEXT_PURE_FUNCTION, (void *)fn,
+          n == 3 && fn->xfunc ? fn->xfunc : numeric_scalar, 0, 0);
       if (rc != SQLITE_OK) return rc;
     }
   }
