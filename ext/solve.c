@@ -3,7 +3,8 @@
 **
 ** How it works:
 **   1. Newton's method in x = ln(1+r), from x0 = ln(1+guess), at most
-**      NEWTON_STEPS steps, each step limited to MAX_NEWTON_STEP. Its point
+**      NEWTON_STEPS steps, each step limited to MAX_NEWTON_STEP, given up
+**      once it leaves the scan's range [X_LOWEST, X_HIGHEST]. Its point
 **      is accepted only when the steps have shrunk to the rounding level,
 **      the residual is negligible against the size of the terms (|f| <=
 **      RESIDUAL_TOLERANCE * scale) AND f changes sign across the point
@@ -13,7 +14,10 @@
 **   2. Otherwise a scan outwards from x0, alternately up and down, with
 **      steps growing geometrically, looks for the nearest sign change in
 **      [X_LOWEST, X_HIGHEST] (r from -1 + 2e-22 up to about 4.8e8).
-**   3. Bisection narrows that bracket to the precision of long double. A
+**   3. Bisection narrows that bracket to the precision of long double,
+**      taking Newton's point instead of the split whenever that lies inside
+**      the bracket and the steps halve at least (a few steps, not sixty,
+**      near a simple root). A
 **      bracket always holds a root of a continuous function, so the answer
 **      is right to the precision with which f itself can be evaluated. A
 **      bracket whose ends have opposite signs is split at x = 0 first, and
@@ -107,6 +111,7 @@ static int newton(const solver *sv, long double x, long double *root) {
     if (step > MAX_NEWTON_STEP) step = MAX_NEWTON_STEP;
     if (step < -MAX_NEWTON_STEP) step = -MAX_NEWTON_STEP;
     x -= step;
+    if (x < X_LOWEST || x > X_HIGHEST) return 0; /* left the scan's range */
     if (fabsl(step) <= 1e-15L * fabsl(x) || fabsl(step) < 1e-300L) {
       *root = x;
       return 1; /* verified by the caller */
@@ -131,25 +136,42 @@ static long double split(long double a, long double b) {
   return a + (b - a) / 2.0L;
 }
 
-/* Narrow [a, b] (f(a), f(b) of opposite signs) to a root. */
+/* Narrow [a, b] (f(a), f(b) of opposite signs) to a root: each step
+** keeps the half that changes sign. The next point is Newton's from the
+** last one when that lies inside the bracket and moves less than half as
+** far as the step before (so it converges fast near a simple root), else
+** the split below. */
 static int bisect(const solver *sv, long double a, long double fa,
                   long double b, long double *root) {
+  long double x = split(a, b), last_step = fabsl(b - a);
   for (int i = 0; i < BISECTION_STEPS; i++) {
-    long double mid = split(a, b);
-    if (mid == a || mid == b) break;
     long double f, df, scale;
-    if (!eval_signed(sv, mid, &f, &df, &scale)) return 0;
+    if (!eval_signed(sv, x, &f, &df, &scale)) return 0;
     if (f == 0.0L) {
-      *root = mid;
+      *root = x;
       return 1;
     }
     if (sign_of(f) == sign_of(fa)) {
-      a = mid;
+      a = x;
       fa = f;
     } else {
-      b = mid;
+      b = x;
     }
-    if (fabsl(b - a) <= 1e-19L * fabsl(mid)) break;
+    if (fabsl(b - a) <= 1e-19L * fabsl(x)) break;
+    long double next = df != 0.0L ? x - f / df : x;
+    long double step = fabsl(next - x);
+    if (next > fminl(a, b) && next < fmaxl(a, b) && step < last_step / 2) {
+      if (step <= 1e-19L * fabsl(next)) { /* Newton has converged */
+        *root = next;
+        return 1;
+      }
+      x = next;
+      last_step = step;
+    } else {
+      x = split(a, b);
+      if (x == a || x == b) break;
+      last_step = fabsl(b - a);
+    }
   }
   *root = split(a, b);
   return 1;
