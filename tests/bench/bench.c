@@ -474,47 +474,64 @@ static int run_timing(const char *lib, int nsizes, char **sizes) {
 typedef struct scale_query {
   const char *label;
   const char *needs; /* pmext function, or 0 */
-  long max_rows;     /* 0: any size; else skipped above (memory per row) */
-  const char *sql;   /* %ld the rows (in SCALE_ROWS_CTE), then %d a frame */
+  long max_rows;     /* 0: any size; else skipped above, for `why` */
+  const char *why;
+  int sliding_only;  /* not run as a running frame */
+  const char *sql;   /* %ld the rows (in SCALE_ROWS_CTE), then %s a frame */
 } scale_query;
+
+#define PER_ROW "keeps 16 bytes a row"
+#define QUADRATIC "O(frame) a row: quadratic when running"
 
 /* Plain aggregates over N rows; the first two are the baselines. */
 static const scale_query scale_aggregates[] = {
-    {"count(*) (baseline)", 0, 0, SCALE_ROWS_CTE "SELECT count(*) FROM s"},
-    {"sum(1000.0+k)", 0, 0, SCALE_ROWS_CTE "SELECT sum(1000.0 + k) FROM s"},
-    {"cagr_fit(1000.0+k, k)", "cagr_fit", 0,
+    {"count(*) (baseline)", 0, 0, 0, 0,
+     SCALE_ROWS_CTE "SELECT count(*) FROM s"},
+    {"sum(1000.0+k)", 0, 0, 0, 0, SCALE_ROWS_CTE "SELECT sum(1000.0 + k) FROM s"},
+    {"cagr_fit(1000.0+k, k)", "cagr_fit", 0, 0, 0,
      SCALE_ROWS_CTE "SELECT cagr_fit(1000.0 + k, k) FROM s"},
-    {"npv(0.05, 1000.0+k, k)", "npv", 0,
+    {"npv(0.05, 1000.0+k, k)", "npv", 0, 0, 0,
      SCALE_ROWS_CTE "SELECT npv(0.05, 1000.0 + k, k) FROM s"},
-    {"cagr(1000.0+k, k)", "cagr", 10000000,
+    {"cagr(1000.0+k, k)", "cagr", 10000000, PER_ROW, 0,
      SCALE_ROWS_CTE "SELECT cagr(1000.0 + k, k) FROM s"},
-    {"xnpv(0.05, 1000.0+k, 2451545+k)", "xnpv", 10000000,
+    {"xnpv(0.05, 1000.0+k, 2451545+k)", "xnpv", 10000000, PER_ROW, 0,
      SCALE_ROWS_CTE "SELECT xnpv(0.05, 1000.0 + k, 2451545 + k) FROM s"},
 };
 
-/* Windows: %d is the frame (ROWS %d PRECEDING), or -1 for a running frame
-** (ORDER BY k alone). irr's flows: -400 every 50th period, else +10. */
+/* Windows: %s is the frame clause (ROWS f PRECEDING), or empty for a
+** running frame (ORDER BY k alone). irr's flows: -1000 then +10 a period
+** (one sign change: each solve starts from the previous root), and -400
+** every 50th period, else +10 (many sign changes, in sliding frames). */
 #define SCALE_WINDOW(f, args)                                               \
   SCALE_ROWS_CTE "SELECT count(r) FROM (SELECT " f "(" args ") OVER w AS r" \
                  " FROM s WINDOW w AS (ORDER BY k %s))"
 static const scale_query scale_windows[] = {
-    {"sum(1000.0+k) (baseline)", 0, 0, SCALE_WINDOW("sum", "1000.0 + k")},
-    {"cagr_fit(1000.0+k, k)", "cagr_fit", 0,
+    {"sum(1000.0+k) (baseline)", 0, 0, 0, 0,
+     SCALE_WINDOW("sum", "1000.0 + k")},
+    {"cagr_fit(1000.0+k, k)", "cagr_fit", 0, 0, 0,
      SCALE_WINDOW("cagr_fit", "1000.0 + k, k")},
-    {"npv(0.05, 1000.0+k, k)", "npv", 0,
+    {"npv(0.05, 1000.0+k, k)", "npv", 0, 0, 0,
      SCALE_WINDOW("npv", "0.05, 1000.0 + k, k")},
-    {"xnpv(0.05, 1000.0+k, 2451545+k)", "xnpv", 0,
+    {"xnpv(0.05, 1000.0+k, 2451545+k)", "xnpv", 0, 0, 0,
      SCALE_WINDOW("xnpv", "0.05, 1000.0 + k, 2451545 + k")},
-    {"cagr(1000.0+k, k)", "cagr", 0, SCALE_WINDOW("cagr", "1000.0 + k, k")},
-    {"irr(-400 or 10, k)", "irr", 0,
+    {"cagr(1000.0+k, k)", "cagr", 0, 0, 0,
+     SCALE_WINDOW("cagr", "1000.0 + k, k")},
+    {"irr(-1000 then 10, k)", "irr", 10000, QUADRATIC, 0,
+     SCALE_WINDOW("irr", "CASE WHEN k = 1 THEN -1000.0 ELSE 10.0 END, k")},
+    {"irr(-400 every 50th, else 10, k)", "irr", 10000, QUADRATIC, 1,
      SCALE_WINDOW("irr", "CASE WHEN k %% 50 = 1 THEN -400.0 ELSE 10.0 END, k")},
 };
 
 typedef struct scale_result {
-  double seconds;
+  double seconds; /* CPU time (user + system) of the query */
   long peak_kb; /* ru_maxrss of the child that ran the query */
   int ok;
 } scale_result;
+
+static double cpu_seconds(const struct rusage *u) {
+  return (double)u->ru_utime.tv_sec + u->ru_utime.tv_usec / 1e6 +
+         (double)u->ru_stime.tv_sec + u->ru_stime.tv_usec / 1e6;
+}
 
 /* Run one query in a child process (a fresh connection with pmext loaded),
 ** so that its peak resident memory is its own. */
@@ -531,11 +548,12 @@ static scale_result run_scaled(const char *lib, const char *sql) {
     if (sqlite3_open(":memory:", &db) != SQLITE_OK) _exit(1);
     if (!load_pmext(db, lib)) _exit(1);
     sqlite3_stmt *st = prepare(db, sql);
-    double t0 = now_ns();
-    drain(db, st);
-    r.seconds = (now_ns() - t0) / 1e9;
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);
+    double t0 = cpu_seconds(&usage);
+    drain(db, st);
+    getrusage(RUSAGE_SELF, &usage);
+    r.seconds = cpu_seconds(&usage) - t0;
     r.peak_kb = usage.ru_maxrss;
     r.ok = 1;
     sqlite3_finalize(st);
@@ -558,8 +576,8 @@ static int scale_available(const bench *b, const scale_query *q, long rows) {
     return 0;
   }
   if (q->max_rows && rows > q->max_rows) {
-    printf("| %-34s | %9ld | skipped: keeps a row's data per row |\n",
-           q->label, rows);
+    printf("| %-34s | %9ld | skipped above %ld rows: %s |\n", q->label, rows,
+           q->max_rows, q->why);
     return 0;
   }
   return 1;
@@ -568,10 +586,10 @@ static int scale_available(const bench *b, const scale_query *q, long rows) {
 /* The aggregates over each size: time, its ratio to sum(), peak memory and
 ** what lies above the count(*) baseline of the same size. */
 static void scale_aggregate_table(const bench *b, int nsizes, long *sizes) {
-  printf("\nscaling: plain aggregates, one child process per query "
-         "(peak RSS = ru_maxrss)\n\n");
+  printf("\nscaling: plain aggregates, one child process per query: CPU "
+         "seconds, peak RSS (ru_maxrss)\n\n");
   printf("| %-34s | %9s | %8s | %7s | %8s | %9s |\n", "aggregate", "rows",
-         "seconds", "x sum()", "peak MB", "above MB");
+         "cpu s", "x sum()", "peak MB", "above MB");
   printf("|------------------------------------|-----------|----------|"
          "---------|----------|-----------|\n");
   for (int z = 0; z < nsizes; z++) {
@@ -599,9 +617,9 @@ static void scale_aggregate_table(const bench *b, int nsizes, long *sizes) {
 static void scale_window_table(const bench *b, int nsizes, long *sizes) {
   static const int frames[] = {-1, 10, 100, 1000};
   printf("\nscaling: windows OVER (ORDER BY k [ROWS f PRECEDING]), "
-         "one child process per query\n\n");
+         "one child process per query: CPU seconds, peak RSS\n\n");
   printf("| %-34s | %9s | %7s | %8s | %8s | %8s |\n", "window", "rows",
-         "frame", "seconds", "us/row", "peak MB");
+         "frame", "cpu s", "us/row", "peak MB");
   printf("|------------------------------------|-----------|---------|"
          "----------|----------|----------|\n");
   for (int z = 0; z < nsizes; z++) {
@@ -609,6 +627,7 @@ static void scale_window_table(const bench *b, int nsizes, long *sizes) {
       for (size_t i = 0; i < sizeof scale_windows / sizeof scale_windows[0];
            i++) {
         const scale_query *q = &scale_windows[i];
+        if (frames[f] < 0 && q->sliding_only) continue;
         if (!scale_available(b, q, sizes[z])) continue;
         char frame[64], sql[640];
         if (frames[f] < 0) {
@@ -646,6 +665,8 @@ static int parse_sizes(const char *text, const char *fallback, long *sizes,
 /* Its own run (bench --scaling), so that the children forked for the
 ** queries do not inherit the timing tables. */
 static int run_scaling(const char *lib) {
+  const char *only = getenv("BENCH_ONLY");
+  if (only && !strstr("scaling", only)) return 0;
   bench *b = open_bench(lib);
   long sizes[8], wsizes[8];
   int n = parse_sizes(getenv("BENCH_SCALE"), "1e4 1e5 1e6 1e7", sizes, 8);
