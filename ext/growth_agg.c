@@ -232,33 +232,48 @@ static void cagr_release(void *state) {
   pmext_fifo_free(&((cagr_state *)state)->rows);
 }
 
-/* cagr_fit: x = year, y = ln(value) as hi + lo (xm_log_ratio, 2^-67
-** relative); each row adds x, x*x, y and x*y to exact sums (the products
-** exactly), and removing it subtracts the same. */
+/* cagr_fit: x = year, y = ln(value) = y.hi + y.lo (xm_log_ratio, 2^-67
+** relative); each row adds x, x*x, y and x*y to exact sums and removing it
+** subtracts the same. x*x and x*y.hi go in exactly (x*x as one double where
+** that is exact: an integer year below 2^26); x*y.lo, about 2^-53 of x*y,
+** as its rounded double, 2^-106 of x*y -- the same double either way, so
+** removal still undoes addition exactly. */
+static void fit_count(exact_sum *sum, double x, double y, int sign) {
+  if (sign > 0) {
+    exact_sum_add(sum, x * y);
+  } else {
+    exact_sum_sub(sum, x * y);
+  }
+}
+
+static void fit_product(exact_sum *sum, double x, double y, int sign) {
+  if (sign > 0) {
+    exact_sum_add_product(sum, x, y);
+  } else {
+    exact_sum_sub_product(sum, x, y);
+  }
+}
+
 static int fit_update(void *state, double rate, point p, int sign) {
   fit_state *s = state;
   (void)rate;
-  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(p.year)) {
+  double x = p.year;
+  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(x)) {
     s->bad += sign;
     return 1;
   }
   xm_dd y = xm_log_ratio(1.0, p.value);
   s->n += sign;
-  if (sign > 0) {
-    exact_sum_add(&s->sx, p.year);
-    exact_sum_add_product(&s->sxx, p.year, p.year);
-    exact_sum_add(&s->sy, y.hi);
-    exact_sum_add(&s->sy, y.lo);
-    exact_sum_add_product(&s->sxy, p.year, y.hi);
-    exact_sum_add_product(&s->sxy, p.year, y.lo);
+  fit_count(&s->sx, x, 1.0, sign);
+  if (fabs(x) < 0x1p26 && x == (double)(long long)x) {
+    fit_count(&s->sxx, x, x, sign);
   } else {
-    exact_sum_sub(&s->sx, p.year);
-    exact_sum_sub_product(&s->sxx, p.year, p.year);
-    exact_sum_sub(&s->sy, y.hi);
-    exact_sum_sub(&s->sy, y.lo);
-    exact_sum_sub_product(&s->sxy, p.year, y.hi);
-    exact_sum_sub_product(&s->sxy, p.year, y.lo);
+    fit_product(&s->sxx, x, x, sign);
   }
+  fit_count(&s->sy, y.hi, 1.0, sign);
+  fit_count(&s->sy, y.lo, 1.0, sign);
+  fit_product(&s->sxy, x, y.hi, sign);
+  fit_count(&s->sxy, x, y.lo, sign);
   return 1;
 }
 
