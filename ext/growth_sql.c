@@ -31,7 +31,10 @@
 **   3. omitted optional arguments take their defaults;
 **   4. then the evaluator runs; GROWTH_UNDEFINED (outside the domain, or an
 **      overflow) is NULL, never NaN, Inf or 0.
-** Each function is registered once per arity from fewest to most.
+** Each function is registered once per arity from fewest to most; the
+** three-argument cagr, project and discount with an xFunc of their own
+** (scalar3() below) that reads INTEGER and REAL arguments straight into the
+** maths and hands anything else to numeric_scalar().
 */
 #include "growth.h"
 #include "finance.h"
