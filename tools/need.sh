@@ -9,6 +9,9 @@
 #   tools/need.sh hard    asan + valgrind (libFuzzer and TSan come with the
 #                         same clang runtime package)
 #   tools/need.sh clients test + what docs/clients.md's clients need
+#   tools/need.sh packages build + what `make wheel/npm/deb/windows` and
+#                         their tests need (python3-build, dpkg-dev, lintian,
+#                         mingw-w64, wine, node and npm, pandas)
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -67,9 +70,27 @@ check_clients() {
   have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
 }
 
+check_packages() {
+  check_demo
+  # -I: not the build/ directory of the source tree
+  /usr/bin/python3 -I -c "import build.env" >/dev/null 2>&1 || missing="$missing python3-build"
+  have_py setuptools || missing="$missing python3-setuptools"
+  have_py wheel || missing="$missing python3-wheel"
+  have_py ensurepip || missing="$missing python3-venv"
+  have_py pandas || missing="$missing python3-pandas"
+  have_cmd strip || missing="$missing binutils"
+  have_cmd dpkg-shlibdeps || missing="$missing dpkg-dev"
+  have_cmd lintian || missing="$missing lintian"
+  have_cmd x86_64-w64-mingw32-gcc || missing="$missing gcc-mingw-w64-x86-64"
+  have_cmd wine || missing="$missing wine wine64"
+  have_cmd node || missing="$missing nodejs"
+  have_cmd npm || missing="$missing npm"
+  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+}
+
 case "$what" in
-  build|demo|test|asan|bench|hard|clients) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients|packages) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0
