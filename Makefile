@@ -288,10 +288,11 @@ npm: $(PKG_SO) | deps-packages
 	cp $(PKG_SO) $(NPM_SRC)/lib/
 	cd $(NPM_SRC) && npm pack --silent --pack-destination $(abspath $(DIST)) >/dev/null
 
-# The .deb's library is built with Debian's hardening flags (dpkg-buildflags).
+# The .deb's library is built with Debian's hardening flags (dpkg-buildflags,
+# all of them: bindnow too).
 DEB_ROOT := $(B)/deb/root
 deb: | deps-packages
-	$(MAKE) B=$(B)/deb/build \
+	export DEB_BUILD_MAINT_OPTIONS=hardening=+all; $(MAKE) B=$(B)/deb/build \
 	  CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
 	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)"
 	rm -rf $(DEB_ROOT) $(DIST)/pmext_*.deb
@@ -308,7 +309,7 @@ windows: $(WIN_DLL) $(WIN_B)/pmext-run.exe
 $(WIN_DLL): $(SOURCES) $(HEADERS) $(B)/buildinfo.h | deps-packages
 	@mkdir -p $(WIN_B)/include
 	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(WIN_B)/include/
-	$(WIN_CC) -std=c11 $(WARN) -O2 $(EXACT_FP) -I$(B) -Iext -I$(WIN_B)/include \
+	$(WIN_CC) -std=c11 $(WARN) -O2 $(EXACT_FP) -I$(B) -Iext -I$(WIN_B)/include -s \
 	  -shared -static-libgcc -o $@ $(SOURCES) -lm
 $(WIN_AMALGAMATION): | deps-packages
 	rm -rf $(B)/better-sqlite3 && mkdir -p $(B)/better-sqlite3

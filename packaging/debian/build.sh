@@ -5,7 +5,9 @@
 #
 # LIBRARY is the pmext.so to ship (built with dpkg-buildflags), ROOT a
 # scratch directory for the package's file tree, OUTDIR where the .deb goes.
-# Layout: the library in /usr/lib/MULTIARCH/pmext.so; README, docs and the
+# Layout: the library in /usr/lib/MULTIARCH/pmext/pmext.so (a directory of
+# its own, as make install's PREFIX/lib/pmext: it is a loadable module, not
+# a shared library with a soname for the linker); README, docs and the
 # SQL examples in /usr/share/doc/pmext; control from control.in with the
 # dependencies dpkg-shlibdeps finds plus libsqlite3-0 (>= 3.31.0), the
 # oldest SQLite pmext loads into (ext/pmext.c). The package date is the
@@ -21,10 +23,10 @@ export SOURCE_DATE_EPOCH
 
 rm -rf "$root"
 doc=$root/usr/share/doc/pmext
-install -d "$root/DEBIAN" "$root/usr/lib/$multiarch" "$doc/examples"
-strip --strip-unneeded --remove-section=.comment --remove-section=.note \
-  -o "$root/usr/lib/$multiarch/pmext.so" "$lib"
-chmod 644 "$root/usr/lib/$multiarch/pmext.so"
+so=$root/usr/lib/$multiarch/pmext/pmext.so
+install -d "$root/DEBIAN" "$(dirname "$so")" "$doc/examples"
+strip --strip-unneeded --remove-section=.comment --remove-section=.note -o "$so" "$lib"
+chmod 644 "$so"
 install -m 644 README.md docs/*.md "$doc/"
 install -m 644 sql/*.sql "$doc/examples/"
 install -m 644 "$here/copyright" "$doc/copyright"
@@ -36,7 +38,7 @@ sed -e "s/@VERSION@/$VERSION/" \
 scratch=$(dirname "$root")/shlibdeps
 rm -rf "$scratch" && mkdir -p "$scratch/debian"
 printf 'Source: pmext\n\nPackage: pmext\nArchitecture: any\n' > "$scratch/debian/control"
-libdeps=$(cd "$scratch" && dpkg-shlibdeps -O "$(cd "$OLDPWD" && pwd)/$root/usr/lib/$multiarch/pmext.so" |
+libdeps=$(cd "$scratch" && dpkg-shlibdeps -O "$(cd "$OLDPWD" && pwd)/$so" |
   sed -n 's/^shlibs:Depends=//p')
 depends="${libdeps:+$libdeps, }libsqlite3-0 (>= 3.31.0)"
 
@@ -44,6 +46,7 @@ size=$(du -k -s --exclude=DEBIAN "$root" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \
     -e "s/@DEPENDS@/$depends/" -e "s|@MULTIARCH@|$multiarch|" \
     "$here/control.in" > "$root/DEBIAN/control"
+(cd "$root" && find usr -type f | LC_ALL=C sort | xargs md5sum) > "$root/DEBIAN/md5sums"
 find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 mkdir -p "$outdir"
 dpkg-deb --root-owner-group -Zxz --build "$root" "$outdir/pmext_${VERSION}_$arch.deb" >/dev/null
