@@ -54,6 +54,11 @@ check_hard() {
 }
 
 have_py() { /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
+check_node() {
+  have_cmd node || missing="$missing nodejs"
+  have_cmd npm || missing="$missing npm"
+  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+}
 check_clients() {
   check_test
   have_py pandas || missing="$missing python3-pandas"
@@ -65,27 +70,23 @@ check_clients() {
   [ -n "$(find /usr/lib -name libsqlite3odbc.so 2>/dev/null | head -n 1)" ] ||
     missing="$missing libsqliteodbc"
   have_cmd sqlite-utils || missing="$missing sqlite-utils"
-  have_cmd node || missing="$missing nodejs"
-  have_cmd npm || missing="$missing npm"
-  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+  check_node
 }
 
+# Each pair: module or command : the Debian package(s) that bring it.
 check_packages() {
   check_demo
+  check_node
   # -I: not the build/ directory of the source tree
   /usr/bin/python3 -I -c "import build.env" >/dev/null 2>&1 || missing="$missing python3-build"
-  have_py setuptools || missing="$missing python3-setuptools"
-  have_py wheel || missing="$missing python3-wheel"
-  have_py ensurepip || missing="$missing python3-venv"
-  have_py pandas || missing="$missing python3-pandas"
-  have_cmd strip || missing="$missing binutils"
-  have_cmd dpkg-shlibdeps || missing="$missing dpkg-dev"
-  have_cmd lintian || missing="$missing lintian"
-  have_cmd x86_64-w64-mingw32-gcc || missing="$missing gcc-mingw-w64-x86-64"
-  have_cmd wine || missing="$missing wine wine64"
-  have_cmd node || missing="$missing nodejs"
-  have_cmd npm || missing="$missing npm"
-  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+  for pair in setuptools:python3-setuptools wheel:python3-wheel \
+      ensurepip:python3-venv pandas:python3-pandas; do
+    have_py "${pair%%:*}" || missing="$missing ${pair#*:}"
+  done
+  for pair in strip:binutils dpkg-shlibdeps:dpkg-dev lintian:lintian \
+      x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 "wine:wine wine64"; do
+    have_cmd "${pair%%:*}" || missing="$missing ${pair#*:}"
+  done
 }
 
 case "$what" in
