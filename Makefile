@@ -13,6 +13,9 @@
 #   make db           build/personalized_medicine.db: the model as plain tables
 #   make test-clients load pmext from each client of docs/clients.md
 #   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
+#   make dist         the Python wheel, npm package, .deb and Windows DLL;
+#                     make test-packages installs and uses each (see the
+#                     Packages section at the end of the file)
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
