@@ -246,9 +246,9 @@ check: test asan valgrind oom threads
 #                       as the package `pmext` with the library beside it
 #   make npm            $(B)/dist/pmext-V.tgz (npm pack): getLoadablePath(),
 #                       load(db) for better-sqlite3
-#   make deb            $(B)/dist/pmext_V_ARCH.deb (dpkg-deb): the library in
-#                       /usr/lib/MULTIARCH, docs and examples in
-#                       /usr/share/doc/pmext
+#   make deb            $(B)/dist/pmext_V_ARCH.deb (dpkg-deb): the library as
+#                       /usr/lib/MULTIARCH/pmext/pmext.so, docs and examples
+#                       in /usr/share/doc/pmext
 #   make windows        $(B)/windows/pmext.dll (mingw-w64 cross-compiler) and
 #                       the test driver pmext-run.exe over the SQLite
 #                       amalgamation that better-sqlite3's npm tarball ships
@@ -327,7 +327,8 @@ $(WIN_B)/pmext-run.exe: packaging/windows/pmext-run.c $(DRIVER_SRC) $(WIN_B)/sql
 	  -static -o $@ packaging/windows/pmext-run.c tests/c/sqltext.c $(WIN_B)/sqlite3.o
 
 dist: wheel npm deb windows
-	@cd $(DIST) && cp ../windows/pmext.dll pmext-$(VERSION)-windows-x64.dll
+	@rm -f $(DIST)/pmext-*-windows-x64.dll
+	@cp $(WIN_DLL) $(DIST)/pmext-$(VERSION)-windows-x64.dll
 	@wc -c $(DIST)/pmext-*.whl $(DIST)/pmext-*.tgz $(DIST)/pmext_*.deb $(DIST)/pmext-*.dll | \
 	  awk '$$2 != "total" { printf "%-60s %9d bytes\n", $$2, $$1 }'
 
