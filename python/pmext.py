@@ -7,6 +7,7 @@
     pmext.loadable_path()                      # the library load() loads
 
     /usr/bin/python3 python/pmext.py [PATH/TO/pmext.so]
+    python -m pmext                            # the same, wheel installed
 
 Run as a script it says whether this Python can load extensions at all,
 loads pmext and prints its version (exit 0), or explains what is missing
