@@ -35,9 +35,9 @@
 **     sums instead would keep a NaN for good once an overflow had passed
 **     through them, and lose the small terms' digits once a large term
 **     had left.)
-**   - cagr: a tie on the earliest or latest year with different values
-**     makes it ambiguous: NULL rather than an answer that depends on row
-**     order.
+**   - cagr: the earliest and latest (year, value) by endpoints.c's rule: a
+**     tie on the earliest or latest year with different values makes it
+**     ambiguous: NULL rather than an answer that depends on row order.
 **   - cagr_fit: sums n, Sx, Sy, Sxx, Sxy of x = year - x0 and
 **     y = ln(value) - y0, x0 and y0 from the summary's first row (centring
 **     avoids the cancellation of years near 2024), each a compensated
@@ -55,6 +55,7 @@
 **     Spreadsheet guess: 0.1.
 */
 #include "args.h"
+#include "endpoints.h"
 #include "fifo.h"
 #include "growth.h"
 #include "pmext.h"
@@ -148,16 +149,6 @@ typedef struct point {
   double value, year;
 } point;
 
-typedef struct endpoint {
-  double year, value;
-  int ambiguous; /* the same year seen again with another value */
-} endpoint;
-
-typedef struct endpoints { /* cagr */
-  int seen;
-  endpoint first, last;
-} endpoints;
-
 typedef struct fit_sums { /* cagr_fit */
   int centred;        /* x0, y0 are set */
   double x0;          /* the first row's year */
@@ -193,40 +184,14 @@ typedef struct series_kind {
   void (*result)(sqlite3_context *ctx, const series_state *s); /* s: 0 ok */
 } series_kind;
 
-static void endpoint_set(endpoint *e, double year, double value) {
-  e->year = year;
-  e->value = value;
-  e->ambiguous = 0;
-}
-
 static void cagr_add(series_state *state, point p) {
-  endpoints *s = &state->summary.cagr;
-  if (!s->seen) {
-    s->seen = 1;
-    endpoint_set(&s->first, p.year, p.value);
-    endpoint_set(&s->last, p.year, p.value);
-    return;
-  }
-  if (p.year < s->first.year) {
-    endpoint_set(&s->first, p.year, p.value);
-  } else if (p.year == s->first.year && p.value != s->first.value) {
-    s->first.ambiguous = 1;
-  }
-  if (p.year > s->last.year) {
-    endpoint_set(&s->last, p.year, p.value);
-  } else if (p.year == s->last.year && p.value != s->last.value) {
-    s->last.ambiguous = 1;
-  }
+  endpoints_add(&state->summary.cagr, p.year, p.value);
 }
 
 static void cagr_result(sqlite3_context *ctx, const series_state *state) {
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
-  const endpoints *s = state ? &state->summary.cagr : 0;
-  if (s && s->seen && !s->first.ambiguous && !s->last.ambiguous) {
-    status = growth_cagr(s->first.value, s->last.value,
-                         s->last.year - s->first.year, &result);
-  }
+  if (state) status = endpoints_cagr(&state->summary.cagr, &result);
   result_status(ctx, status, result);
 }
 
