@@ -49,17 +49,15 @@
 **     rate_run tells whether the frame's rows share one rate, in O(1)
 **     (xnpv has one too).
 **   - irr, xirr, xnpv keep the rows as a queue (rate, value, t); xInverse
-**     drops the oldest. The rate is solved by solve_rate() (solve.c) in
-**     x = ln(1+r), with the sum scaled by e^(tc*x) (tc the earliest t when
-**     x > 0, the latest when x < 0) so long horizons do not overflow.
-**     Spreadsheet guess: 0.1.
+**     drops the oldest. flows.c solves the rate (solve_rate(), spreadsheet
+**     guess 0.1) and sums xnpv's terms.
 */
 #include "args.h"
 #include "endpoints.h"
 #include "fifo.h"
+#include "flows.h"
 #include "growth.h"
 #include "pmext.h"
-#include "solve.h"
 
 #include <math.h>
 #include <string.h>
@@ -68,8 +66,6 @@ SQLITE_EXTENSION_INIT3
 
 static const int aggregate_flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
 
-#define IRR_GUESS 0.1
-#define DAYS_PER_YEAR 365.0
 
 /* --- helpers ------------------------------------------------------------ */
 
@@ -339,10 +335,6 @@ static void series_final(sqlite3_context *ctx) {
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
 
-typedef struct flow {
-  double rate, value, t; /* t: period, or julian day for the dated kinds */
-} flow;
-
 typedef struct flow_state {
   pmext_fifo flows; /* of the frame, oldest first */
   rate_run rates;   /* xnpv's */
@@ -419,83 +411,16 @@ static void flow_final(sqlite3_context *ctx) {
   if (s) pmext_fifo_free(&s->flows);
 }
 
-/* Entries with t in years from the earliest t (dated kinds), or as given. */
-typedef struct flow_view {
-  const flow *items;
-  sqlite3_int64 count;
-  double origin;  /* subtracted from every t */
-  double per_year; /* t units per year: 365 for dates, 1 for periods */
-  long double t_min, t_max;
-} flow_view;
-
-static flow_view view_of(const flow_kind *kind, const pmext_fifo *flows) {
-  flow_view v = {pmext_fifo_first(flows, sizeof(flow)), flows->count, 0.0,
-                 kind->dated ? DAYS_PER_YEAR : 1.0, 0, 0};
-  double lo = v.items[0].t, hi = lo;
-  for (sqlite3_int64 i = 1; i < v.count; i++) {
-    if (v.items[i].t < lo) lo = v.items[i].t;
-    if (v.items[i].t > hi) hi = v.items[i].t;
-  }
-  v.origin = kind->dated ? lo : 0.0;
-  v.t_min = ((long double)lo - v.origin) / v.per_year;
-  v.t_max = ((long double)hi - v.origin) / v.per_year;
-  return v;
-}
-
-static long double view_t(const flow_view *v, sqlite3_int64 i) {
-  return ((long double)v->items[i].t - v->origin) / v->per_year;
-}
-
-/* sum value * e^(-(t - tc) x) and its x-derivative, for solve_rate(). */
-static int flow_residual(void *ctx, long double x, long double *f,
-                         long double *df, long double *scale) {
-  const flow_view *v = ctx;
-  long double tc = x > 0.0L ? v->t_min : v->t_max;
-  long double sum = 0, dsum = 0, mag = 0;
-  for (sqlite3_int64 i = 0; i < v->count; i++) {
-    long double dt = view_t(v, i) - tc;
-    long double term = v->items[i].value * expl(-dt * x);
-    sum += term;
-    dsum -= dt * term;
-    mag += fabsl(term);
-  }
-  *f = sum;
-  *df = dsum;
-  *scale = mag;
-  return isfinite(sum) && isfinite(dsum) && isfinite(mag);
-}
-
 static growth_status eval_irr(const flow_kind *kind, const pmext_fifo *flows,
                               double *out) {
-  flow_view v = view_of(kind, flows);
-  int positive = 0, negative = 0;
-  for (sqlite3_int64 i = 0; i < v.count; i++) {
-    if (!isfinite(v.items[i].value) || !isfinite(v.items[i].t)) {
-      return GROWTH_UNDEFINED;
-    }
-    positive |= v.items[i].value > 0.0;
-    negative |= v.items[i].value < 0.0;
-  }
-  if (!positive || !negative) return GROWTH_UNDEFINED; /* no root */
-  return solve_rate(flow_residual, &v, IRR_GUESS, out);
+  return flows_irr(pmext_fifo_first(flows, sizeof(flow)), flows->count,
+                   kind->dated, out);
 }
 
 static growth_status eval_xnpv(const flow_kind *kind,
                                const pmext_fifo *flows, double *out) {
-  flow_view v = view_of(kind, flows);
-  ksum sum = {0, 0};
-  for (sqlite3_int64 i = 0; i < v.count; i++) {
-    double term;
-    if (growth_discount(v.items[i].value, v.items[i].rate, (double)view_t(&v, i),
-                        &term) != GROWTH_OK) {
-      return GROWTH_UNDEFINED;
-    }
-    ksum_add(&sum, term);
-  }
-  double result = (double)ksum_value(&sum);
-  if (!isfinite(result)) return GROWTH_UNDEFINED;
-  *out = result;
-  return GROWTH_OK;
+  return flows_xnpv(pmext_fifo_first(flows, sizeof(flow)), flows->count,
+                    kind->dated, out);
 }
 
 static const flow_kind flow_kinds[] = {
