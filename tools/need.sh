@@ -9,6 +9,7 @@
 #   tools/need.sh hard    asan + valgrind (libFuzzer and TSan come with the
 #                         same clang runtime package)
 #   tools/need.sh clients test + what docs/clients.md's clients need
+#   tools/need.sh pg      build + PostgreSQL 15 server and its PGXS headers
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -67,9 +68,16 @@ check_clients() {
   have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
 }
 
+check_pg() {
+  check_build
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql-15"
+  [ -e /usr/include/postgresql/15/server/postgres.h ] ||
+    missing="$missing postgresql-server-dev-15"
+}
+
 case "$what" in
-  build|demo|test|asan|bench|hard|clients) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients|pg) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, pg)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0

@@ -1,0 +1,2 @@
+/* placeholder */
+#include "pg_args.h"
