@@ -243,6 +243,7 @@ check: test asan valgrind oom threads
 #   make pg-install  install it into the PostgreSQL of pg_config (root)
 #   make test-pg     pg-install, then tests/pg against a throw-away server
 #   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
+#   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
 # The maths sources are shared with the SQLite build: PMEXT_MATH_SRC is the
 # one place that names them.
 PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
@@ -252,7 +253,7 @@ PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \
   PG_CONFIG='$(PG_CONFIG)' PMEXT_ROOT='$(CURDIR)' \
   PMEXT_MATH_SRC='$(PMEXT_MATH_SRC:%=$(CURDIR)/%)' EXACT_FP='$(EXACT_FP)'
-.PHONY: pg pg-install test-pg db-pg deps-pg
+.PHONY: pg pg-install test-pg db-pg deps-pg bench-pg
 deps-pg:
 	@sh tools/need.sh pg
 pg: | deps-pg
@@ -267,3 +268,7 @@ $(PG_MODEL): $(LIB) sql/export_postgresql.sql | deps-demo
 	mv $@.tmp $@
 test-pg: pg-install $(PG_MODEL) | deps-test
 	PMEXT_PG_MODEL='$(CURDIR)/$(PG_MODEL)' tclsh tests/pg/pg.tcl
+PG_BENCH_ROWS ?= 10000000
+PG_BENCH_RUNS ?= 3
+bench-pg: pg-install
+	sh tests/pg/bench.sh $(PG_BENCH_ROWS) $(PG_BENCH_RUNS)
