@@ -57,6 +57,21 @@ static void *state_new(FunctionCallInfo fcinfo, const char *func, Size size) {
   return MemoryContextAllocZero(state_context(fcinfo, func), size);
 }
 
+/* Argument 0, the state, or a new zeroed one when it is NULL (first row). */
+static void *state_arg(FunctionCallInfo fcinfo, const char *func, Size size) {
+  return PG_ARGISNULL(0) ? state_new(fcinfo, func, size) : PG_GETARG_POINTER(0);
+}
+
+/* In a combine function: with nothing to merge in (argument 1 NULL), return
+** argument 0 as it is. */
+#define COMBINE_NOTHING_TO_MERGE()                   \
+  do {                                               \
+    if (PG_ARGISNULL(1)) {                           \
+      if (PG_ARGISNULL(0)) PG_RETURN_NULL();         \
+      PG_RETURN_POINTER(PG_GETARG_POINTER(0));       \
+    }                                                \
+  } while (0)
+
 /* A fixed-size state as bytea, and back (the states hold no pointers). */
 static bytea *fixed_serialise(const void *state, Size size) {
   bytea *out = palloc(VARHDRSZ + size);
@@ -111,8 +126,7 @@ static void one_rate_check(const one_rate *r, const char *func) {
 
 PG_FUNCTION_INFO_V1(pmext_cagr_step);
 Datum pmext_cagr_step(PG_FUNCTION_ARGS) {
-  endpoints *s = PG_ARGISNULL(0) ? state_new(fcinfo, "cagr", sizeof *s)
-                                 : (endpoints *)PG_GETARG_POINTER(0);
+  endpoints *s = state_arg(fcinfo, "cagr", sizeof *s);
   if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) {
     endpoints_add(s, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(1));
   }
@@ -121,12 +135,8 @@ Datum pmext_cagr_step(PG_FUNCTION_ARGS) {
 
 PG_FUNCTION_INFO_V1(pmext_cagr_combine);
 Datum pmext_cagr_combine(PG_FUNCTION_ARGS) {
-  if (PG_ARGISNULL(1)) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-  }
-  endpoints *s = PG_ARGISNULL(0) ? state_new(fcinfo, "cagr", sizeof *s)
-                                 : (endpoints *)PG_GETARG_POINTER(0);
+  COMBINE_NOTHING_TO_MERGE();
+  endpoints *s = state_arg(fcinfo, "cagr", sizeof *s);
   endpoints_merge(s, (const endpoints *)PG_GETARG_POINTER(1));
   PG_RETURN_POINTER(s);
 }
@@ -174,8 +184,7 @@ static int npv_row(FunctionCallInfo fcinfo) {
 
 PG_FUNCTION_INFO_V1(pmext_npv_step);
 Datum pmext_npv_step(PG_FUNCTION_ARGS) {
-  npv_state *s = PG_ARGISNULL(0) ? state_new(fcinfo, "npv", sizeof *s)
-                                 : (npv_state *)PG_GETARG_POINTER(0);
+  npv_state *s = state_arg(fcinfo, "npv", sizeof *s);
   if (npv_row(fcinfo)) {
     double term;
     s->n++;
@@ -210,12 +219,8 @@ Datum pmext_npv_inverse(PG_FUNCTION_ARGS) {
 
 PG_FUNCTION_INFO_V1(pmext_npv_combine);
 Datum pmext_npv_combine(PG_FUNCTION_ARGS) {
-  if (PG_ARGISNULL(1)) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-  }
-  npv_state *s = PG_ARGISNULL(0) ? state_new(fcinfo, "npv", sizeof *s)
-                                 : (npv_state *)PG_GETARG_POINTER(0);
+  COMBINE_NOTHING_TO_MERGE();
+  npv_state *s = state_arg(fcinfo, "npv", sizeof *s);
   const npv_state *t = (const npv_state *)PG_GETARG_POINTER(1);
   exact_sum_merge(&s->sum, &t->sum);
   s->n += t->n;
@@ -370,10 +375,7 @@ FLOW_FUNCTIONS(xnpv_julian, 1, NULL)
 
 PG_FUNCTION_INFO_V1(pmext_flows_combine);
 Datum pmext_flows_combine(PG_FUNCTION_ARGS) {
-  if (PG_ARGISNULL(1)) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-  }
+  COMBINE_NOTHING_TO_MERGE();
   flow_list *s = PG_ARGISNULL(0) ? flows_new(fcinfo, "irr")
                                  : (flow_list *)PG_GETARG_POINTER(0);
   const flow_list *t = (const flow_list *)PG_GETARG_POINTER(1);
