@@ -12,6 +12,8 @@
 #   make static       build/libpmext.a + include/pmext.h, to link pmext in
 #   make db           build/personalized_medicine.db: the model as plain tables
 #   make test-clients load pmext from each client of docs/clients.md
+#   make pg, test-pg  the growth functions as a PostgreSQL 15 extension
+#                     (docs/postgresql.md; section at the end of the file)
 #   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make clean
 #

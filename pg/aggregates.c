@@ -91,6 +91,19 @@ static void *fixed_deserialise(FunctionCallInfo fcinfo, const char *func,
   return state;
 }
 
+/* pmext_<name>_serial() and pmext_<name>_deserial() for a fixed-size state
+** of C type `type`. */
+#define FIXED_STATE_SERIALISATION(name, type)                               \
+  PG_FUNCTION_INFO_V1(pmext_##name##_serial);                               \
+  Datum pmext_##name##_serial(PG_FUNCTION_ARGS) {                           \
+    PG_RETURN_BYTEA_P(fixed_serialise(PG_GETARG_POINTER(0), sizeof(type))); \
+  }                                                                         \
+  PG_FUNCTION_INFO_V1(pmext_##name##_deserial);                             \
+  Datum pmext_##name##_deserial(PG_FUNCTION_ARGS) {                         \
+    PG_RETURN_POINTER(fixed_deserialise(fcinfo, #name,                      \
+                                        PG_GETARG_BYTEA_PP(0), sizeof(type))); \
+  }
+
 /* The rate that npv and xnpv need the same in every row: the first one
 ** seen, and the first other one (kept for the message). */
 typedef struct one_rate {
@@ -152,16 +165,7 @@ Datum pmext_cagr_final(PG_FUNCTION_ARGS) {
   PG_RETURN_FLOAT8(result);
 }
 
-PG_FUNCTION_INFO_V1(pmext_cagr_serial);
-Datum pmext_cagr_serial(PG_FUNCTION_ARGS) {
-  PG_RETURN_BYTEA_P(fixed_serialise(PG_GETARG_POINTER(0), sizeof(endpoints)));
-}
-
-PG_FUNCTION_INFO_V1(pmext_cagr_deserial);
-Datum pmext_cagr_deserial(PG_FUNCTION_ARGS) {
-  PG_RETURN_POINTER(fixed_deserialise(fcinfo, "cagr", PG_GETARG_BYTEA_PP(0),
-                                      sizeof(endpoints)));
-}
+FIXED_STATE_SERIALISATION(cagr, endpoints)
 
 /* --- npv(rate, value, period) --------------------------------------------- */
 
@@ -242,16 +246,7 @@ Datum pmext_npv_final(PG_FUNCTION_ARGS) {
   PG_RETURN_FLOAT8(result);
 }
 
-PG_FUNCTION_INFO_V1(pmext_npv_serial);
-Datum pmext_npv_serial(PG_FUNCTION_ARGS) {
-  PG_RETURN_BYTEA_P(fixed_serialise(PG_GETARG_POINTER(0), sizeof(npv_state)));
-}
-
-PG_FUNCTION_INFO_V1(pmext_npv_deserial);
-Datum pmext_npv_deserial(PG_FUNCTION_ARGS) {
-  PG_RETURN_POINTER(fixed_deserialise(fcinfo, "npv", PG_GETARG_BYTEA_PP(0),
-                                      sizeof(npv_state)));
-}
+FIXED_STATE_SERIALISATION(npv, npv_state)
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
 
