@@ -104,13 +104,17 @@ asan: | deps-asan
 	  tclsh tests/all.tcl build/asan/pmext.$(SO)
 
 # Benchmarks and accuracy (docs/performance.md). BENCH_ROWS sets the sizes,
-# ACCURACY_N the number of random inputs per function (1e5 in the docs).
+# BENCH_SCALE those of the scaling table (default 1e4 1e5 1e6 1e7; add 1e8
+# where the machine allows), ACCURACY_N the number of random inputs per
+# function (1e5 in the docs).
 BENCH_ROWS ?= 100000 1000000
+BENCH_SCALE ?=
 CG_ROWS    ?= 10000
 ACCURACY_N ?= 10000
 BENCH_CFLAGS := -std=c11 $(WARN) -O2
 bench: $(LIB) $(B)/bench/bench
 	$(B)/bench/bench ./$(LIB) $(BENCH_ROWS)
+	BENCH_SCALE='$(BENCH_SCALE)' $(B)/bench/bench --scaling ./$(LIB)
 
 bench-callgrind: $(LIB) $(B)/bench/bench-cg
 	rm -rf $(B)/bench/cg && mkdir -p $(B)/bench/cg

@@ -11,7 +11,7 @@
 **                            merge without losing a digit, and a row
 **                            leaves a moving frame exactly (minvfunc)
 **   irr(value, period), xirr(value, date), xnpv(rate, value, date)
-**                            all the rows (rate, value, t) in an array
+**                            all the rows (value, t) in an array
 **                            that combines by concatenation; solved by
 **                            ext/flows.c (solve.c) as in SQLite, over the
 **                            rows sorted by (t, value) so that the digits
@@ -288,12 +288,12 @@ static void flows_push(flow_list *s, const flow *items, int64 n) {
 typedef double (*date_reader)(FunctionCallInfo fcinfo, int arg);
 
 static int flow_row(FunctionCallInfo fcinfo, int has_rate, date_reader date,
-                    flow *f) {
+                    flow *f, double *rate) {
   int first = 1, last = has_rate ? 3 : 2;
   for (int i = first; i <= last; i++) {
     if (PG_ARGISNULL(i)) return 0;
   }
-  f->rate = has_rate ? PG_GETARG_FLOAT8(1) : 0.0;
+  *rate = has_rate ? PG_GETARG_FLOAT8(1) : 0.0;
   f->value = PG_GETARG_FLOAT8(last - 1);
   f->t = date ? date(fcinfo, last) : PG_GETARG_FLOAT8(last);
   return 1;
@@ -325,9 +325,10 @@ static Datum flow_step(FunctionCallInfo fcinfo, const char *func,
   flow_list *s = PG_ARGISNULL(0) ? flows_new(fcinfo, func)
                                  : (flow_list *)PG_GETARG_POINTER(0);
   flow f;
-  if (flow_row(fcinfo, has_rate, date, &f)) {
+  double rate;
+  if (flow_row(fcinfo, has_rate, date, &f, &rate)) {
     flows_push(s, &f, 1);
-    one_rate_add(&s->rate, f.rate);
+    one_rate_add(&s->rate, rate);
   }
   PG_RETURN_POINTER(s);
 }
@@ -338,7 +339,8 @@ static Datum flow_inverse(FunctionCallInfo fcinfo, int has_rate,
                           date_reader date) {
   flow_list *s = (flow_list *)PG_GETARG_POINTER(0);
   flow f;
-  if (!flow_row(fcinfo, has_rate, date, &f)) PG_RETURN_POINTER(s);
+  double rate;
+  if (!flow_row(fcinfo, has_rate, date, &f, &rate)) PG_RETURN_POINTER(s);
   if (s->rate.mixed || s->head >= s->count) PG_RETURN_NULL();
   s->head++;
   if (s->head == s->count) {
@@ -416,46 +418,57 @@ Datum pmext_flows_deserial(PG_FUNCTION_ARGS) {
   PG_RETURN_POINTER(s);
 }
 
-/* Flows in a fixed order (t, then value, then rate), so the solver sums
-** them in the same order however the rows were split among workers. */
+/* Flows in a fixed order (t, then value), so the solver sums them in the
+** same order however the rows were split among workers. */
 static int flow_order(const void *a, const void *b) {
   const flow *x = a, *y = b;
   if (x->t != y->t) return x->t < y->t ? -1 : 1;
   if (x->value != y->value) return x->value < y->value ? -1 : 1;
-  if (x->rate != y->rate) return x->rate < y->rate ? -1 : 1;
   return 0;
 }
 
-static Datum flow_final(FunctionCallInfo fcinfo, const char *func, int dated,
-                        growth_status (*eval)(const flow *, int64_t, int,
-                                              double *)) {
-  if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+/* The flows still in the state (NULL result when there are none), after
+** checking the rate is one. */
+static const flow_list *flows_final_state(FunctionCallInfo fcinfo,
+                                          const char *func) {
+  if (PG_ARGISNULL(0)) return NULL;
   const flow_list *s = (const flow_list *)PG_GETARG_POINTER(0);
   one_rate_check(&s->rate, func);
+  return s->count > s->head ? s : NULL;
+}
+
+static Datum irr_final(FunctionCallInfo fcinfo, const char *func, int dated) {
+  const flow_list *s = flows_final_state(fcinfo, func);
+  if (!s) PG_RETURN_NULL();
   int64 n = s->count - s->head;
-  if (n <= 0) PG_RETURN_NULL();
   /* A sorted copy: the state may still be in use (a moving frame). */
   flow *sorted = palloc_extended((Size)n * sizeof(flow), MCXT_ALLOC_HUGE);
   memcpy(sorted, &s->items[s->head], (Size)n * sizeof(flow));
   qsort(sorted, (size_t)n, sizeof(flow), flow_order);
   double result;
-  growth_status status = eval(sorted, n, dated, &result);
+  int unique;
+  growth_status status = flows_irr(sorted, n, dated, NULL, &unique, &result);
   pfree(sorted);
   if (status != GROWTH_OK) PG_RETURN_NULL();
   PG_RETURN_FLOAT8(result);
 }
 
 PG_FUNCTION_INFO_V1(pmext_irr_final);
-Datum pmext_irr_final(PG_FUNCTION_ARGS) {
-  return flow_final(fcinfo, "irr", 0, flows_irr);
-}
+Datum pmext_irr_final(PG_FUNCTION_ARGS) { return irr_final(fcinfo, "irr", 0); }
 
 PG_FUNCTION_INFO_V1(pmext_xirr_final);
 Datum pmext_xirr_final(PG_FUNCTION_ARGS) {
-  return flow_final(fcinfo, "xirr", 1, flows_irr);
+  return irr_final(fcinfo, "xirr", 1);
 }
 
+/* xnpv's exact sum does not depend on the order of the flows. */
 PG_FUNCTION_INFO_V1(pmext_xnpv_final);
 Datum pmext_xnpv_final(PG_FUNCTION_ARGS) {
-  return flow_final(fcinfo, "xnpv", 1, flows_xnpv);
+  const flow_list *s = flows_final_state(fcinfo, "xnpv");
+  double result;
+  if (!s || flows_xnpv(&s->items[s->head], s->count - s->head, s->rate.rate,
+                       &result) != GROWTH_OK) {
+    PG_RETURN_NULL();
+  }
+  PG_RETURN_FLOAT8(result);
 }
