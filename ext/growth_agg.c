@@ -32,8 +32,8 @@
 **     xStep added, so a frame's result is the plain aggregate over its rows,
 **     bit for bit, whatever came and went (an overflow, a huge term), in
 **     O(1) per row and about 2 KB (cagr_fit) or 0.6 KB (npv) per group.
-**   - cagr_fit: slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), each cross term
-**     formed exactly from the sums (expanded into three doubles each) and
+**   - cagr_fit (fit.c): slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), each
+**     cross term formed exactly from the sums (expanded into three doubles each) and
 **     rounded once to a double-double; the result expm1(slope). A count of
 **     rows with value <= 0 makes the result NULL while any such row is in
 **     the frame (LOGEST shows #NUM!).
@@ -62,10 +62,10 @@
 #include "endpoints.h"
 #include "exact_sum.h"
 #include "fifo.h"
+#include "fit.h"
 #include "flows.h"
 #include "growth.h"
 #include "pmext.h"
-#include "xmath.h"
 
 #include <math.h>
 #include <string.h>
@@ -136,12 +136,6 @@ typedef struct cagr_state { /* cagr: the frame's rows and their endpoints */
   endpoints ends;  /* endpoints.c: earliest and latest row, ties */
 } cagr_state;
 
-typedef struct fit_state { /* cagr_fit: exact sums of x = year, y = ln(value) */
-  long long n;   /* rows with value > 0 */
-  long long bad; /* rows with value <= 0 or not finite */
-  exact_sum sx, sy, sxx, sxy;
-} fit_state;
-
 typedef struct npv_state { /* npv: the exact sum of the rows' terms */
   long long n;   /* rows */
   long long bad; /* rows with an undefined term */
@@ -198,86 +192,19 @@ static void cagr_release(void *state) {
   pmext_fifo_free(&((cagr_state *)state)->rows);
 }
 
-/* cagr_fit: x = year, y = ln(value) as hi + lo (xm_log_ratio, 2^-67
-** relative); each row adds x, x*x, y and x*y to exact sums (the products
-** exactly), and removing it subtracts the same. */
+/* cagr_fit: the exact sums of fit.c; removing a row subtracts exactly
+** what adding it added. */
 static int fit_update(void *state, double rate, point p, int sign) {
-  fit_state *s = state;
   (void)rate;
-  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(p.year)) {
-    s->bad += sign;
-    return 1;
-  }
-  xm_dd y = xm_log_ratio(1.0, p.value);
-  s->n += sign;
-  if (sign > 0) {
-    exact_sum_add(&s->sx, p.year);
-    exact_sum_add_product(&s->sxx, p.year, p.year);
-    exact_sum_add(&s->sy, y.hi);
-    exact_sum_add(&s->sy, y.lo);
-    exact_sum_add_product(&s->sxy, p.year, y.hi);
-    exact_sum_add_product(&s->sxy, p.year, y.lo);
-  } else {
-    exact_sum_sub(&s->sx, p.year);
-    exact_sum_sub_product(&s->sxx, p.year, p.year);
-    exact_sum_sub(&s->sy, y.hi);
-    exact_sum_sub(&s->sy, y.lo);
-    exact_sum_sub_product(&s->sxy, p.year, y.hi);
-    exact_sum_sub_product(&s->sxy, p.year, y.lo);
-  }
+  fit_sums_update(state, p.year, p.value, sign);
   return 1;
 }
 
-#define EXPANSION_TERMS 3
-
-/* The exact sum as t[0] + t[1] + t[2]: each term the rest rounded (exact
-** when the sum spans at most 159 bits, else within 2^-159 relative).
-** 0 when it overflows or holds a non-finite input. */
-static int expand(const exact_sum *s, double t[EXPANSION_TERMS]) {
-  exact_sum rest = *s;
-  for (int i = 0; i < EXPANSION_TERMS; i++) {
-    if (exact_sum_result(&rest, &t[i]) != EXACT_SUM_OK) return 0;
-    exact_sum_sub(&rest, t[i]);
-  }
-  return 1;
-}
-
-/* n * b - c * d into *out, exactly for the expansions of b, c, d. */
-static int cross_term(double n, const double b[EXPANSION_TERMS],
-                      const double c[EXPANSION_TERMS],
-                      const double d[EXPANSION_TERMS], xm_dd *out) {
-  exact_sum e;
-  exact_sum_init(&e);
-  for (int i = 0; i < EXPANSION_TERMS; i++) {
-    exact_sum_add_product(&e, n, b[i]);
-    for (int j = 0; j < EXPANSION_TERMS; j++) {
-      exact_sum_sub_product(&e, c[i], d[j]);
-    }
-  }
-  return exact_sum_result2(&e, &out->hi, &out->lo) == EXACT_SUM_OK;
-}
-
-/* slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), both cross terms exact from
-** the exact sums: the result depends on the rows only, not on their order
-** or on rows that came and went. */
 static void fit_result(sqlite3_context *ctx, void *state) {
-  const fit_state *s = state;
-  if (!s || s->bad > 0 || s->n < 2) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  double sx[EXPANSION_TERMS], sy[EXPANSION_TERMS], sxx[EXPANSION_TERMS],
-      sxy[EXPANSION_TERMS];
-  xm_dd spread, cov;
-  double n = (double)s->n;
-  if (!expand(&s->sx, sx) || !expand(&s->sy, sy) || !expand(&s->sxx, sxx) ||
-      !expand(&s->sxy, sxy) || !cross_term(n, sxx, sx, sx, &spread) ||
-      !cross_term(n, sxy, sx, sy, &cov) || !(spread.hi > 0.0)) {
-    sqlite3_result_null(ctx); /* overflow, or all rows in one year */
-    return;
-  }
-  double result = xm_expm1(xm_div(cov, spread));
-  result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
+  double result = 0;
+  growth_status status = GROWTH_UNDEFINED;
+  if (state) status = fit_sums_growth(state, &result);
+  result_status(ctx, status, result);
 }
 
 /* npv: each row's term value / (1 + rate)^period, or a count of rows whose
@@ -316,7 +243,7 @@ static void npv_result(sqlite3_context *ctx, void *state) {
 static const series_kind series_kinds[] = {
     {"cagr", 0, {"value", "year"}, sizeof(cagr_state), cagr_update,
      cagr_result, cagr_release},
-    {"cagr_fit", 0, {"value", "year"}, sizeof(fit_state), fit_update,
+    {"cagr_fit", 0, {"value", "year"}, sizeof(fit_sums), fit_update,
      fit_result, 0},
     {"npv", 1, {"rate", "value", "period"}, sizeof(npv_state), npv_update,
      npv_result, 0},
