@@ -33,8 +33,8 @@
 **     bit for bit, whatever came and went (an overflow, a huge term), in
 **     O(1) per row and about 2 KB (cagr_fit) or 0.6 KB (npv) per group.
 **   - cagr_fit (fit.c): slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), each
-**     cross term formed exactly from the sums (expanded into three doubles each) and
-**     rounded once to a double-double; the result expm1(slope). A count of
+**     cross term formed exactly from the sums (expanded into three doubles
+**     each) and rounded once to a double-double; the result expm1(slope). A count of
 **     rows with value <= 0 makes the result NULL while any such row is in
 **     the frame (LOGEST shows #NUM!).
 **   - cagr keeps the frame's (value, year) rows in a queue (fifo.h): the
