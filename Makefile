@@ -253,7 +253,7 @@ check: test asan valgrind oom threads
 # The maths sources are shared with the SQLite build: PMEXT_MATH_SRC is the
 # one place that names them.
 PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
-  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/flows.c
+  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/fit.c ext/flows.c
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \

@@ -6,6 +6,9 @@
 **
 **   cagr(value, year)        ext/endpoints.c: earliest and latest row;
 **                            combine = endpoints_merge()
+**   cagr_fit(value, year)    ext/fit.c: exact sums of year, year^2,
+**                            ln(value), year*ln(value): merge exactly, and
+**                            a row leaves a moving frame exactly
 **   npv(rate, value, period) sum of growth_discount() terms in an
 **                            exact_sum (ext/exact_sum.c): partial sums
 **                            merge without losing a digit, and a row
@@ -30,6 +33,7 @@
 
 #include "endpoints.h"
 #include "exact_sum.h"
+#include "fit.h"
 #include "flows.h"
 #include "growth.h"
 
@@ -166,6 +170,44 @@ Datum pmext_cagr_final(PG_FUNCTION_ARGS) {
 }
 
 FIXED_STATE_SERIALISATION(cagr, endpoints)
+
+/* --- cagr_fit(value, year) ----------------------------------------------- */
+
+/* Add (sign 1) or remove (-1) the row unless it has a NULL. */
+static Datum fit_row(FunctionCallInfo fcinfo, int sign) {
+  fit_sums *s = state_arg(fcinfo, "cagr_fit", sizeof *s);
+  if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) {
+    fit_sums_update(s, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(1), sign);
+  }
+  PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(pmext_cagr_fit_step);
+Datum pmext_cagr_fit_step(PG_FUNCTION_ARGS) { return fit_row(fcinfo, 1); }
+
+PG_FUNCTION_INFO_V1(pmext_cagr_fit_inverse);
+Datum pmext_cagr_fit_inverse(PG_FUNCTION_ARGS) { return fit_row(fcinfo, -1); }
+
+PG_FUNCTION_INFO_V1(pmext_cagr_fit_combine);
+Datum pmext_cagr_fit_combine(PG_FUNCTION_ARGS) {
+  COMBINE_NOTHING_TO_MERGE();
+  fit_sums *s = state_arg(fcinfo, "cagr_fit", sizeof *s);
+  fit_sums_merge(s, (const fit_sums *)PG_GETARG_POINTER(1));
+  PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(pmext_cagr_fit_final);
+Datum pmext_cagr_fit_final(PG_FUNCTION_ARGS) {
+  double result;
+  if (PG_ARGISNULL(0) ||
+      fit_sums_growth((const fit_sums *)PG_GETARG_POINTER(0), &result) !=
+          GROWTH_OK) {
+    PG_RETURN_NULL();
+  }
+  PG_RETURN_FLOAT8(result);
+}
+
+FIXED_STATE_SERIALISATION(cagr_fit, fit_sums)
 
 /* --- npv(rate, value, period) --------------------------------------------- */
 
