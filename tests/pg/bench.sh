@@ -21,7 +21,7 @@ q -c 'CREATE EXTENSION pmext' -c "
     FROM generate_series(1, $rows) AS i" -c 'VACUUM ANALYZE b'
 echo "rows: $rows"
 printf '%-28s %10s %10s %10s\n' query "0 workers" "1 worker" "2 workers"
-for agg in 'sum(v)' 'cagr(v, p)' 'npv(0.05, v, p)' 'irr(cf, p)'; do
+for agg in 'sum(v)' 'cagr(v, p)' 'cagr_fit(v, p)' 'npv(0.05, v, p)' 'irr(cf, p)'; do
   printf '%-28s' "$agg"
   for w in 0 1 2; do
     best=
