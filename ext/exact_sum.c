@@ -102,31 +102,35 @@ static void add_product_signed(exact_sum *s, double a, double b, int sign) {
   uint64_t a0 = ma & DIGIT_MASK, a1 = ma >> 32, b0 = mb & DIGIT_MASK,
            b1 = mb >> 32;
   uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  uint64_t digit[5];
+  uint64_t digit[4];
   uint64_t t = (p00 >> 32) + (p01 & DIGIT_MASK) + (p10 & DIGIT_MASK);
   digit[0] = p00 & DIGIT_MASK;
   digit[1] = t & DIGIT_MASK;
   t = (t >> 32) + (p01 >> 32) + (p10 >> 32) + (p11 & DIGIT_MASK);
   digit[2] = t & DIGIT_MASK;
   digit[3] = (t >> 32) + (p11 >> 32);
-  digit[4] = 0;
   /* position of digit 0 in bits from 2^-1074: (pa-1074)+(pb-1074)+1074 */
   int p = pa + pb - 1074;
-  int top = digit[3] ? 96 + bit_length(digit[3]) : 64 + bit_length(digit[2]);
-  if (p + top - 1 >= TOP_BIT_LIMIT) {
-    s->nonfinite += sign;
-    return;
+  if (p > TOP_BIT_LIMIT - 107) { /* both operands large, so digit[3] > 0 */
+    if (p + 96 + bit_length(digit[3]) - 1 >= TOP_BIT_LIMIT) {
+      s->nonfinite += sign;
+      return;
+    }
   }
   int k = p >= 0 ? p / 32 : -((31 - p) / 32), shift = p - 32 * k;
-  uint64_t spill = 0;
-  for (int i = 0; i < 5; i++) { /* shift left by `shift` bits */
-    uint64_t v = (digit[i] << shift) | spill;
-    spill = digit[i] >> (32 - shift);
-    if (shift == 0) spill = 0;
-    digit[i] = v & DIGIT_MASK;
-  }
-  for (int i = 0; i < 5; i++) {
-    if (k + i >= 0 && k + i < EXACT_SUM_LIMBS) s->limb[k + i] += sign * (int64_t)digit[i];
+  int back = 32 - shift; /* digit >> 32 is 0: no case for shift 0 */
+  int64_t e[5] = {
+      (int64_t)((digit[0] << shift) & DIGIT_MASK),
+      (int64_t)(((digit[1] << shift) | (digit[0] >> back)) & DIGIT_MASK),
+      (int64_t)(((digit[2] << shift) | (digit[1] >> back)) & DIGIT_MASK),
+      (int64_t)(((digit[3] << shift) | (digit[2] >> back)) & DIGIT_MASK),
+      (int64_t)(digit[3] >> back)};
+  if (k >= 0) { /* all five limbs exist: below the top by the check above */
+    for (int i = 0; i < 5; i++) s->limb[k + i] += sign * e[i];
+  } else { /* a product below 2^-1042: the digits below limb 0 dropped */
+    for (int i = 0; i < 5; i++) {
+      if (k + i >= 0) s->limb[k + i] += sign * e[i];
+    }
   }
   count_addition(s);
 }

@@ -2,8 +2,8 @@
 ** fit.c -- cagr_fit's trend growth from exact sums (see fit.h).
 **
 ** x = year, y = ln(value) as hi + lo (xm_log_ratio, 2^-67 relative); each
-** row adds x, x*x, y and x*y to exact sums (exact_sum.c, the products
-** exactly), and removing it subtracts the same. The slope
+** row adds x, x*x, y and x*y to exact sums (exact_sum.c), and removing it
+** subtracts the same. The slope
 ** (n Sxy - Sx Sy) / (n Sxx - Sx^2) is formed with both cross terms exact
 ** from the sums, so the result depends on the rows only: not on their
 ** order, on rows that came and went, or on how partial sums were merged.
@@ -14,28 +14,44 @@
 
 #include <math.h>
 
+/* x*x and x*y.hi go in exactly (x*x as one double where that is exact: an
+** integer year below 2^26); x*y.lo, about 2^-53 of x*y, as its rounded
+** double, 2^-106 of x*y -- the same double either way, so removal still
+** undoes addition exactly. */
+static void fit_count(exact_sum *sum, double x, double y, int sign) {
+  if (sign > 0) {
+    exact_sum_add(sum, x * y);
+  } else {
+    exact_sum_sub(sum, x * y);
+  }
+}
+
+static void fit_product(exact_sum *sum, double x, double y, int sign) {
+  if (sign > 0) {
+    exact_sum_add_product(sum, x, y);
+  } else {
+    exact_sum_sub_product(sum, x, y);
+  }
+}
+
 void fit_sums_update(fit_sums *s, double year, double value, int sign) {
-  if (!(value > 0.0) || !isfinite(value) || !isfinite(year)) {
+  double x = year;
+  if (!(value > 0.0) || !isfinite(value) || !isfinite(x)) {
     s->bad += sign;
     return;
   }
   xm_dd y = xm_log_ratio(1.0, value);
   s->n += sign;
-  if (sign > 0) {
-    exact_sum_add(&s->sx, year);
-    exact_sum_add_product(&s->sxx, year, year);
-    exact_sum_add(&s->sy, y.hi);
-    exact_sum_add(&s->sy, y.lo);
-    exact_sum_add_product(&s->sxy, year, y.hi);
-    exact_sum_add_product(&s->sxy, year, y.lo);
+  fit_count(&s->sx, x, 1.0, sign);
+  if (fabs(x) < 0x1p26 && x == (double)(long long)x) {
+    fit_count(&s->sxx, x, x, sign);
   } else {
-    exact_sum_sub(&s->sx, year);
-    exact_sum_sub_product(&s->sxx, year, year);
-    exact_sum_sub(&s->sy, y.hi);
-    exact_sum_sub(&s->sy, y.lo);
-    exact_sum_sub_product(&s->sxy, year, y.hi);
-    exact_sum_sub_product(&s->sxy, year, y.lo);
+    fit_product(&s->sxx, x, x, sign);
   }
+  fit_count(&s->sy, y.hi, 1.0, sign);
+  fit_count(&s->sy, y.lo, 1.0, sign);
+  fit_product(&s->sxy, x, y.hi, sign);
+  fit_count(&s->sxy, x, y.lo, sign);
 }
 
 void fit_sums_merge(fit_sums *s, const fit_sums *t) {

@@ -32,7 +32,10 @@
 **   3. omitted optional arguments take their defaults;
 **   4. then the evaluator runs; GROWTH_UNDEFINED (outside the domain, or an
 **      overflow) is NULL, never NaN, Inf or 0.
-** Each function is registered once per arity from fewest to most.
+** Each function is registered once per arity from fewest to most; the
+** three-argument cagr, project and discount with an xFunc of their own
+** (scalar3() below) that reads INTEGER and REAL arguments straight into the
+** maths and hands anything else to numeric_scalar().
 */
 #include "args.h"
 #include "numeric_functions.h"
@@ -99,15 +102,9 @@ static void numeric_scalar(sqlite3_context *ctx, int argc,
   ** REAL, no flag to check, none omitted. Anything else (NULL, text, blob,
   ** flags, defaults) goes through numeric_args(), from the first argument,
   ** so the rules and their order are those of one place. */
-  int i = 0;
-  if (fn->flag_args == 0 && argc == fn->max_args) {
-    for (; i < argc; i++) {
-      int type = sqlite3_value_type(argv[i]);
-      if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) break;
-      args[i] = sqlite3_value_double(argv[i]);
-    }
-  }
-  if (i < fn->max_args && !numeric_args(ctx, fn, argc, argv, args)) return;
+  int fast = fn->flag_args == 0 && argc == fn->max_args &&
+             pmext_arg_doubles(argc, argv, args);
+  if (!fast && !numeric_args(ctx, fn, argc, argv, args)) return;
   double result;
   if (fn->eval(args, &result) != GROWTH_OK) {
     sqlite3_result_null(ctx);
@@ -127,13 +124,9 @@ static inline void scalar3(sqlite3_context *ctx, int argc,
                            growth_status (*f)(double, double, double,
                                               double *)) {
   double a[3], result;
-  for (int i = 0; i < 3; i++) {
-    int type = sqlite3_value_type(argv[i]);
-    if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) {
-      numeric_scalar(ctx, argc, argv);
-      return;
-    }
-    a[i] = sqlite3_value_double(argv[i]);
+  if (!pmext_arg_doubles(3, argv, a)) {
+    numeric_scalar(ctx, argc, argv);
+    return;
   }
   if (f(a[0], a[1], a[2], &result) == GROWTH_OK) {
     sqlite3_result_double(ctx, result);

@@ -481,7 +481,7 @@ typedef struct scale_query {
 } scale_query;
 
 #define PER_ROW "keeps 16 bytes a row"
-#define QUADRATIC "O(frame) a row: quadratic when running"
+#define QUADRATIC "a solve over the frame each row"
 
 /* Plain aggregates over N rows; the first two are the baselines. */
 static const scale_query scale_aggregates[] = {
@@ -583,15 +583,31 @@ static int scale_available(const bench *b, const scale_query *q, long rows) {
   return 1;
 }
 
+/* A title, then a markdown table head of six columns (the first left
+** aligned). */
+static void table_head(const char *title, const char *const names[6],
+                       const int widths[6]) {
+  printf("\n%s\n\n|", title);
+  for (int i = 0; i < 6; i++) {
+    printf(" %*s |", i == 0 ? -widths[i] : widths[i], names[i]);
+  }
+  printf("\n|");
+  for (int i = 0; i < 6; i++) {
+    for (int k = 0; k < widths[i] + 2; k++) putchar('-');
+    putchar('|');
+  }
+  putchar('\n');
+}
+
 /* The aggregates over each size: time, its ratio to sum(), peak memory and
 ** what lies above the count(*) baseline of the same size. */
 static void scale_aggregate_table(const bench *b, int nsizes, long *sizes) {
-  printf("\nscaling: plain aggregates, one child process per query: CPU "
-         "seconds, peak RSS (ru_maxrss)\n\n");
-  printf("| %-34s | %9s | %8s | %7s | %8s | %9s |\n", "aggregate", "rows",
-         "cpu s", "x sum()", "peak MB", "above MB");
-  printf("|------------------------------------|-----------|----------|"
-         "---------|----------|-----------|\n");
+  static const char *const names[6] = {"aggregate", "rows",    "cpu s",
+                                       "x sum()",   "peak MB", "above MB"};
+  static const int widths[6] = {34, 9, 8, 7, 8, 9};
+  table_head("scaling: plain aggregates, one child process per query: CPU "
+             "seconds, peak RSS (ru_maxrss)",
+             names, widths);
   for (int z = 0; z < nsizes; z++) {
     double sum_seconds = 0;
     long base_kb = 0;
@@ -616,12 +632,12 @@ static void scale_aggregate_table(const bench *b, int nsizes, long *sizes) {
 /* The windows: running frames, then sliding frames of each length. */
 static void scale_window_table(const bench *b, int nsizes, long *sizes) {
   static const int frames[] = {-1, 10, 100, 1000};
-  printf("\nscaling: windows OVER (ORDER BY k [ROWS f PRECEDING]), "
-         "one child process per query: CPU seconds, peak RSS\n\n");
-  printf("| %-34s | %9s | %7s | %8s | %8s | %8s |\n", "window", "rows",
-         "frame", "cpu s", "us/row", "peak MB");
-  printf("|------------------------------------|-----------|---------|"
-         "----------|----------|----------|\n");
+  static const char *const names[6] = {"window", "rows",   "frame",
+                                       "cpu s",  "us/row", "peak MB"};
+  static const int widths[6] = {34, 9, 7, 8, 8, 8};
+  table_head("scaling: windows OVER (ORDER BY k [ROWS f PRECEDING]), one "
+             "child process per query: CPU seconds, peak RSS",
+             names, widths);
   for (int z = 0; z < nsizes; z++) {
     for (size_t f = 0; f < sizeof frames / sizeof frames[0]; f++) {
       for (size_t i = 0; i < sizeof scale_windows / sizeof scale_windows[0];
