@@ -33,6 +33,7 @@ void exact_sum_init(exact_sum *s) { memset(s, 0, sizeof *s); }
 /* Bring every limb but the top one to 0 .. 2^32-1, keeping the value. */
 static void carry(exact_sum *s) {
   for (int i = 0; i < EXACT_SUM_LIMBS - 1; i++) {
+    if (s->limb[i] == 0) continue; /* most limbs of a sum are 0 */
     int64_t low = (int64_t)((uint64_t)s->limb[i] & DIGIT_MASK);
     s->limb[i + 1] += (s->limb[i] - low) / ((int64_t)1 << 32);
     s->limb[i] = low;

@@ -70,8 +70,10 @@ void fit_sums_merge(fit_sums *s, const fit_sums *t) {
 ** 0 when it overflows or holds a non-finite input. */
 static int expand(const exact_sum *s, double t[EXPANSION_TERMS]) {
   exact_sum rest = *s;
+  for (int i = 0; i < EXPANSION_TERMS; i++) t[i] = 0.0;
   for (int i = 0; i < EXPANSION_TERMS; i++) {
     if (exact_sum_result(&rest, &t[i]) != EXACT_SUM_OK) return 0;
+    if (t[i] == 0.0) break; /* the rest is exactly 0 */
     exact_sum_sub(&rest, t[i]);
   }
   return 1;
