@@ -32,17 +32,17 @@
 **     xStep added, so a frame's result is the plain aggregate over its rows,
 **     bit for bit, whatever came and went (an overflow, a huge term), in
 **     O(1) per row and about 2 KB (cagr_fit) or 0.6 KB (npv) per group.
-**   - cagr_fit: slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), each cross term
-**     formed exactly from the sums (expanded into three doubles each) and
-**     rounded once to a double-double; the result expm1(slope). A count of
+**   - cagr_fit (fit.c): slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), each
+**     cross term formed exactly from the sums (expanded into three doubles
+**     each) and rounded once to a double-double; the result expm1(slope). A count of
 **     rows with value <= 0 makes the result NULL while any such row is in
 **     the frame (LOGEST shows #NUM!).
 **   - cagr keeps the frame's (value, year) rows in a queue (fifo.h): the
 **     earliest and latest year after a removal may be any row's. A row
 **     added updates the endpoints; a row removed marks them stale and the
-**     next result finds them again (O(frame)). A tie on the earliest or
-**     latest year with different values makes it ambiguous: NULL rather
-**     than an answer that depends on row order.
+**     next result finds them again (O(frame)). The rule is endpoints.c's:
+**     a tie on the earliest or latest year with different values makes it
+**     ambiguous: NULL rather than an answer that depends on row order.
 **   - A rate_run tells whether the frame's rows share one rate, in O(1)
 **     (npv and xnpv).
 **   - irr, xirr, xnpv keep the rows as a queue of (value, t); xInverse
@@ -50,7 +50,7 @@
 **     discounted to the frame's earliest date: a row at a later date is
 **     added or removed in O(1); when the earliest date changes the sum is
 **     formed again from the rows.
-**   - irr, xirr: the rate is solved by solve_rate_fast() (solve.c) in
+**   - irr, xirr (flows.c): the rate is solved by solve_rate_fast() (solve.c) in
 **     x = ln(1+r), with the sum scaled by e^(tc*x) (tc the earliest t when
 **     x > 0, the latest when x < 0) so long horizons do not overflow.
 **     Spreadsheet guess: 0.1; in a window, the previous frame's root when
@@ -59,14 +59,14 @@
 **     the exact kernel.
 */
 #include "args.h"
+#include "endpoints.h"
 #include "exact_sum.h"
 #include "fifo.h"
+#include "fit.h"
+#include "flows.h"
 #include "growth.h"
 #include "pmext.h"
-#include "solve.h"
-#include "xmath.h"
 
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -74,8 +74,6 @@ SQLITE_EXTENSION_INIT3
 
 static const int aggregate_flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
 
-#define IRR_GUESS 0.1
-#define DAYS_PER_YEAR 365.0
 
 /* --- helpers ------------------------------------------------------------ */
 
@@ -132,23 +130,11 @@ typedef struct point {
   double value, year;
 } point;
 
-typedef struct endpoint {
-  double year, value;
-  int ambiguous; /* the same year seen again with another value */
-} endpoint;
-
 typedef struct cagr_state { /* cagr: the frame's rows and their endpoints */
   pmext_fifo rows; /* points of the frame, oldest first */
   int stale;       /* rows were removed since the endpoints were found */
-  int seen;
-  endpoint first, last;
+  endpoints ends;  /* endpoints.c: earliest and latest row, ties */
 } cagr_state;
-
-typedef struct fit_state { /* cagr_fit: exact sums of x = year, y = ln(value) */
-  long long n;   /* rows with value > 0 */
-  long long bad; /* rows with value <= 0 or not finite */
-  exact_sum sx, sy, sxx, sxy;
-} fit_state;
 
 typedef struct npv_state { /* npv: the exact sum of the rows' terms */
   long long n;   /* rows */
@@ -169,31 +155,6 @@ typedef struct series_kind {
   void (*release)(void *state);                      /* 0: nothing to free */
 } series_kind;
 
-static void endpoint_set(endpoint *e, double year, double value) {
-  e->year = year;
-  e->value = value;
-  e->ambiguous = 0;
-}
-
-static void cagr_add(cagr_state *s, point p) {
-  if (!s->seen) {
-    s->seen = 1;
-    endpoint_set(&s->first, p.year, p.value);
-    endpoint_set(&s->last, p.year, p.value);
-    return;
-  }
-  if (p.year < s->first.year) {
-    endpoint_set(&s->first, p.year, p.value);
-  } else if (p.year == s->first.year && p.value != s->first.value) {
-    s->first.ambiguous = 1;
-  }
-  if (p.year > s->last.year) {
-    endpoint_set(&s->last, p.year, p.value);
-  } else if (p.year == s->last.year && p.value != s->last.value) {
-    s->last.ambiguous = 1;
-  }
-}
-
 /* cagr keeps the rows: a row removed marks the endpoints stale, and the
 ** next result finds them again from the rows left. */
 static int cagr_update(void *state, double rate, point p, int sign) {
@@ -207,7 +168,7 @@ static int cagr_update(void *state, double rate, point p, int sign) {
   point *slot = pmext_fifo_push(&s->rows, sizeof p);
   if (!slot) return 0;
   *slot = p;
-  if (!s->stale) cagr_add(s, p);
+  if (!s->stale) endpoints_add(&s->ends, p.year, p.value);
   return 1;
 }
 
@@ -216,15 +177,14 @@ static void cagr_result(sqlite3_context *ctx, void *state) {
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
   if (s && s->stale) {
-    s->seen = 0;
+    memset(&s->ends, 0, sizeof s->ends);
     s->stale = 0;
     const point *rows = pmext_fifo_first(&s->rows, sizeof *rows);
-    for (sqlite3_int64 i = 0; i < s->rows.count; i++) cagr_add(s, rows[i]);
+    for (sqlite3_int64 i = 0; i < s->rows.count; i++) {
+      endpoints_add(&s->ends, rows[i].year, rows[i].value);
+    }
   }
-  if (s && s->seen && !s->first.ambiguous && !s->last.ambiguous) {
-    status = growth_cagr(s->first.value, s->last.value,
-                         s->last.year - s->first.year, &result);
-  }
+  if (s) status = endpoints_cagr(&s->ends, &result);
   result_status(ctx, status, result);
 }
 
@@ -232,103 +192,19 @@ static void cagr_release(void *state) {
   pmext_fifo_free(&((cagr_state *)state)->rows);
 }
 
-/* cagr_fit: x = year, y = ln(value) = y.hi + y.lo (xm_log_ratio, 2^-67
-** relative); each row adds x, x*x, y and x*y to exact sums and removing it
-** subtracts the same. x*x and x*y.hi go in exactly (x*x as one double where
-** that is exact: an integer year below 2^26); x*y.lo, about 2^-53 of x*y,
-** as its rounded double, 2^-106 of x*y -- the same double either way, so
-** removal still undoes addition exactly. */
-static void fit_count(exact_sum *sum, double x, double y, int sign) {
-  if (sign > 0) {
-    exact_sum_add(sum, x * y);
-  } else {
-    exact_sum_sub(sum, x * y);
-  }
-}
-
-static void fit_product(exact_sum *sum, double x, double y, int sign) {
-  if (sign > 0) {
-    exact_sum_add_product(sum, x, y);
-  } else {
-    exact_sum_sub_product(sum, x, y);
-  }
-}
-
+/* cagr_fit: the exact sums of fit.c; removing a row subtracts exactly
+** what adding it added. */
 static int fit_update(void *state, double rate, point p, int sign) {
-  fit_state *s = state;
   (void)rate;
-  double x = p.year;
-  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(x)) {
-    s->bad += sign;
-    return 1;
-  }
-  xm_dd y = xm_log_ratio(1.0, p.value);
-  s->n += sign;
-  fit_count(&s->sx, x, 1.0, sign);
-  if (fabs(x) < 0x1p26 && x == (double)(long long)x) {
-    fit_count(&s->sxx, x, x, sign);
-  } else {
-    fit_product(&s->sxx, x, x, sign);
-  }
-  fit_count(&s->sy, y.hi, 1.0, sign);
-  fit_count(&s->sy, y.lo, 1.0, sign);
-  fit_product(&s->sxy, x, y.hi, sign);
-  fit_count(&s->sxy, x, y.lo, sign);
+  fit_sums_update(state, p.year, p.value, sign);
   return 1;
 }
 
-#define EXPANSION_TERMS 3
-
-/* The exact sum as t[0] + t[1] + t[2]: each term the rest rounded (exact
-** when the sum spans at most 159 bits, else within 2^-159 relative).
-** 0 when it overflows or holds a non-finite input. */
-static int expand(const exact_sum *s, double t[EXPANSION_TERMS]) {
-  exact_sum rest = *s;
-  for (int i = 0; i < EXPANSION_TERMS; i++) t[i] = 0.0;
-  for (int i = 0; i < EXPANSION_TERMS; i++) {
-    if (exact_sum_result(&rest, &t[i]) != EXACT_SUM_OK) return 0;
-    if (t[i] == 0.0) break; /* the rest is exactly 0 */
-    exact_sum_sub(&rest, t[i]);
-  }
-  return 1;
-}
-
-/* n * b - c * d into *out, exactly for the expansions of b, c, d. */
-static int cross_term(double n, const double b[EXPANSION_TERMS],
-                      const double c[EXPANSION_TERMS],
-                      const double d[EXPANSION_TERMS], xm_dd *out) {
-  exact_sum e;
-  exact_sum_init(&e);
-  for (int i = 0; i < EXPANSION_TERMS; i++) {
-    exact_sum_add_product(&e, n, b[i]);
-    for (int j = 0; j < EXPANSION_TERMS; j++) {
-      exact_sum_sub_product(&e, c[i], d[j]);
-    }
-  }
-  return exact_sum_result2(&e, &out->hi, &out->lo) == EXACT_SUM_OK;
-}
-
-/* slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), both cross terms exact from
-** the exact sums: the result depends on the rows only, not on their order
-** or on rows that came and went. */
 static void fit_result(sqlite3_context *ctx, void *state) {
-  const fit_state *s = state;
-  if (!s || s->bad > 0 || s->n < 2) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  double sx[EXPANSION_TERMS], sy[EXPANSION_TERMS], sxx[EXPANSION_TERMS],
-      sxy[EXPANSION_TERMS];
-  xm_dd spread, cov;
-  double n = (double)s->n;
-  if (!expand(&s->sx, sx) || !expand(&s->sy, sy) || !expand(&s->sxx, sxx) ||
-      !expand(&s->sxy, sxy) || !cross_term(n, sxx, sx, sx, &spread) ||
-      !cross_term(n, sxy, sx, sy, &cov) || !(spread.hi > 0.0)) {
-    sqlite3_result_null(ctx); /* overflow, or all rows in one year */
-    return;
-  }
-  double result = xm_expm1(xm_div(cov, spread));
-  result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
+  double result = 0;
+  growth_status status = GROWTH_UNDEFINED;
+  if (state) status = fit_sums_growth(state, &result);
+  result_status(ctx, status, result);
 }
 
 /* npv: each row's term value / (1 + rate)^period, or a count of rows whose
@@ -367,7 +243,7 @@ static void npv_result(sqlite3_context *ctx, void *state) {
 static const series_kind series_kinds[] = {
     {"cagr", 0, {"value", "year"}, sizeof(cagr_state), cagr_update,
      cagr_result, cagr_release},
-    {"cagr_fit", 0, {"value", "year"}, sizeof(fit_state), fit_update,
+    {"cagr_fit", 0, {"value", "year"}, sizeof(fit_sums), fit_update,
      fit_result, 0},
     {"npv", 1, {"rate", "value", "period"}, sizeof(npv_state), npv_update,
      npv_result, 0},
@@ -425,10 +301,6 @@ static void series_final(sqlite3_context *ctx) {
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
 
-typedef struct flow {
-  double value, t; /* t: period, or julian day for the dated kinds */
-} flow;
-
 typedef struct flow_state {
   pmext_fifo flows; /* of the frame, oldest first */
   rate_run rates;   /* xnpv's */
@@ -475,17 +347,10 @@ static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
   return 1;
 }
 
-/* xnpv's term of one row, t in years of 365 days from `origin`: 1 ok, 0
-** undefined (rate <= -1, overflow). */
-static int xnpv_term(double rate, flow item, double origin, double *term) {
-  double years = (double)(((long double)item.t - origin) / DAYS_PER_YEAR);
-  return growth_discount(item.value, rate, years, term) == GROWTH_OK;
-}
-
 /* Add (sign 1) or subtract (-1) a row's term to xnpv's sum. */
 static void xnpv_count(flow_state *s, double rate, flow item, int sign) {
   double term;
-  if (!xnpv_term(rate, item, s->origin, &term)) {
+  if (!flows_xnpv_term(rate, item, s->origin, &term)) {
     s->bad += sign;
   } else if (sign > 0) {
     exact_sum_add(&s->sum, term);
@@ -575,128 +440,14 @@ static growth_status eval_xnpv(const flow_kind *kind, flow_state *s,
   return GROWTH_OK;
 }
 
-/* The frame for the solver: t in years from the earliest t (dated kinds),
-** or as given. */
-typedef struct flow_view {
-  const flow *items;
-  sqlite3_int64 count;
-  double origin;  /* subtracted from every t */
-  double per_year; /* t units per year: 365 for dates, 1 for periods */
-  long double t_min, t_max;
-  int sorted;      /* t never decreases from one row to the next */
-  int unit_steps;  /* sorted, integer t, steps of 0 or 1: horner_residual */
-  int sign_changes; /* of the values in t order (when sorted) */
-} flow_view;
-
-static flow_view view_of(const flow_kind *kind, const pmext_fifo *flows) {
-  flow_view v = {pmext_fifo_first(flows, sizeof(flow)), flows->count, 0.0,
-                 kind->dated ? DAYS_PER_YEAR : 1.0, 0, 0, 1, !kind->dated, 0};
-  double lo = v.items[0].t, hi = lo, last_value = 0;
-  for (sqlite3_int64 i = 0; i < v.count; i++) {
-    double t = v.items[i].t, value = v.items[i].value;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-    if (i > 0) {
-      double step = t - v.items[i - 1].t;
-      if (step < 0) v.sorted = 0;
-      if (step != 0 && step != 1) v.unit_steps = 0;
-    }
-    if (t != floor(t)) v.unit_steps = 0;
-    if (value != 0) {
-      if (last_value != 0 && (value > 0) != (last_value > 0)) v.sign_changes++;
-      last_value = value;
-    }
-  }
-  if (!v.sorted) v.unit_steps = 0;
-  v.origin = kind->dated ? lo : 0.0;
-  v.t_min = ((long double)lo - v.origin) / v.per_year;
-  v.t_max = ((long double)hi - v.origin) / v.per_year;
-  return v;
-}
-
-static long double view_t(const flow_view *v, sqlite3_int64 i) {
-  return ((long double)v->items[i].t - v->origin) / v->per_year;
-}
-
-/* sum value * e^(-(t - tc) x) and its x-derivative, for solve_rate(): tc
-** the earliest t when x > 0, the latest when x <= 0, so that no factor
-** exceeds 1. */
-static int flow_residual(void *ctx, long double x, long double *f,
-                         long double *df, long double *scale) {
-  const flow_view *v = ctx;
-  long double tc = x > 0.0L ? v->t_min : v->t_max;
-  long double sum = 0, dsum = 0, mag = 0;
-  for (sqlite3_int64 i = 0; i < v->count; i++) {
-    long double dt = view_t(v, i) - tc;
-    long double term = v->items[i].value * expl(-dt * x);
-    sum += term;
-    dsum -= dt * term;
-    mag += fabsl(term);
-  }
-  *f = sum;
-  *df = dsum;
-  *scale = mag;
-  return isfinite(sum) && isfinite(dsum) && isfinite(mag);
-}
-
-/* The same function for periods in steps of 0 or 1 (unit_steps), by
-** Horner's rule in z = e^(-|x|): one multiplication per step instead of
-** one exponential per row. The result is p(z) for the polynomial p with
-** the values as coefficients (powers t - t_min for x > 0, t_max - t for
-** x <= 0: the same scaling as flow_residual), its derivative by Horner too.
-** Horner's error is at most 2n u sum |value| z^power (u the unit
-** roundoff of long double, n the rows), and z's own rounding is a change
-** of x by about u; so when |f| lies within (4n + 8) LDBL_EPSILON scale of
-** 0 its sign is not known, and 2 asks solve_rate_fast() for
-** flow_residual instead. */
-static int horner_residual(void *ctx, long double x, long double *f,
-                           long double *df, long double *scale) {
-  const flow_view *v = ctx;
-  const flow *items = v->items;
-  sqlite3_int64 n = v->count;
-  long double z = expl(-fabsl(x));
-  long double p = 0, dp = 0, mag = 0;
-  for (sqlite3_int64 k = 0; k < n; k++) {
-    sqlite3_int64 i = x > 0.0L ? n - 1 - k : k; /* highest power first */
-    sqlite3_int64 previous = x > 0.0L ? i + 1 : i - 1;
-    if (k > 0 && items[i].t != items[previous].t) {
-      dp = dp * z + p;
-      p *= z;
-      mag *= z;
-    }
-    p += items[i].value;
-    mag += fabsl(items[i].value);
-  }
-  *f = p;
-  *df = x > 0.0L ? -z * dp : z * dp;
-  *scale = mag;
-  if (!isfinite(p) || !isfinite(dp) || !isfinite(mag)) return 0;
-  return fabsl(p) <= (4.0L * n + 8.0L) * LDBL_EPSILON * mag ? 2 : 1;
-}
-
-/* irr, xirr: a root is returned only when solve_rate verified it. A frame
-** whose values (in t order) change sign once has one root at most
-** (Descartes' rule of signs holds for any real powers), so the solve may
-** start from the previous frame's root: the same root, found in a few
-** Newton steps. Otherwise it starts from the spreadsheet's guess 0.1,
-** as the plain aggregate does. */
+/* irr, xirr: flows_irr() (flows.c); a frame whose root is unique leaves it
+** as the next frame's starting point. */
 static growth_status eval_irr(const flow_kind *kind, flow_state *s,
                               double *out) {
-  flow_view v = view_of(kind, &s->flows);
-  int positive = 0, negative = 0;
-  for (sqlite3_int64 i = 0; i < v.count; i++) {
-    if (!isfinite(v.items[i].value) || !isfinite(v.items[i].t)) {
-      return GROWTH_UNDEFINED;
-    }
-    positive |= v.items[i].value > 0.0;
-    negative |= v.items[i].value < 0.0;
-  }
-  if (!positive || !negative) return GROWTH_UNDEFINED; /* no root */
-  int unique = v.sorted && v.sign_changes == 1;
-  double guess = unique && s->has_root ? s->root : IRR_GUESS;
-  growth_status status = solve_rate_fast(
-      v.unit_steps ? horner_residual : flow_residual, flow_residual, &v,
-      guess, out);
+  int unique = 0;
+  growth_status status =
+      flows_irr(pmext_fifo_first(&s->flows, sizeof(flow)), s->flows.count,
+                kind->dated, s->has_root ? &s->root : 0, &unique, out);
   s->has_root = status == GROWTH_OK && unique;
   if (s->has_root) s->root = *out;
   return status;

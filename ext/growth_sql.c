@@ -19,9 +19,10 @@
 **   effect(nominal_rate, npery)  nominal(effect_rate, npery)
 **
 ** How it works: every scalar here takes only numbers, so each is one row of
-** the table `numeric_functions` (name, fewest and most arguments, argument
-** names, defaults of the optional arguments, which arguments are 0/1 flags,
-** an evaluator over an array of doubles) and one shared xFunc,
+** the table `numeric_functions` (numeric_functions.c: name, fewest and most
+** arguments, argument names, defaults of the optional arguments, which
+** arguments are 0/1 flags, an evaluator over an array of doubles) and one
+** shared xFunc,
 ** numeric_scalar(), applies DESIGN.md's conventions to all of them:
 **   1. every argument is read first: a non-numeric TEXT or a BLOB anywhere
 **      is an error naming function, argument and value, even when another
@@ -36,129 +37,44 @@
 ** (scalar3() below) that reads INTEGER and REAL arguments straight into the
 ** maths and hands anything else to numeric_scalar().
 */
-#include "growth.h"
-#include "finance.h"
 #include "args.h"
+#include "numeric_functions.h"
 #include "pmext.h"
 
 #include <stddef.h>
+#include <string.h>
 
 SQLITE_EXTENSION_INIT3
 
-#define MAX_NUMERIC_ARGS 6
-
-typedef growth_status (*numeric_eval)(const double *args, double *out);
 typedef void (*sql_function)(sqlite3_context *ctx, int argc,
                              sqlite3_value **argv);
 
-typedef struct numeric_function {
-  const char *name;
-  int min_args; /* the arguments after the first min_args are optional */
-  int max_args;
-  const char *arg_names[MAX_NUMERIC_ARGS];
-  double defaults[MAX_NUMERIC_ARGS]; /* values of omitted arguments */
-  unsigned flag_args;                /* ARG_FLAG(i): argument i is 0 or 1 */
-  numeric_eval eval;
-  sql_function xfunc; /* 0: numeric_scalar(); else its fast path, below */
-} numeric_function;
-
-static growth_status eval_cagr(const double *a, double *out) {
-  return growth_cagr(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_cagr_between(const double *a, double *out) {
-  return growth_cagr(a[0], a[1], a[3] - a[2], out);
-}
-
-static growth_status eval_project(const double *a, double *out) {
-  return growth_project(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_project_between(const double *a, double *out) {
-  return growth_project(a[0], a[1], a[3] - a[2], out);
-}
-
-static growth_status eval_discount(const double *a, double *out) {
-  return growth_discount(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_years_to_reach(const double *a, double *out) {
-  return growth_years_to_reach(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_interpolate(const double *a, double *out) {
-  return growth_interpolate(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_rri(const double *a, double *out) {
-  return finance_rri(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_pduration(const double *a, double *out) {
-  return finance_pduration(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_fv(const double *a, double *out) {
-  return finance_fv(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_pv(const double *a, double *out) {
-  return finance_pv(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_nper(const double *a, double *out) {
-  return finance_nper(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_rate(const double *a, double *out) {
-  return finance_rate(a[0], a[1], a[2], a[3], a[4], a[5], out);
-}
-
-static growth_status eval_effect(const double *a, double *out) {
-  return finance_effect(a[0], a[1], out);
-}
-
-static growth_status eval_nominal(const double *a, double *out) {
-  return finance_nominal(a[0], a[1], out);
-}
-
+static void numeric_scalar(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv);
 static void project_scalar(sqlite3_context *ctx, int argc,
                            sqlite3_value **argv);
 static void cagr_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 static void discount_scalar(sqlite3_context *ctx, int argc,
                             sqlite3_value **argv);
 
-/* The spreadsheet's guess for rate() when none is given. */
-#define RATE_DEFAULT_GUESS 0.1
-
-static const numeric_function numeric_functions[] = {
-    {"cagr", 3, 3, {"start_value", "end_value", "years"}, {0}, 0, eval_cagr,
-     cagr_scalar},
-    {"cagr", 4, 4, {"start_value", "end_value", "start_year", "end_year"}, {0},
-     0, eval_cagr_between, 0},
-    {"project", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_project,
-     project_scalar},
-    {"project", 4, 4, {"value", "rate", "from_year", "to_year"}, {0}, 0,
-     eval_project_between, 0},
-    {"discount", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_discount,
-     discount_scalar},
-    {"years_to_reach", 3, 3, {"value", "target", "rate"}, {0}, 0,
-     eval_years_to_reach, 0},
-    {"interpolate_growth", 5, 5, {"year", "year0", "value0", "year1", "value1"},
-     {0}, 0, eval_interpolate, 0},
-    {"rri", 3, 3, {"nper", "pv", "fv"}, {0}, 0, eval_rri, 0},
-    {"pduration", 3, 3, {"rate", "pv", "fv"}, {0}, 0, eval_pduration, 0},
-    {"fv", 3, 5, {"rate", "nper", "pmt", "pv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_fv, 0},
-    {"pv", 3, 5, {"rate", "nper", "pmt", "fv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_pv, 0},
-    {"nper", 3, 5, {"rate", "pmt", "pv", "fv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_nper, 0},
-    {"rate", 3, 6, {"nper", "pmt", "pv", "fv", "type", "guess"},
-     {0, 0, 0, 0, 0, RATE_DEFAULT_GUESS}, ARG_FLAG(4), eval_rate, 0},
-    {"effect", 2, 2, {"nominal_rate", "npery"}, {0}, 0, eval_effect, 0},
-    {"nominal", 2, 2, {"effect_rate", "npery"}, {0}, 0, eval_nominal, 0},
+/* The three-argument functions with a fast path (below). */
+static const struct {
+  const char *name;
+  sql_function xfunc;
+} fast_paths[] = {
+    {"cagr", cagr_scalar},
+    {"project", project_scalar},
+    {"discount", discount_scalar},
 };
+
+/* The xFunc of fn called with n arguments. */
+static sql_function xfunc_of(const numeric_function *fn, int n) {
+  for (size_t i = 0; n == 3 && i < sizeof fast_paths / sizeof fast_paths[0];
+       i++) {
+    if (strcmp(fast_paths[i].name, fn->name) == 0) return fast_paths[i].xfunc;
+  }
+  return numeric_scalar;
+}
 
 /* Reads the arguments by the rules 1-3 above into args; 0 when the result
 ** is already set (an error or NULL). */
@@ -234,13 +150,12 @@ static void discount_scalar(sqlite3_context *ctx, int argc,
 }
 
 int pmext_register_growth(sqlite3 *db) {
-  size_t count = sizeof numeric_functions / sizeof numeric_functions[0];
-  for (size_t i = 0; i < count; i++) {
+  for (int i = 0; i < numeric_function_count; i++) {
     const numeric_function *fn = &numeric_functions[i];
     for (int n = fn->min_args; n <= fn->max_args; n++) {
       int rc = sqlite3_create_function(
           db, fn->name, n, PMEXT_PURE_FUNCTION, (void *)fn,
-          n == 3 && fn->xfunc ? fn->xfunc : numeric_scalar, 0, 0);
+          xfunc_of(fn, n), 0, 0);
       if (rc != SQLITE_OK) return rc;
     }
   }
