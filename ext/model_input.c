@@ -167,9 +167,33 @@ static int prepares(reader *rd, const char *what, int *ok) {
   return rc == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
 }
 
-/* Prepares SELECT [rowid,] columns FROM "table"; a missing table or column
-** is an error naming it. The name is quoted as an identifier, so any text
-** is only ever a table name. */
+/* Does the table have the column? (pragma_table_xinfo: a misspelt
+** "column" in a SELECT would be read as a string.) */
+static int has_column(reader *rd, const char *column, int *ok) {
+  sqlite3_stmt *stmt = 0;
+  int rc = sqlite3_prepare_v2(rd->db,
+                              "SELECT 1 FROM pragma_table_xinfo(?1) "
+                              "WHERE name = ?2 COLLATE NOCASE",
+                              -1, &stmt, 0);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(stmt, 1, rd->table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, column, -1, SQLITE_STATIC);
+    rc = sqlite3_step(stmt);
+    *ok = rc == SQLITE_ROW;
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+  }
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+    *rd->err = sqlite3_mprintf("%s: cannot read \"%s\": %s", rd->who,
+                               rd->table, sqlite3_errmsg(rd->db));
+    rc = *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return rc;
+}
+
+/* Prepares SELECT columns [, rowid] FROM "table"; a missing table or
+** column is an error naming it. The name is quoted as an identifier, so
+** any text is only ever a table name. */
 static int reader_open(reader *rd, int n_columns) {
   int ok, rc = prepares(rd, "*", &ok);
   if (rc != SQLITE_OK) return rc;
@@ -179,22 +203,19 @@ static int reader_open(reader *rd, int n_columns) {
   }
   char *list = 0;
   for (int i = 0; i < n_columns; i++) {
-    char *quoted = sqlite3_mprintf("\"%w\"", rd->columns[i]);
-    if (!quoted) {
-      sqlite3_free(list);
-      return SQLITE_NOMEM;
-    }
-    rc = prepares(rd, quoted, &ok);
+    rc = has_column(rd, rd->columns[i], &ok);
     if (rc == SQLITE_OK && !ok) {
       *rd->err = sqlite3_mprintf("%s: input table \"%s\" has no column %s",
                                  rd->who, rd->table, rd->columns[i]);
       rc = *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
     }
-    list = rc == SQLITE_OK ? sqlite3_mprintf("%z%s%z", list, i ? "," : "", quoted)
-                           : (sqlite3_free(quoted), list);
-    if (rc != SQLITE_OK || !list) {
+    if (rc == SQLITE_OK) {
+      list = sqlite3_mprintf("%z%s\"%w\"", list, i ? "," : "", rd->columns[i]);
+      if (!list) rc = SQLITE_NOMEM;
+    }
+    if (rc != SQLITE_OK) {
       sqlite3_free(list);
-      return rc != SQLITE_OK ? rc : SQLITE_NOMEM;
+      return rc;
     }
   }
   rc = prepares(rd, "rowid", &rd->has_rowid);
@@ -308,7 +329,7 @@ static int cell_int(reader *rd, int col, int lo, int hi, const char *what,
   if (rc != SQLITE_OK || !*has) return rc;
   if (x != floor(x) || x < lo || x > hi) {
     return fail(rd, rd->columns[col],
-                sqlite3_mprintf("%!.15g is not %s (an integer %d..%d)", x, what,
+                sqlite3_mprintf("%.15g is not %s (an integer %d..%d)", x, what,
                                 lo, hi));
   }
   *out = (int)x;
@@ -321,10 +342,10 @@ static int check_fraction(reader *rd, int col, double x, double lo, double hi,
   if (x >= lo && x <= hi) return SQLITE_OK;
   if (x > hi && x <= 100) {
     return fail(rd, rd->columns[col],
-                sqlite3_mprintf("%!.15g is a percent; give %!.15g", x, x / 100));
+                sqlite3_mprintf("%.15g is a percent; give %.15g", x, x / 100));
   }
   return fail(rd, rd->columns[col],
-              sqlite3_mprintf("%!.15g is outside %s", x, what));
+              sqlite3_mprintf("%.15g is outside %s", x, what));
 }
 
 /* --- the reports -------------------------------------------------------- */
@@ -453,7 +474,7 @@ static int read_figure(model_set *set, reader *rd, figure_row *f) {
     return rc;
   }
   if (f->has_value && f->value < 0) {
-    return fail(rd, "value", sqlite3_mprintf("%!.15g is negative; a size is 0 "
+    return fail(rd, "value", sqlite3_mprintf("%.15g is negative; a size is 0 "
                                              "or more", f->value));
   }
   if (f->has_share && (rc = check_fraction(rd, 5, f->share, 0, 1, "0..1"))) {
