@@ -161,35 +161,46 @@ static model_basis product_basis(model_basis share, model_basis total) {
   return total == MODEL_PROJECTED ? MODEL_PROJECTED : MODEL_DERIVED;
 }
 
+/* The whole market of one year, computed once per report: its value
+** (rules 1-3) and its value in the stated-CAGR scenario. */
+typedef struct whole_year {
+  int has;
+  double value;
+  model_basis basis;
+  int has_stated;
+  double stated;
+} whole_year;
+
 /* The 'reported' scenario: rules 1-6. */
 static void reported_row(const model_report *r, int index, int year,
-                         model_row *row) {
+                         const whole_year *w, model_row *row) {
   const model_segment *s = &r->segments[index];
-  double total = 0;
-  model_basis total_basis = MODEL_NOT_REPORTED;
-  int has_total =
-      r->whole >= 0 && model_own_value(r, r->whole, year, &total, &total_basis);
-
   memset(row, 0, sizeof *row);
   row->value_basis = row->share_basis = MODEL_NOT_REPORTED;
-  if (model_own_value(r, index, year, &row->value, &row->value_basis)) {
+  if (index == r->whole ? w->has
+                        : model_own_value(r, index, year, &row->value,
+                                          &row->value_basis)) {
+    if (index == r->whole) {
+      row->value = w->value;
+      row->value_basis = w->basis;
+    }
     row->has_value = 1;
     const model_figure *f = printed(s->shares, s->n_shares, year);
     if (f) {
       row->has_share = 1;
       row->share = f->x;
       row->share_basis = MODEL_REPORTED;
-    } else if (has_total && total > 0) {
+    } else if (w->has && w->value > 0) {
       row->has_share = 1;
-      row->share = row->value / total;
+      row->share = row->value / w->value;
       row->share_basis = MODEL_DERIVED;
     }
   } else if (held_share(s, year, &row->share, &row->share_basis)) {
     row->has_share = 1;
-    if (has_total) {
+    if (w->has) {
       row->has_value = 1;
-      row->value = row->share * total;
-      row->value_basis = product_basis(row->share_basis, total_basis);
+      row->value = row->share * w->value;
+      row->value_basis = product_basis(row->share_basis, w->basis);
     }
   }
 }
@@ -204,25 +215,20 @@ int model_stated_value(const model_report *r, int year, double *out) {
              GROWTH_OK;
 }
 
-/* Value and share without yoy_growth, in either scenario (rule 8). */
-static void level_row(const model_report *r, int index, int year,
-                      model_scenario scenario, model_row *row) {
-  reported_row(r, index, year, row);
-  if (scenario != MODEL_SCENARIO_STATED_CAGR || r->stated < 0 ||
-      year <= r->claims[r->stated].from_year) {
-    return;
-  }
-  double total;
-  if (!model_stated_value(r, year, &total)) {
+/* The 'stated_cagr' scenario from the 'reported' row (rule 8). */
+static void stated_row(const model_report *r, int index, int year,
+                       const whole_year *w, model_row *row) {
+  if (r->stated < 0 || year <= r->claims[r->stated].from_year) return;
+  if (!w->has_stated) {
     row->has_value = 0;
     row->value_basis = MODEL_NOT_REPORTED;
     return;
   }
   if (index == r->whole) {
-    row->value = total;
+    row->value = w->stated;
     row->value_basis = MODEL_DERIVED;
   } else if (row->has_share) {
-    row->value = row->share * total;
+    row->value = row->share * w->stated;
     row->has_value = 1;
     row->value_basis = row->share_basis == MODEL_ASSUMED ? MODEL_ASSUMED
                                                          : MODEL_DERIVED;
@@ -240,17 +246,34 @@ int model_compute(model_set *set, model_report *r) {
   int n_years = r->last_year - r->first_year + 1;
   size_t n = (size_t)MODEL_N_SCENARIOS * (size_t)r->n_segments * (size_t)n_years;
   r->rows = model_alloc(set, (n + 1) * sizeof *r->rows);
-  if (!r->rows) return SQLITE_NOMEM;
-  for (int sc = 0; sc < MODEL_N_SCENARIOS; sc++) {
-    for (int i = 0; i < r->n_segments; i++) {
-      model_row *out = (model_row *)model_rows(r, (model_scenario)sc, i);
-      for (int year = r->first_year; year <= r->last_year; year++) {
-        model_row *row = &out[year - r->first_year];
-        level_row(r, i, year, (model_scenario)sc, row);
-        if (year > r->first_year) set_yoy(row, row - 1);
+  whole_year *whole = sqlite3_malloc64((size_t)n_years * sizeof *whole);
+  if (!r->rows || !whole) {
+    sqlite3_free(whole);
+    return SQLITE_NOMEM;
+  }
+  for (int k = 0; k < n_years; k++) {
+    whole_year *w = &whole[k];
+    int year = r->first_year + k;
+    w->basis = MODEL_NOT_REPORTED;
+    w->has = r->whole >= 0 &&
+             model_own_value(r, r->whole, year, &w->value, &w->basis);
+    w->has_stated = model_stated_value(r, year, &w->stated);
+  }
+  for (int i = 0; i < r->n_segments; i++) {
+    model_row *rep = (model_row *)model_rows(r, MODEL_SCENARIO_REPORTED, i);
+    model_row *st = (model_row *)model_rows(r, MODEL_SCENARIO_STATED_CAGR, i);
+    for (int k = 0; k < n_years; k++) {
+      int year = r->first_year + k;
+      reported_row(r, i, year, &whole[k], &rep[k]);
+      st[k] = rep[k];
+      stated_row(r, i, year, &whole[k], &st[k]);
+      if (k > 0) {
+        set_yoy(&rep[k], &rep[k - 1]);
+        set_yoy(&st[k], &st[k - 1]);
       }
     }
   }
+  sqlite3_free(whole);
   return SQLITE_OK;
 }
 
