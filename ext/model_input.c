@@ -560,7 +560,7 @@ static int group_segments(model_set *set, figure_row *rows, int n) {
 /* Sorts each segment's figures by year into its values and shares; a
 ** second row for the same (report, dimension, segment, year) is an error. */
 static int place_figures(model_set *set, reader *rd, figure_row *rows, int n) {
-  qsort(rows, (size_t)n, sizeof *rows, by_segment_year);
+  if (n > 1) qsort(rows, (size_t)n, sizeof *rows, by_segment_year);
   for (int i = 0; i < n; i++) {
     figure_row *f = &rows[i];
     model_report *r = &set->reports[f->report];
