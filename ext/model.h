@@ -217,6 +217,20 @@ void model_snapshot_release(model_snapshot *snap);
 int model_snapshot_grid(model_snapshot *snap, model_grid grid, int with_report,
                         const tv_table **out);
 
+/* The part every model table shares: its spec and its source. xConnect
+** (and xCreate) of each: declare the schema, read the arguments. */
+typedef struct model_vtab {
+  sqlite3_vtab base;
+  const void *spec;
+  model_source src;
+} model_vtab;
+
+int model_vtab_connect(sqlite3 *db, const void *spec, const char *schema,
+                       const char *name, int builtin, int argc,
+                       const char *const *argv, sqlite3_vtab **out,
+                       char **err);
+int model_vtab_disconnect(sqlite3_vtab *vtab);
+
 /* --- registration ------------------------------------------------------ */
 
 int model_register_rows(sqlite3 *db);   /* pm_segments, pm_model */

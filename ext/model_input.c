@@ -607,20 +607,27 @@ static int place_figures(model_set *set, reader *rd, figure_row *rows, int n) {
   return SQLITE_OK;
 }
 
+/* Room for one more element in *array (n used of *capacity): 0 when
+** memory runs out. */
+static int room_for_one(void *array, int n, int *capacity, size_t size) {
+  if (n < *capacity) return 1;
+  int grown_capacity = *capacity ? 2 * *capacity : 16;
+  void *grown = sqlite3_realloc64(*(void **)array, (size_t)grown_capacity * size);
+  if (!grown) return 0;
+  *(void **)array = grown;
+  *capacity = grown_capacity;
+  return 1;
+}
+
 static int read_figures(model_set *set, reader *rd) {
   figure_row *rows = 0;
   int n = 0, capacity = 0, rc;
   rd->columns = figure_columns;
   if ((rc = reader_open(rd, 8)) != SQLITE_OK) return rc;
   while ((rc = reader_step(rd, 8)) == SQLITE_ROW) {
-    if (n == capacity) {
-      capacity = capacity ? 2 * capacity : 64;
-      figure_row *grown = sqlite3_realloc64(rows, (size_t)capacity * sizeof *rows);
-      if (!grown) {
-        rc = SQLITE_NOMEM;
-        break;
-      }
-      rows = grown;
+    if (!room_for_one(&rows, n, &capacity, sizeof *rows)) {
+      rc = SQLITE_NOMEM;
+      break;
     }
     if ((rc = read_figure(set, rd, &rows[n])) != SQLITE_OK) break;
     n++;
@@ -696,14 +703,9 @@ static int read_claims(model_set *set, reader *rd) {
   rd->columns = claim_columns;
   if ((rc = reader_open(rd, 8)) != SQLITE_OK) return rc;
   while ((rc = reader_step(rd, 8)) == SQLITE_ROW) {
-    if (n == capacity) {
-      capacity = capacity ? 2 * capacity : 16;
-      claim_row *grown = sqlite3_realloc64(rows, (size_t)capacity * sizeof *rows);
-      if (!grown) {
-        rc = SQLITE_NOMEM;
-        break;
-      }
-      rows = grown;
+    if (!room_for_one(&rows, n, &capacity, sizeof *rows)) {
+      rc = SQLITE_NOMEM;
+      break;
     }
     if ((rc = read_claim(set, rd, &rows[n].claim, &rows[n].report))) break;
     set->reports[rows[n].report].n_claims++;

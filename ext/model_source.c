@@ -168,3 +168,29 @@ int model_snapshot_grid(model_snapshot *snap, model_grid grid, int with_report,
   *out = t;
   return SQLITE_OK;
 }
+
+int model_vtab_connect(sqlite3 *db, const void *spec, const char *schema,
+                       const char *name, int builtin, int argc,
+                       const char *const *argv, sqlite3_vtab **out,
+                       char **err) {
+  int rc = tv_declare(db, schema);
+  if (rc != SQLITE_OK) return rc;
+  model_vtab *vtab = tv_zalloc(sizeof *vtab);
+  if (!vtab) return SQLITE_NOMEM;
+  vtab->spec = spec;
+  rc = model_source_init(&vtab->src, builtin ? 0 : db, name, argc, argv, err);
+  if (rc != SQLITE_OK) {
+    model_source_free(&vtab->src);
+    sqlite3_free(vtab);
+    return rc;
+  }
+  *out = &vtab->base;
+  return SQLITE_OK;
+}
+
+int model_vtab_disconnect(sqlite3_vtab *base) {
+  model_vtab *vtab = (model_vtab *)base;
+  model_source_free(&vtab->src);
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}

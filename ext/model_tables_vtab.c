@@ -56,12 +56,6 @@ static const table_spec specs[] = {
      GRID_COMPARE, 0},
 };
 
-typedef struct table_vtab {
-  sqlite3_vtab base;
-  const table_spec *spec;
-  model_source src;
-} table_vtab;
-
 typedef struct table_cursor {
   sqlite3_vtab_cursor base;
   model_snapshot *snap;
@@ -73,27 +67,8 @@ static int table_connect(sqlite3 *db, void *aux, int argc,
                          const char *const *argv, sqlite3_vtab **out,
                          char **err) {
   const table_spec *spec = aux;
-  int rc = tv_declare(db, spec->schema);
-  if (rc != SQLITE_OK) return rc;
-  table_vtab *vtab = tv_zalloc(sizeof *vtab);
-  if (!vtab) return SQLITE_NOMEM;
-  vtab->spec = spec;
-  rc = model_source_init(&vtab->src, spec->builtin ? 0 : db, spec->name, argc,
-                         argv, err);
-  if (rc != SQLITE_OK) {
-    model_source_free(&vtab->src);
-    sqlite3_free(vtab);
-    return rc;
-  }
-  *out = &vtab->base;
-  return SQLITE_OK;
-}
-
-static int table_disconnect(sqlite3_vtab *base) {
-  table_vtab *vtab = (table_vtab *)base;
-  model_source_free(&vtab->src);
-  sqlite3_free(vtab);
-  return SQLITE_OK;
+  return model_vtab_connect(db, spec, spec->schema, spec->name, spec->builtin,
+                            argc, argv, out, err);
 }
 
 static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
@@ -128,7 +103,8 @@ static int vtab_error(sqlite3_vtab *vtab, int rc, char *err) {
 static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
                         const char *idx_str, int argc, sqlite3_value **argv) {
   table_cursor *cur = (table_cursor *)base;
-  table_vtab *vtab = (table_vtab *)base->pVtab;
+  model_vtab *vtab = (model_vtab *)base->pVtab;
+  const table_spec *spec = vtab->spec;
   (void)idx_num;
   (void)idx_str;
   (void)argc;
@@ -139,8 +115,7 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
   char *err = 0;
   int rc = model_source_get(&vtab->src, &cur->snap, &err);
   if (rc != SQLITE_OK) return vtab_error(base->pVtab, rc, err);
-  rc = model_snapshot_grid(cur->snap, vtab->spec->grid, !vtab->spec->builtin,
-                           &cur->grid);
+  rc = model_snapshot_grid(cur->snap, spec->grid, !spec->builtin, &cur->grid);
   if (rc != SQLITE_OK) return rc;
   cur->n_rows = cur->grid->n_cells / cur->grid->n_cols;
   return SQLITE_OK;
@@ -159,22 +134,9 @@ static int table_eof(sqlite3_vtab_cursor *base) {
 static int table_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
                         int col) {
   const table_cursor *cur = (const table_cursor *)base;
-  const tv_cell *cell = &cur->grid->cells[cur->row * cur->grid->n_cols + col];
-  switch (cell->type) {
-    case SQLITE_INTEGER:
-      sqlite3_result_int64(ctx, cell->i);
-      break;
-    case SQLITE_FLOAT:
-      sqlite3_result_double(ctx, cell->d);
-      break;
-    case SQLITE_TEXT:
-      /* The snapshot outlives the statement's use of the value: copy. */
-      sqlite3_result_text(ctx, cell->text, -1, SQLITE_TRANSIENT);
-      break;
-    default:
-      sqlite3_result_null(ctx);
-      break;
-  }
+  /* Copied: a rebuild may free the grid while SQLite still holds text. */
+  tv_result_cell(ctx, &cur->grid->cells[cur->row * cur->grid->n_cols + col],
+                 SQLITE_TRANSIENT);
   return SQLITE_OK;
 }
 
@@ -187,7 +149,7 @@ static int table_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
 #define TABLE_MODULE(create, destroy)                                \
   {                                                                 \
     .xCreate = create, .xConnect = table_connect,                   \
-    .xBestIndex = table_best_index, .xDisconnect = table_disconnect, \
+    .xBestIndex = table_best_index, .xDisconnect = model_vtab_disconnect, \
     .xDestroy = destroy, .xOpen = table_open,                       \
     .xClose = table_close, .xFilter = table_filter,                 \
     .xNext = table_next, .xEof = table_eof, .xColumn = table_column, \
@@ -202,7 +164,7 @@ static int table_create(sqlite3 *db, void *aux, int argc,
 }
 
 static const sqlite3_module builtin_module = TABLE_MODULE(0, 0);
-static const sqlite3_module created_module = TABLE_MODULE(table_create, table_disconnect);
+static const sqlite3_module created_module = TABLE_MODULE(table_create, model_vtab_disconnect);
 
 int model_register_tables(sqlite3 *db) {
   for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {

@@ -113,12 +113,6 @@ static const struct plan_term {
     {F_REPORT, SQLITE_INDEX_CONSTRAINT_EQ, "report="},
 };
 
-typedef struct rows_vtab {
-  sqlite3_vtab base;
-  const rows_spec *spec;
-  model_source src;
-} rows_vtab;
-
 /* A match: a segment of a report. */
 typedef struct match {
   int report, segment;
@@ -140,20 +134,8 @@ typedef struct rows_cursor {
 static int rows_init(sqlite3 *db, void *aux, int argc, const char *const *argv,
                      sqlite3_vtab **out, char **err) {
   const rows_spec *spec = aux;
-  int rc = tv_declare(db, spec->schema);
-  if (rc != SQLITE_OK) return rc;
-  rows_vtab *vtab = tv_zalloc(sizeof *vtab);
-  if (!vtab) return SQLITE_NOMEM;
-  vtab->spec = spec;
-  rc = model_source_init(&vtab->src, spec->builtin ? 0 : db, spec->name, argc,
-                         argv, err);
-  if (rc != SQLITE_OK) {
-    model_source_free(&vtab->src);
-    sqlite3_free(vtab);
-    return rc;
-  }
-  *out = &vtab->base;
-  return SQLITE_OK;
+  return model_vtab_connect(db, spec, spec->schema, spec->name, spec->builtin,
+                            argc, argv, out, err);
 }
 
 static int rows_connect(sqlite3 *db, void *aux, int argc,
@@ -169,16 +151,8 @@ static int rows_create(sqlite3 *db, void *aux, int argc,
   return rows_init(db, aux, argc, argv, out, err);
 }
 
-static int rows_disconnect(sqlite3_vtab *base) {
-  rows_vtab *vtab = (rows_vtab *)base;
-  model_source_free(&vtab->src);
-  sqlite3_free(vtab);
-  return SQLITE_OK;
-}
-
 static int rows_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
-  const rows_vtab *vtab = (const rows_vtab *)base;
-  const rows_spec *spec = vtab->spec;
+  const rows_spec *spec = ((const model_vtab *)base)->spec;
   int use[PLAN_BITS]; /* constraint index per bit, or -1 */
   int scenario_unusable = 0;
   for (int b = 0; b < PLAN_BITS; b++) use[b] = -1;
@@ -396,7 +370,8 @@ static int find_matches(rows_cursor *cur, const text_key *report,
 static int rows_filter(sqlite3_vtab_cursor *base, int idx_num,
                        const char *idx_str, int argc, sqlite3_value **argv) {
   rows_cursor *cur = (rows_cursor *)base;
-  rows_vtab *vtab = (rows_vtab *)base->pVtab;
+  model_vtab *vtab = (model_vtab *)base->pVtab;
+  const rows_spec *spec = vtab->spec;
   (void)idx_str;
   text_key report = {0, 0}, dimension = {0, 0}, segment = {0, 0};
   model_snapshot_release(cur->snap);
@@ -423,7 +398,7 @@ static int rows_filter(sqlite3_vtab_cursor *base, int idx_num,
         sqlite3_free(base->pVtab->zErrMsg);
         base->pVtab->zErrMsg = sqlite3_mprintf(
             "%s(): unknown scenario '%s'; valid scenarios: %s",
-            vtab->spec->name, name, model_scenario_list());
+            spec->name, name, model_scenario_list());
         return base->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
       }
     } else if (b == 1) {
@@ -481,10 +456,10 @@ static void result_name(sqlite3_context *ctx, const char *name) {
 static int rows_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
                        int col) {
   const rows_cursor *cur = (const rows_cursor *)base;
-  const rows_vtab *vtab = (const rows_vtab *)base->pVtab;
+  const rows_spec *spec = ((const model_vtab *)base->pVtab)->spec;
   const model_row *row = cur->row;
   const model_segment *s = &cur->r->segments[cur->segment];
-  switch (vtab->spec->fields[col]) {
+  switch (spec->fields[col]) {
     case F_REPORT: result_name(ctx, cur->r->report); break;
     case F_DIMENSION: result_name(ctx, s->dimension); break;
     case F_SEGMENT: result_name(ctx, s->segment); break;
@@ -522,34 +497,21 @@ static int rows_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-static const sqlite3_module segments_module = {
-    .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
-    .xConnect = rows_connect,
-    .xBestIndex = rows_best_index,
-    .xDisconnect = rows_disconnect,
-    .xOpen = rows_open,
-    .xClose = rows_close,
-    .xFilter = rows_filter,
-    .xNext = rows_next,
-    .xEof = rows_eof,
-    .xColumn = rows_column,
-    .xRowid = rows_rowid,
-};
+/* Slots not named are 0 (read-only, no transactions). */
+#define ROWS_MODULE(create, destroy)                                     \
+  {                                                                      \
+    .xCreate = create, .xConnect = rows_connect,                         \
+    .xBestIndex = rows_best_index, .xDisconnect = model_vtab_disconnect, \
+    .xDestroy = destroy, .xOpen = rows_open, .xClose = rows_close,       \
+    .xFilter = rows_filter, .xNext = rows_next, .xEof = rows_eof,        \
+    .xColumn = rows_column, .xRowid = rows_rowid,                        \
+  }
 
-static const sqlite3_module model_module = {
-    .xCreate = rows_create,
-    .xConnect = rows_connect,
-    .xBestIndex = rows_best_index,
-    .xDisconnect = rows_disconnect,
-    .xDestroy = rows_disconnect,
-    .xOpen = rows_open,
-    .xClose = rows_close,
-    .xFilter = rows_filter,
-    .xNext = rows_next,
-    .xEof = rows_eof,
-    .xColumn = rows_column,
-    .xRowid = rows_rowid,
-};
+/* pm_segments is eponymous-only (no CREATE VIRTUAL TABLE); pm_model is
+** created only (its xCreate is not its xConnect). */
+static const sqlite3_module segments_module = ROWS_MODULE(0, 0);
+static const sqlite3_module model_module =
+    ROWS_MODULE(rows_create, model_vtab_disconnect);
 
 int model_register_rows(sqlite3 *db) {
   int rc = sqlite3_create_module(db, segments_spec.name, &segments_module,

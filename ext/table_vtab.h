@@ -41,6 +41,10 @@ void tv_text(tv_table *t, const char *text); /* copied; NULL text is NULL */
 void tv_textf(tv_table *t, const char *format, ...); /* sqlite3_mprintf */
 int tv_finish(tv_table *t); /* SQLITE_OK, SQLITE_NOMEM or SQLITE_ERROR */
 void tv_free(tv_table *t);
+/* A cell as the result of xColumn; text with the destructor given
+** (SQLITE_STATIC when the grid outlives the statement). */
+void tv_result_cell(sqlite3_context *ctx, const tv_cell *cell,
+                    void (*text_destructor)(void *));
 
 typedef struct tv_spec {
   const char *name;   /* the table's name in SQL */
