@@ -290,20 +290,21 @@ static int cell_number(reader *rd, int col, int *has, double *out,
   int type = sqlite3_value_type(v);
   *has = 0;
   if (type == SQLITE_NULL) return SQLITE_OK;
-  if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+  if (type == SQLITE_BLOB) {
+    return fail(rd, rd->columns[col], sqlite3_mprintf("a BLOB is not a number"));
+  }
+  if (type == SQLITE_TEXT) {
     const char *text = (const char *)sqlite3_column_text(rd->stmt, col);
     if (!text) return SQLITE_NOMEM;
-    if (type == SQLITE_TEXT && !*text) return SQLITE_OK;
+    if (!*text) return SQLITE_OK;
     sqlite3_value *copy = sqlite3_value_dup(v);
     if (!copy) return SQLITE_NOMEM;
-    int numeric = type == SQLITE_TEXT ? sqlite3_value_numeric_type(copy) : type;
+    int numeric = sqlite3_value_numeric_type(copy);
     *out = sqlite3_value_double(copy);
     sqlite3_value_free(copy);
     if (numeric != SQLITE_INTEGER && numeric != SQLITE_FLOAT) {
       return fail(rd, rd->columns[col],
-                  type == SQLITE_BLOB
-                      ? sqlite3_mprintf("a BLOB is not a number")
-                      : sqlite3_mprintf("'%q' is not a number", text));
+                  sqlite3_mprintf("'%q' is not a number", text));
     }
     if (half) *half = half_digit(text);
   } else {
