@@ -295,7 +295,15 @@ int model_implied_cagr(const model_report *r, int segment, int from, int to,
 
 /* --- registration ----------------------------------------------------- */
 
+/* The modules share one built-in cache per connection; each holds a
+** reference, and this function's own is dropped at the end. */
 int pmext_register_model(sqlite3 *db) {
-  int rc = model_register_rows(db);
-  return rc == SQLITE_OK ? model_register_tables(db) : rc;
+  model_builtin_cache *cache = sqlite3_malloc64(sizeof *cache);
+  if (!cache) return SQLITE_NOMEM;
+  cache->refs = 1;
+  cache->snap = 0;
+  int rc = model_register_rows(db, cache);
+  if (rc == SQLITE_OK) rc = model_register_tables(db, cache);
+  if (--cache->refs == 0) sqlite3_free(cache);
+  return rc;
 }

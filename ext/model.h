@@ -195,9 +195,25 @@ typedef struct model_snapshot {
 
 typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
 
+/* The built-in model of one connection, shared by its built-in tables
+** (pm_segments, pm_facts, pm_audit, pm_companies): built once, when the
+** first of them is read. */
+typedef struct model_builtin_cache {
+  int refs;
+  model_snapshot *snap;
+} model_builtin_cache;
+
+/* The aux data of each registered module: its spec and the connection's
+** built-in cache. */
+typedef struct model_module {
+  const void *spec;
+  model_builtin_cache *cache;
+} model_module;
+
 /* Where a model comes from: the built-in dataset, or input tables of db. */
 typedef struct model_source {
-  sqlite3 *db;           /* 0: the built-in report */
+  sqlite3 *db;           /* 0: the built-in report (cache) */
+  model_builtin_cache *cache;
   char *names[4];        /* reports, figures, claims, companies (or 0) */
   const char *who;       /* module name, for messages */
   model_snapshot *snap;  /* the current model, or 0 */
@@ -205,9 +221,10 @@ typedef struct model_source {
 } model_source;
 
 /* Parses the module arguments (reports=..., figures=..., claims=...,
-** companies=...) into src; db 0 for the built-in. */
-int model_source_init(model_source *src, sqlite3 *db, const char *who,
-                      int argc, const char *const *argv, char **err);
+** companies=...) into src; db 0 for the built-in (from cache). */
+int model_source_init(model_source *src, sqlite3 *db,
+                      model_builtin_cache *cache, const char *who, int argc,
+                      const char *const *argv, char **err);
 void model_source_free(model_source *src);
 /* The current model (rebuilt if the inputs changed), one reference for
 ** the caller (model_snapshot_release()). */
@@ -225,17 +242,20 @@ typedef struct model_vtab {
   model_source src;
 } model_vtab;
 
-int model_vtab_connect(sqlite3 *db, const void *spec, const char *schema,
-                       const char *name, int builtin, int argc,
-                       const char *const *argv, sqlite3_vtab **out,
+int model_vtab_connect(sqlite3 *db, const model_module *module,
+                       const char *schema, const char *name, int builtin,
+                       int argc, const char *const *argv, sqlite3_vtab **out,
                        char **err);
 int model_vtab_disconnect(sqlite3_vtab *vtab);
 
 /* --- registration ------------------------------------------------------ */
 
-int model_register_rows(sqlite3 *db);   /* pm_segments, pm_model */
-int model_register_tables(sqlite3 *db); /* pm_facts, pm_audit, pm_companies,
-                                        ** pm_model_facts, pm_model_audit,
-                                        ** pm_compare */
+/* Registers `name` with aux {spec, cache}; the module keeps a reference
+** to the cache until the connection drops it. */
+int model_register_module(sqlite3 *db, const char *name,
+                          const sqlite3_module *module, const void *spec,
+                          model_builtin_cache *cache);
+int model_register_rows(sqlite3 *db, model_builtin_cache *cache);
+int model_register_tables(sqlite3 *db, model_builtin_cache *cache);
 
 #endif /* PMEXT_MODEL_H */

@@ -55,10 +55,12 @@ static char *unquote(const char *p, size_t n) {
   return out;
 }
 
-int model_source_init(model_source *src, sqlite3 *db, const char *who,
-                      int argc, const char *const *argv, char **err) {
+int model_source_init(model_source *src, sqlite3 *db,
+                      model_builtin_cache *cache, const char *who, int argc,
+                      const char *const *argv, char **err) {
   memset(src, 0, sizeof *src);
   src->db = db;
+  src->cache = cache;
   src->who = who;
   if (!db) return SQLITE_OK;
   for (int i = 3; i < argc; i++) {
@@ -110,39 +112,52 @@ static void stamp_now(sqlite3 *db, unsigned stamp[3]) {
   (void)sqlite3_file_control(db, "temp", SQLITE_FCNTL_DATA_VERSION, &stamp[2]);
 }
 
+/* A new snapshot of `set` with one reference, or 0 (set freed). */
+static model_snapshot *snapshot_new(model_set *set) {
+  model_snapshot *snap = sqlite3_malloc64(sizeof *snap);
+  if (!snap) {
+    model_set_free(set);
+    return 0;
+  }
+  memset(snap, 0, sizeof *snap);
+  snap->set = set;
+  snap->refs = 1;
+  return snap;
+}
+
 int model_source_get(model_source *src, model_snapshot **out, char **err) {
   unsigned stamp[3] = {0, 0, 0};
+  model_set *set = 0;
+  int rc;
   *out = 0;
   *err = 0;
-  if (src->db) stamp_now(src->db, stamp);
-  if (src->snap && (!src->db || memcmp(stamp, src->stamp, sizeof stamp) == 0)) {
+  if (!src->db) { /* the built-in report: built once per connection */
+    model_builtin_cache *cache = src->cache;
+    if (!cache->snap) {
+      if ((rc = model_builtin(&set, err)) != SQLITE_OK) return rc;
+      if (!(cache->snap = snapshot_new(set))) return SQLITE_NOMEM;
+    }
+    cache->snap->refs++;
+    *out = cache->snap;
+    return SQLITE_OK;
+  }
+  stamp_now(src->db, stamp);
+  if (src->snap && memcmp(stamp, src->stamp, sizeof stamp) == 0) {
     src->snap->refs++;
     *out = src->snap;
     return SQLITE_OK;
   }
   model_snapshot_release(src->snap);
   src->snap = 0;
-  model_set *set = 0;
-  int rc;
-  if (src->db) {
-    model_inputs in = {src->names[0], src->names[1], src->names[2],
-                       src->names[3]};
-    rc = model_read(src->db, &in, src->who, &set, err);
-  } else {
-    rc = model_builtin(&set, err);
+  model_inputs in = {src->names[0], src->names[1], src->names[2],
+                     src->names[3]};
+  if ((rc = model_read(src->db, &in, src->who, &set, err)) != SQLITE_OK) {
+    return rc;
   }
-  if (rc != SQLITE_OK) return rc;
-  model_snapshot *snap = sqlite3_malloc64(sizeof *snap);
-  if (!snap) {
-    model_set_free(set);
-    return SQLITE_NOMEM;
-  }
-  memset(snap, 0, sizeof *snap);
-  snap->set = set;
-  snap->refs = 2; /* the source's and the caller's */
-  src->snap = snap;
+  if (!(src->snap = snapshot_new(set))) return SQLITE_NOMEM;
+  src->snap->refs++; /* the source's and the caller's */
   memcpy(src->stamp, stamp, sizeof stamp);
-  *out = snap;
+  *out = src->snap;
   return SQLITE_OK;
 }
 
@@ -169,16 +184,17 @@ int model_snapshot_grid(model_snapshot *snap, model_grid grid, int with_report,
   return SQLITE_OK;
 }
 
-int model_vtab_connect(sqlite3 *db, const void *spec, const char *schema,
-                       const char *name, int builtin, int argc,
-                       const char *const *argv, sqlite3_vtab **out,
+int model_vtab_connect(sqlite3 *db, const model_module *module,
+                       const char *schema, const char *name, int builtin,
+                       int argc, const char *const *argv, sqlite3_vtab **out,
                        char **err) {
   int rc = tv_declare(db, schema);
   if (rc != SQLITE_OK) return rc;
   model_vtab *vtab = tv_zalloc(sizeof *vtab);
   if (!vtab) return SQLITE_NOMEM;
-  vtab->spec = spec;
-  rc = model_source_init(&vtab->src, builtin ? 0 : db, name, argc, argv, err);
+  vtab->spec = module->spec;
+  rc = model_source_init(&vtab->src, builtin ? 0 : db, module->cache, name,
+                         argc, argv, err);
   if (rc != SQLITE_OK) {
     model_source_free(&vtab->src);
     sqlite3_free(vtab);
@@ -193,4 +209,28 @@ int model_vtab_disconnect(sqlite3_vtab *base) {
   model_source_free(&vtab->src);
   sqlite3_free(vtab);
   return SQLITE_OK;
+}
+
+static void cache_release(model_builtin_cache *cache) {
+  if (--cache->refs > 0) return;
+  model_snapshot_release(cache->snap);
+  sqlite3_free(cache);
+}
+
+static void module_free(void *aux) {
+  model_module *module = aux;
+  cache_release(module->cache);
+  sqlite3_free(module);
+}
+
+int model_register_module(sqlite3 *db, const char *name,
+                          const sqlite3_module *m, const void *spec,
+                          model_builtin_cache *cache) {
+  model_module *module = sqlite3_malloc64(sizeof *module);
+  if (!module) return SQLITE_NOMEM;
+  module->spec = spec;
+  module->cache = cache;
+  cache->refs++;
+  /* On failure sqlite3_create_module_v2() calls module_free() itself. */
+  return sqlite3_create_module_v2(db, name, m, module, module_free);
 }

@@ -66,9 +66,10 @@ typedef struct table_cursor {
 static int table_connect(sqlite3 *db, void *aux, int argc,
                          const char *const *argv, sqlite3_vtab **out,
                          char **err) {
-  const table_spec *spec = aux;
-  return model_vtab_connect(db, spec, spec->schema, spec->name, spec->builtin,
-                            argc, argv, out, err);
+  const model_module *module = aux;
+  const table_spec *spec = module->spec;
+  return model_vtab_connect(db, module, spec->schema, spec->name,
+                            spec->builtin, argc, argv, out, err);
 }
 
 static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
@@ -166,11 +167,11 @@ static int table_create(sqlite3 *db, void *aux, int argc,
 static const sqlite3_module builtin_module = TABLE_MODULE(0, 0);
 static const sqlite3_module created_module = TABLE_MODULE(table_create, model_vtab_disconnect);
 
-int model_register_tables(sqlite3 *db) {
+int model_register_tables(sqlite3 *db, model_builtin_cache *cache) {
   for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
-    int rc = sqlite3_create_module(
+    int rc = model_register_module(
         db, specs[i].name, specs[i].builtin ? &builtin_module : &created_module,
-        (void *)&specs[i]);
+        &specs[i], cache);
     if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;

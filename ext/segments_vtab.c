@@ -133,9 +133,10 @@ typedef struct rows_cursor {
 
 static int rows_init(sqlite3 *db, void *aux, int argc, const char *const *argv,
                      sqlite3_vtab **out, char **err) {
-  const rows_spec *spec = aux;
-  return model_vtab_connect(db, spec, spec->schema, spec->name, spec->builtin,
-                            argc, argv, out, err);
+  const model_module *module = aux;
+  const rows_spec *spec = module->spec;
+  return model_vtab_connect(db, module, spec->schema, spec->name,
+                            spec->builtin, argc, argv, out, err);
 }
 
 static int rows_connect(sqlite3 *db, void *aux, int argc,
@@ -510,14 +511,14 @@ static int rows_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
 /* pm_segments is eponymous-only (no CREATE VIRTUAL TABLE); pm_model is
 ** created only (its xCreate is not its xConnect). */
 static const sqlite3_module segments_module = ROWS_MODULE(0, 0);
-static const sqlite3_module model_module =
+static const sqlite3_module pm_model_module =
     ROWS_MODULE(rows_create, model_vtab_disconnect);
 
-int model_register_rows(sqlite3 *db) {
-  int rc = sqlite3_create_module(db, segments_spec.name, &segments_module,
-                                 (void *)&segments_spec);
-  return rc == SQLITE_OK ? sqlite3_create_module(db, model_spec.name,
-                                                 &model_module,
-                                                 (void *)&model_spec)
+int model_register_rows(sqlite3 *db, model_builtin_cache *cache) {
+  int rc = model_register_module(db, segments_spec.name, &segments_module,
+                                 &segments_spec, cache);
+  return rc == SQLITE_OK ? model_register_module(db, model_spec.name,
+                                                 &pm_model_module, &model_spec,
+                                                 cache)
                          : rc;
 }
