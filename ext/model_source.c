@@ -1,7 +1,8 @@
 /*
 ** model_source.c -- a model kept up to date with its input tables.
 **
-** A source is the built-in report (built once) or the input tables of a
+** A source is the built-in report (built once per connection, in the
+** cache its four tables share) or the input tables of a
 ** connection named by the module arguments:
 **   CREATE VIRTUAL TABLE m USING pm_model(reports=r, figures=f, claims=c,
 **                                         companies=k);
