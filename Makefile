@@ -1,6 +1,8 @@
 # pmext -- build, test and install the SQLite extension.
 #
-#   make              build/pmext.so (.dylib on macOS, .dll on Windows)
+#   make              build/pmext.so (.dylib on macOS, .dll on Windows);
+#                     compiles only, installs nothing
+#   make deps         install what building needs (C compiler, SQLite headers)
 #   make demo         build, then run sql/demo.sql in the sqlite3 shell
 #   make test         build, then run the Tcl test suite (tests/all.tcl)
 #   make asan         the test suite against a clang ASan+UBSan build
@@ -44,7 +46,7 @@ else
 endif
 
 WARN     := -Wall -Wextra -Werror
-# The error-free arithmetic of ext/xmath.c needs every rounding where the
+# The error-free arithmetic of ext/math/xmath.c needs every rounding where the
 # source puts it: no contraction into fma, and no SLP vectorising (with
 # -mfma or -march=native, gcc 12 fuses inside vectorised code even with
 # -ffp-contract=off), no reassociation. It comes after CFLAGS on every
@@ -54,12 +56,16 @@ WARN     := -Wall -Wextra -Werror
 # here would undo them, but clang then errs on a user's -ffp-contract=fast).
 EXACT_FP := -fno-associative-math -fno-reciprocal-math -ffp-contract=off -fno-tree-slp-vectorize
 PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext
-SOURCES  := $(wildcard ext/*.c)
-HEADERS  := $(wildcard ext/*.h)
+# The layers (docs/architecture.md): ext/math (no SQLite), ext/sql (the SQL
+# glue), ext/model (the model engine) and the entry point ext/pmext.c.
+# Sources include across layers by path from ext/ ("math/growth.h").
+LAYERS   := math sql model
+SOURCES  := ext/pmext.c $(foreach l,$(LAYERS),$(wildcard ext/$(l)/*.c))
+HEADERS  := $(foreach l,$(LAYERS),$(wildcard ext/$(l)/*.h))
 OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
 
-.PHONY: all demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
+.PHONY: all deps demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
 .PHONY: static db test-clients charts deps-clients
 
 all: $(LIB)
@@ -67,7 +73,16 @@ all: $(LIB)
 $(LIB): $(OBJECTS)
 	$(CC) $(LDSHARED) $(LDFLAGS) -o $@ $(OBJECTS) -lm
 
-$(B)/obj/%.o: ext/%.c $(HEADERS) | deps-build
+# `make` alone (and `make static`, `make pg`'s maths) only compiles: it
+# installs nothing. `make deps` installs what building needs; the targets
+# that set up what they run (demo, test, asan, bench, db, the clients...)
+# do it first, before compiling (tools/need.sh).
+INSTALLING_GOALS := deps demo test asan bench bench-callgrind accuracy db \
+  test-clients charts test-packages db-pg test-pg check
+BUILD_NEEDS := $(if $(filter $(INSTALLING_GOALS),$(MAKECMDGOALS)),deps-build)
+deps: deps-build
+
+$(B)/obj/%.o: ext/%.c $(HEADERS) | $(BUILD_NEEDS)
 	@mkdir -p $(@D)
 	$(CC) $(PMEXT_CFLAGS) $(CFLAGS) $(EXACT_FP) -c -o $@ $<
 
@@ -76,13 +91,13 @@ $(B)/obj/%.o: ext/%.c $(HEADERS) | deps-build
 $(B)/obj/pmext.o $(B)/static/pmext.o: $(B)/buildinfo.h
 
 # The built-in report: its dataset (data/reports/cervicorn/*.csv) as SQL in
-# a C string, read by ext/model_builtin.c through the model engine.
+# a C string, read by ext/model/builtin.c through the model engine.
 BUILTIN_CSV := $(wildcard data/reports/cervicorn/*.csv)
 $(B)/model_builtin_sql.h: $(BUILTIN_CSV) data/embed.awk
 	@mkdir -p $(@D)
 	awk -f data/embed.awk -v name=model_builtin_sql $(BUILTIN_CSV) > $@.tmp
 	mv $@.tmp $@
-$(B)/obj/model_builtin.o $(B)/static/model_builtin.o: $(B)/model_builtin_sql.h
+$(B)/obj/model/builtin.o $(B)/static/model/builtin.o: $(B)/model_builtin_sql.h
 
 # buildinfo.h is rewritten only when its content changes (new commit, new
 # day, new VERSION), so an unchanged tree does not rebuild.
@@ -167,7 +182,7 @@ $(STATIC_LIB): $(SOURCES:ext/%.c=$(B)/static/%.o)
 	$(OBJCOPY) --keep-global-symbol=sqlite3_pmext_init $(B)/static/all.o.tmp $(B)/libpmext.o
 	rm -f $@ $(B)/static/all.o.tmp
 	$(AR) rcs $@ $(B)/libpmext.o
-$(B)/static/%.o: ext/%.c $(HEADERS) | deps-build
+$(B)/static/%.o: ext/%.c $(HEADERS) | $(BUILD_NEEDS)
 	@mkdir -p $(@D)
 	$(CC) $(PMEXT_CFLAGS) -DSQLITE_CORE $(CFLAGS) $(EXACT_FP) -c -o $@ $<
 
@@ -206,7 +221,7 @@ clean:
 #                           structured calls of every pmext function with
 #                           bound extreme or raw values (tests/fuzz/fuzz.c)
 #   make check              test, asan, valgrind, oom, threads, 60 s fuzz
-# The C drivers link the system libsqlite3. oom and fuzz compile ext/*.c in
+# The C drivers link the system libsqlite3. oom and fuzz compile the sources in
 # (one sanitizer runtime sees everything); threads loads the .so, as a host
 # process would.
 .PHONY: valgrind oom threads fuzz check deps-hard
@@ -355,10 +370,10 @@ test-packages: dist | deps-test
 #   make test-pg     pg-install, then tests/pg against a throw-away server
 #   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
 #   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
-# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC is the
-# one place that names them.
-PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
-  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/fit.c ext/flows.c
+# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC (the
+# whole of ext/math, which holds no SQLite types) is the one place that
+# names them.
+PMEXT_MATH_SRC := $(wildcard ext/math/*.c)
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \

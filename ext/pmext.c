@@ -5,12 +5,12 @@
 **          SELECT load_extension('./build/pmext');
 **
 ** The entry point checks that the running SQLite is new enough, then calls
-** the registration function of every part of the extension (pmext.h). It
+** the registration function of every part of the extension (sql/register.h). It
 ** registers two introspection functions itself:
 **   pmext_version()  the version string, from the VERSION file
 **   pmext_debug()    version, build date, commit, SQLite compiled/running
 */
-#include "pmext.h"
+#include "sql/register.h"
 
 #include <stddef.h>
 #include <string.h>

@@ -4,25 +4,25 @@
 ** serialisation, so parallel workers (and Citus) compute partial states
 ** that the leader merges.
 **
-**   cagr(value, year)        ext/endpoints.c: earliest and latest row;
+**   cagr(value, year)        ext/math/endpoints.c: earliest and latest row;
 **                            combine = endpoints_merge()
-**   cagr_fit(value, year)    ext/fit.c: exact sums of year, year^2,
+**   cagr_fit(value, year)    ext/math/fit.c: exact sums of year, year^2,
 **                            ln(value), year*ln(value): merge exactly, and
 **                            a row leaves a moving frame exactly
 **   npv(rate, value, period) sum of growth_discount() terms in an
-**                            exact_sum (ext/exact_sum.c): partial sums
+**                            exact_sum (ext/math/exact_sum.c): partial sums
 **                            merge without losing a digit, and a row
 **                            leaves a moving frame exactly (minvfunc)
 **   irr(value, period), xirr(value, date), xnpv(rate, value, date)
 **                            all the rows (value, t) in an array
 **                            that combines by concatenation; solved by
-**                            ext/flows.c (solve.c) as in SQLite, over the
+**                            ext/math/flows.c (solve.c) as in SQLite, over the
 **                            rows sorted by (t, value) so that the digits
 **                            do not depend on how rows were split among
 **                            workers; a row leaves a moving frame from the
 **                            front
 **
-** Conventions, as in the SQLite build (ext/growth_agg.c): a row with a NULL
+** Conventions, as in the SQLite build (ext/sql/aggregates.c): a row with a NULL
 ** argument is skipped; no rows, or an undefined result, give NULL; npv's and
 ** xnpv's rate must be the same in every row, else an error naming both
 ** values (SQLSTATE 22023). Dates: `date`, `timestamp` (the time of day is

@@ -3,9 +3,9 @@
 ** set-returning function for PostgreSQL: one row (year, value,
 ** growth_index) per year from from_year to to_year (counting down for a
 ** back-cast), value = project(start_value, rate, year - from_year) and
-** growth_index = project(1, rate, year - from_year), from ext/growth.c.
+** growth_index = project(1, rate, year - from_year), from ext/math/growth.c.
 **
-** As in the SQLite build (ext/projection.c): a NULL (STRICT) or infinite
+** As in the SQLite build (ext/sql/projection.c): a NULL (STRICT) or infinite
 ** argument gives no rows; rate <= -1 gives the years with NULL value and
 ** growth_index; more than 1000000 years between from_year and to_year, or a
 ** year beyond +-2^53, is an error naming the arguments (SQLSTATE 22023).

@@ -3,11 +3,11 @@
 **
 ** The SQL declarations (pmext.sql.in) bind every scalar to one C entry,
 ** pmext_scalar(); the function's SQL name and argument count pick its row of
-** the catalogue shared with the SQLite build (ext/numeric_functions.c),
-** whose evaluator calls the maths of ext/growth.c and ext/finance.c. The
+** the catalogue shared with the SQLite build (ext/math/numeric_functions.c),
+** whose evaluator calls the maths of ext/math/growth.c and ext/math/finance.c. The
 ** row is looked up once per call site and cached in fn_extra.
 **
-** Conventions, as in the SQLite build (ext/growth_sql.c):
+** Conventions, as in the SQLite build (ext/sql/scalars.c):
 **   - NULL in any argument gives NULL (the functions without a 0/1 flag are
 **     STRICT; the others check the flag first, so a bad flag is an error
 **     even next to a NULL, as in SQLite);

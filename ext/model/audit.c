@@ -1,5 +1,5 @@
 /*
-** model_audit.c -- each report checked against itself: the rows of
+** audit.c -- each report checked against itself: the rows of
 ** pm_audit / pm_model_audit.
 **
 ** Checks, in this order, for every report:
@@ -31,7 +31,7 @@
 ** up (a first-order worst case, computed, not typed in).
 */
 #include "model.h"
-#include "growth.h"
+#include "math/growth.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
-** model_builtin.c -- the built-in report, fed through the same engine as
+** builtin.c -- the built-in report, fed through the same engine as
 ** any user's tables.
 **
 ** The dataset lives in the repository as CSV (data/reports/cervicorn/);

@@ -1,5 +1,5 @@
 /*
-** model_compare.c -- reports of one market side by side: the rows of
+** compare.c -- reports of one market side by side: the rows of
 ** pm_compare.
 **
 ** For each market (reports.market, in order of first appearance) the grid
@@ -16,7 +16,7 @@
 ** middle values for an even count) and maximum, in billions.
 */
 #include "model.h"
-#include "growth.h"
+#include "math/growth.h"
 
 #include <stdlib.h>
 #include <string.h>

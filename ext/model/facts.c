@@ -1,5 +1,5 @@
 /*
-** model_facts.c -- the facts of each report (its printed headline figures
+** facts.c -- the facts of each report (its printed headline figures
 ** and claims, and the rates they imply) and its list of key companies:
 ** the rows of pm_facts / pm_model_facts and pm_companies.
 **

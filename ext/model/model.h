@@ -2,13 +2,13 @@
 ** model.h -- the model engine: any market report, given as rows of plain
 ** tables, becomes the long-form, provenance-tagged, audited model.
 **
-** One engine, two sources. model_input.c reads the input tables
+** One engine, two sources. input.c reads the input tables
 ** (reports, figures, claims, and optionally companies) of a connection
-** into a model_set; model_builtin.c loads the built-in report's dataset
+** into a model_set; builtin.c loads the built-in report's dataset
 ** (data/reports/cervicorn, compiled in as SQL) into a private in-memory
-** connection and reads it with the same reader. model.c holds the rules
-** that compute every row; model_facts.c, model_audit.c and
-** model_compare.c build the derived tables; model_source.c keeps a model
+** connection and reads it with the same reader. rules.c holds the rules
+** that compute every row; facts.c, audit.c and
+** compare.c build the derived tables; source.c keeps a model
 ** up to date with its input tables. The virtual tables (*_vtab.c) only
 ** present what these give.
 */
@@ -16,7 +16,7 @@
 #define PMEXT_MODEL_H
 
 #include "sqlite3ext.h"
-#include "table_vtab.h"
+#include "sql/table_vtab.h"
 
 /* Provenance of a value or a share (docs/model.md, "Provenance rules"). */
 typedef enum {
@@ -126,7 +126,7 @@ typedef struct model_set {
   struct model_block *blocks; /* the memory of everything above */
 } model_set;
 
-/* --- model_input.c: the reader -------------------------------------- */
+/* --- input.c: the reader -------------------------------------- */
 
 /* Names of the input tables (companies may be 0: none). */
 typedef struct model_inputs {
@@ -134,7 +134,7 @@ typedef struct model_inputs {
 } model_inputs;
 
 /* Reads the input tables of db into a new model set, computes its rows
-** (model.c). On error returns the code and, except for SQLITE_NOMEM, sets
+** (rules.c). On error returns the code and, except for SQLITE_NOMEM, sets
 ** *err (sqlite3_malloc'ed) to a message naming `who`, the table, the row
 ** and the column. */
 int model_read(sqlite3 *db, const model_inputs *in, const char *who,
@@ -149,7 +149,7 @@ int model_find_segment(const model_set *set, int report, const char *dimension,
                        size_t dimension_bytes, const char *segment,
                        size_t segment_bytes);
 
-/* --- model.c: the rules ---------------------------------------------- */
+/* --- rules.c: the rules ------------------------------------------------- */
 
 /* Fills r->rows (both scenarios), from memory of the set. */
 int model_compute(model_set *set, model_report *r);
@@ -178,11 +178,11 @@ int model_build_audit(const model_set *set, int with_report, int all,
                       tv_table *out);
 int model_build_compare(const model_set *set, tv_table *out);
 
-/* --- model_builtin.c: the built-in report ------------------------------ */
+/* --- builtin.c: the built-in report ------------------------------ */
 
 int model_builtin(model_set **out, char **err);
 
-/* --- model_source.c: a model kept up to date with its inputs ----------- */
+/* --- source.c: a model kept up to date with its inputs ----------- */
 
 /* A built model and its derived grids, shared by the cursors that read
 ** it; freed when the last reference goes. */

@@ -1,6 +1,6 @@
 /*
-** model.c -- the rules that turn a report's printed figures (read by
-** model_input.c) into the whole model: a value and a share for every
+** rules.c -- the rules that turn a report's printed figures (read by
+** input.c) into the whole model: a value and a share for every
 ** segment and year of the report's window, in both scenarios.
 **
 ** The window of a report runs from its first printed year to its last
@@ -36,8 +36,8 @@
 **      report without such a claim has the rows of 'reported'.
 */
 #include "model.h"
-#include "growth.h"
-#include "pmext.h"
+#include "math/growth.h"
+#include "sql/register.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -14,10 +14,10 @@
 **   pm_model:    report, dimension, segment, year, value, unit, value_bn,
 **                share, yoy_growth, value_basis, share_basis,
 **                scenario (hidden)
-** scenario is 'reported' by default, or 'stated_cagr' (model.c).
+** scenario is 'reported' by default, or 'stated_cagr' (rules.c).
 **
 ** How it works: xFilter takes the current model of the source
-** (model_source.c: built once for the built-in report, rebuilt when the
+** (source.c: built once for the built-in report, rebuilt when the
 ** input tables change for pm_model); every row of both scenarios is
 ** computed with the model, so the cursor only points into it. Pushed down
 ** (each marked omit, the cursor applies it exactly):

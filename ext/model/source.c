@@ -1,5 +1,5 @@
 /*
-** model_source.c -- a model kept up to date with its input tables.
+** source.c -- a model kept up to date with its input tables.
 **
 ** A source is the built-in report (built once per connection, in the
 ** cache its four tables share) or the input tables of a

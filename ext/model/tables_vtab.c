@@ -1,5 +1,5 @@
 /*
-** model_tables_vtab.c -- the tables derived from a model: facts, audit,
+** tables_vtab.c -- the tables derived from a model: facts, audit,
 ** companies and the comparison of reports, over the built-in report
 ** (eponymous) or over input tables (CREATE VIRTUAL TABLE).
 **
@@ -10,8 +10,8 @@
 **   CREATE VIRTUAL TABLE c USING pm_compare(...);
 ** The created tables have a first column `report` (pm_compare: `market`),
 ** are listed in sqlite_schema, and read their input tables live
-** (model_source.c). Rows come from model_facts.c, model_audit.c,
-** model_compare.c; each scan reads a grid built once per model.
+** (source.c). Rows come from facts.c, audit.c,
+** compare.c; each scan reads a grid built once per model.
 ** Read-only, innocuous; SQLite applies any WHERE itself (the grids hold a
 ** few rows per report).
 */

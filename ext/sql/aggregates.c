@@ -1,5 +1,5 @@
 /*
-** growth_agg.c -- growth and cash-flow aggregates over whole tables.
+** aggregates.c -- growth and cash-flow aggregates over whole tables.
 **
 **   cagr(value, year)           endpoint CAGR: earliest year's value to the
 **                               latest year's value (window)
@@ -10,7 +10,7 @@
 **   xnpv(rate, value, date)     npv with t = (date - earliest date)/365
 **   xirr(value, date)           the rate where xnpv is 0 (window)
 **
-** Requirements (tests/growth_agg.test checks them by number):
+** Requirements (tests/aggregates.test checks them by number):
 **   1. Rows with a NULL in any argument are skipped.
 **   2. Non-numeric text or a blob is an error naming function, argument and
 **      value; a date that is neither an ISO 'YYYY-MM-DD' (a time of day
@@ -59,13 +59,13 @@
 **     the exact kernel.
 */
 #include "args.h"
-#include "endpoints.h"
-#include "exact_sum.h"
+#include "math/endpoints.h"
+#include "math/exact_sum.h"
 #include "fifo.h"
-#include "fit.h"
-#include "flows.h"
-#include "growth.h"
-#include "pmext.h"
+#include "math/fit.h"
+#include "math/flows.h"
+#include "math/growth.h"
+#include "register.h"
 
 #include <math.h>
 #include <string.h>

@@ -34,7 +34,7 @@
 */
 #include "args.h"
 #include "fifo.h"
-#include "pmext.h"
+#include "register.h"
 
 #include <math.h>
 #include <stddef.h>

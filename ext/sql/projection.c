@@ -32,8 +32,8 @@
 ** computes each row from k; nothing is stored.
 */
 #include "args.h"
-#include "growth.h"
-#include "pmext.h"
+#include "math/growth.h"
+#include "register.h"
 #include "table_vtab.h"
 
 #include <math.h>

@@ -1,5 +1,5 @@
 /*
-** pmext.h -- what the parts of the extension share with the entry point.
+** register.h -- what the parts of the extension share with the entry point.
 **
 ** Each concern registers its own SQL functions and modules; pmext.c calls
 ** every registration function listed here when the extension is loaded.
@@ -15,10 +15,10 @@
 #define PMEXT_PURE_FUNCTION \
   (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
-int pmext_register_growth(sqlite3 *db); /* growth_sql.c */
-int pmext_register_growth_aggregates(sqlite3 *db); /* growth_agg.c */
+int pmext_register_growth(sqlite3 *db); /* scalars.c */
+int pmext_register_growth_aggregates(sqlite3 *db); /* aggregates.c */
 int pmext_register_projection(sqlite3 *db); /* projection.c */
-int pmext_register_model(sqlite3 *db);  /* model.c: the pm_* tables */
+int pmext_register_model(sqlite3 *db);  /* model/rules.c: the pm_* tables */
 int pmext_register_display(sqlite3 *db); /* display.c */
 
 #endif /* PMEXT_H */

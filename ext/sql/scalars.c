@@ -1,5 +1,5 @@
 /*
-** growth_sql.c -- the numeric scalar functions of pmext as SQL functions.
+** scalars.c -- the numeric scalar functions of pmext as SQL functions.
 **
 ** Analyst growth functions (maths in growth.c):
 **   cagr(start_value, end_value, years)
@@ -38,8 +38,8 @@
 ** maths and hands anything else to numeric_scalar().
 */
 #include "args.h"
-#include "numeric_functions.h"
-#include "pmext.h"
+#include "math/numeric_functions.h"
+#include "register.h"
 
 #include <stddef.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """gen_fit_window.py -- exact least-squares growth rates for the rolling
-cagr_fit() tests of tests/growth_agg.test (requirement 4).
+cagr_fit() tests of tests/aggregates.test (requirement 4).
 
 Two series, built in doubles exactly as the test builds them in SQL (each
 value the previous one times a constant, one IEEE multiplication per step):
