@@ -489,7 +489,7 @@ static Datum irr_final(FunctionCallInfo fcinfo, const char *func, int dated) {
   qsort(sorted, (size_t)n, sizeof(flow), flow_order);
   double result;
   int unique;
-  growth_status status = flows_irr(sorted, n, dated, NULL, &unique, &result);
+  pmext_status status = flows_irr(sorted, n, dated, NULL, &unique, &result);
   pfree(sorted);
   if (status != GROWTH_OK) PG_RETURN_NULL();
   PG_RETURN_FLOAT8(result);

@@ -31,7 +31,7 @@ void endpoints_add(endpoints *s, double year, double value) {
   endpoints_merge(s, &row);
 }
 
-growth_status endpoints_cagr(const endpoints *s, double *out) {
+pmext_status endpoints_cagr(const endpoints *s, double *out) {
   if (!s->seen || s->first.ambiguous || s->last.ambiguous) {
     return GROWTH_UNDEFINED;
   }

@@ -32,6 +32,6 @@ void endpoints_merge(endpoints *s, const endpoints *t);
 
 /* growth_cagr() from the first to the last value over the years between
 ** them; GROWTH_UNDEFINED with no rows or an ambiguous end. */
-growth_status endpoints_cagr(const endpoints *s, double *out);
+pmext_status endpoints_cagr(const endpoints *s, double *out);
 
 #endif /* PMEXT_ENDPOINTS_H */

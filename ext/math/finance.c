@@ -14,7 +14,7 @@
 
 #include <math.h>
 
-static growth_status finish(long double result, double *out) {
+static pmext_status finish(long double result, double *out) {
   double d = (double)result;
   if (!isfinite(d)) return GROWTH_UNDEFINED;
   *out = d;
@@ -43,7 +43,7 @@ static int factors(double rate, double nper, long double *growth,
   return isfinite(*growth) && isfinite(*annuity);
 }
 
-growth_status finance_rri(double nper, double pv, double fv, double *out) {
+pmext_status finance_rri(double nper, double pv, double fv, double *out) {
   if (!all_finite(nper, pv, fv, 0, 0) || !(nper > 0.0) || pv == 0.0) {
     return GROWTH_UNDEFINED;
   }
@@ -55,7 +55,7 @@ growth_status finance_rri(double nper, double pv, double fv, double *out) {
   return growth_cagr(fabs(pv), fabs(fv), nper, out);
 }
 
-growth_status finance_pduration(double rate, double pv, double fv,
+pmext_status finance_pduration(double rate, double pv, double fv,
                                 double *out) {
   if (!all_finite(rate, pv, fv, 0, 0) || !(rate > 0.0) || !(pv > 0.0) ||
       !(fv > 0.0)) {
@@ -64,7 +64,7 @@ growth_status finance_pduration(double rate, double pv, double fv,
   return growth_years_to_reach(pv, fv, rate, out);
 }
 
-growth_status finance_fv(double rate, double nper, double pmt, double pv,
+pmext_status finance_fv(double rate, double nper, double pmt, double pv,
                          double type, double *out) {
   long double growth, annuity;
   if (!all_finite(rate, nper, pmt, pv, type) ||
@@ -76,7 +76,7 @@ growth_status finance_fv(double rate, double nper, double pmt, double pv,
                 out);
 }
 
-growth_status finance_pv(double rate, double nper, double pmt, double fv,
+pmext_status finance_pv(double rate, double nper, double pmt, double fv,
                          double type, double *out) {
   long double growth, annuity;
   if (!all_finite(rate, nper, pmt, fv, type) ||
@@ -88,7 +88,7 @@ growth_status finance_pv(double rate, double nper, double pmt, double fv,
                 out);
 }
 
-growth_status finance_nper(double rate, double pmt, double pv, double fv,
+pmext_status finance_nper(double rate, double pmt, double pv, double fv,
                            double type, double *out) {
   if (!all_finite(rate, pmt, pv, fv, type) || !(rate > -1.0)) {
     return GROWTH_UNDEFINED;
@@ -155,7 +155,7 @@ static int annuity_residual(void *ctx, long double x, long double *f,
   return isfinite(*f) && isfinite(*df) && isfinite(*scale);
 }
 
-growth_status finance_rate(double nper, double pmt, double pv, double fv,
+pmext_status finance_rate(double nper, double pmt, double pv, double fv,
                            double type, double guess, double *out) {
   if (!all_finite(nper, pmt, pv, fv, type) || !(nper > 0.0)) {
     return GROWTH_UNDEFINED;
@@ -166,14 +166,14 @@ growth_status finance_rate(double nper, double pmt, double pv, double fv,
 }
 
 /* Spreadsheets truncate npery to a whole number of periods. */
-growth_status finance_effect(double nominal_rate, double npery, double *out) {
+pmext_status finance_effect(double nominal_rate, double npery, double *out) {
   if (!isfinite(nominal_rate) || !isfinite(npery)) return GROWTH_UNDEFINED;
   long double periods = truncl(npery);
   if (!(nominal_rate > 0.0) || periods < 1.0L) return GROWTH_UNDEFINED;
   return finish(expm1l(periods * log1pl(nominal_rate / periods)), out);
 }
 
-growth_status finance_nominal(double effect_rate, double npery, double *out) {
+pmext_status finance_nominal(double effect_rate, double npery, double *out) {
   if (!isfinite(effect_rate) || !isfinite(npery)) return GROWTH_UNDEFINED;
   long double periods = truncl(npery);
   if (!(effect_rate > 0.0) || periods < 1.0L) return GROWTH_UNDEFINED;

@@ -13,17 +13,17 @@
 
 #include "growth.h"
 
-growth_status finance_rri(double nper, double pv, double fv, double *out);
-growth_status finance_pduration(double rate, double pv, double fv, double *out);
-growth_status finance_fv(double rate, double nper, double pmt, double pv,
+pmext_status finance_rri(double nper, double pv, double fv, double *out);
+pmext_status finance_pduration(double rate, double pv, double fv, double *out);
+pmext_status finance_fv(double rate, double nper, double pmt, double pv,
                          double type, double *out);
-growth_status finance_pv(double rate, double nper, double pmt, double fv,
+pmext_status finance_pv(double rate, double nper, double pmt, double fv,
                          double type, double *out);
-growth_status finance_nper(double rate, double pmt, double pv, double fv,
+pmext_status finance_nper(double rate, double pmt, double pv, double fv,
                            double type, double *out);
-growth_status finance_rate(double nper, double pmt, double pv, double fv,
+pmext_status finance_rate(double nper, double pmt, double pv, double fv,
                            double type, double guess, double *out);
-growth_status finance_effect(double nominal_rate, double npery, double *out);
-growth_status finance_nominal(double effect_rate, double npery, double *out);
+pmext_status finance_effect(double nominal_rate, double npery, double *out);
+pmext_status finance_nominal(double effect_rate, double npery, double *out);
 
 #endif /* PMEXT_FINANCE_H */

@@ -97,7 +97,7 @@ static int cross_term(double n, const double b[EXPANSION_TERMS],
 /* slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), both cross terms exact from
 ** the exact sums: the result depends on the rows only, not on their order
 ** or on rows that came and went. */
-growth_status fit_sums_growth(const fit_sums *s, double *out) {
+pmext_status fit_sums_growth(const fit_sums *s, double *out) {
   if (s->bad > 0 || s->n < 2) return GROWTH_UNDEFINED;
   double sx[EXPANSION_TERMS], sy[EXPANSION_TERMS], sxx[EXPANSION_TERMS],
       sxy[EXPANSION_TERMS];

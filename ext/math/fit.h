@@ -26,6 +26,6 @@ void fit_sums_merge(fit_sums *s, const fit_sums *t);
 
 /* The growth rate; GROWTH_UNDEFINED with fewer than two rows, a value <= 0
 ** among them, all rows in one year, or an overflow. */
-growth_status fit_sums_growth(const fit_sums *s, double *out);
+pmext_status fit_sums_growth(const fit_sums *s, double *out);
 
 #endif /* PMEXT_FIT_H */

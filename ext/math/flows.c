@@ -26,7 +26,7 @@ int flows_xnpv_term(double rate, flow item, double origin, double *term) {
   return growth_discount(item.value, rate, years, term) == GROWTH_OK;
 }
 
-growth_status flows_xnpv(const flow *items, int64_t count, double rate,
+pmext_status flows_xnpv(const flow *items, int64_t count, double rate,
                          double *out) {
   double origin = items[0].t;
   for (int64_t i = 1; i < count; i++) {
@@ -149,7 +149,7 @@ static int horner_residual(void *ctx, long double x, long double *f,
 ** holds for any real powers), so the solve may start from a previous
 ** frame's root: the same root, found in a few Newton steps. Otherwise it
 ** starts from the spreadsheet's guess 0.1. */
-growth_status flows_irr(const flow *items, int64_t count, int dated,
+pmext_status flows_irr(const flow *items, int64_t count, int dated,
                         const double *previous_root, int *unique,
                         double *out) {
   flow_view v = view_of(items, count, dated);

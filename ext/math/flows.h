@@ -23,7 +23,7 @@ typedef struct flow {
 ** when the flows are in t order and their values change sign once (one
 ** root at most): then the solve starts from *previous_root when given
 ** (a window's previous frame), else from the spreadsheet's guess 0.1. */
-growth_status flows_irr(const flow *items, int64_t count, int dated,
+pmext_status flows_irr(const flow *items, int64_t count, int dated,
                         const double *previous_root, int *unique,
                         double *out);
 
@@ -34,7 +34,7 @@ int flows_xnpv_term(double rate, flow item, double origin, double *term);
 /* xnpv of the flows (dated, count > 0): the sum of their terms from the
 ** earliest date, summed exactly; GROWTH_UNDEFINED when a term or the sum
 ** is not finite. */
-growth_status flows_xnpv(const flow *items, int64_t count, double rate,
+pmext_status flows_xnpv(const flow *items, int64_t count, double rate,
                          double *out);
 
 #endif /* PMEXT_FLOWS_H */

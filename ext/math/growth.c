@@ -36,13 +36,13 @@
 #include "xmath.h"
 
 /* Store a result; GROWTH_UNDEFINED if it overflowed. */
-static growth_status finish(double result, double *out) {
+static pmext_status finish(double result, double *out) {
   if (!isfinite(result)) return GROWTH_UNDEFINED;
   *out = result;
   return GROWTH_OK;
 }
 
-growth_status growth_cagr(double start_value, double end_value, double years,
+pmext_status growth_cagr(double start_value, double end_value, double years,
                           double *out) {
   /* finite, start_value > 0, end_value >= 0, years > 0 (NaN fails all) */
   if (!(start_value > 0.0 && start_value <= DBL_MAX && end_value >= 0.0 &&
@@ -100,7 +100,7 @@ static int project_fast(double value, double rate, double years,
 }
 #endif
 
-growth_status growth_project(double value, double rate, double years,
+pmext_status growth_project(double value, double rate, double years,
                              double *out) {
   if (!isfinite(value) || !isfinite(rate) || !isfinite(years)) {
     return GROWTH_UNDEFINED;
@@ -111,12 +111,12 @@ growth_status growth_project(double value, double rate, double years,
 }
 
 /* Negating years is exact, so this is project() to the last bit. */
-growth_status growth_discount(double value, double rate, double years,
+pmext_status growth_discount(double value, double rate, double years,
                               double *out) {
   return growth_project(value, rate, -years, out);
 }
 
-growth_status growth_years_to_reach(double value, double target, double rate,
+pmext_status growth_years_to_reach(double value, double target, double rate,
                                     double *out) {
   if (!isfinite(value) || !isfinite(target) || !isfinite(rate)) {
     return GROWTH_UNDEFINED;
@@ -133,7 +133,7 @@ growth_status growth_years_to_reach(double value, double target, double rate,
   return finish(years.hi + years.lo, out);
 }
 
-growth_status growth_interpolate(double year, double year0, double value0,
+pmext_status growth_interpolate(double year, double year0, double value0,
                                  double year1, double value1, double *out) {
   if (!isfinite(year) || !isfinite(year0) || !isfinite(value0) ||
       !isfinite(year1) || !isfinite(value1)) {

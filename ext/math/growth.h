@@ -13,21 +13,21 @@
 typedef enum {
   GROWTH_OK = 0,       /* *out holds a finite result */
   GROWTH_UNDEFINED = 1 /* outside the domain, or the result overflows */
-} growth_status;
+} pmext_status;
 
 /* Compound annual growth rate: (end/start)^(1/years) - 1.
 ** Defined for start > 0, end >= 0, years > 0. */
-growth_status growth_cagr(double start_value, double end_value, double years,
+pmext_status growth_cagr(double start_value, double end_value, double years,
                           double *out);
 
 /* Compound projection: value * (1+rate)^years.
 ** Defined for rate > -1; negative years project backwards. */
-growth_status growth_project(double value, double rate, double years,
+pmext_status growth_project(double value, double rate, double years,
                              double *out);
 
 /* Present value of a future amount: value / (1+rate)^years, no sign flip.
 ** Defined for rate > -1. */
-growth_status growth_discount(double value, double rate, double years,
+pmext_status growth_discount(double value, double rate, double years,
                               double *out);
 
 /* The years y with growth_project(value, rate, y) == target. Defined only
@@ -35,13 +35,13 @@ growth_status growth_discount(double value, double rate, double years,
 ** then 0 when target == value (any such rate, 0 included); otherwise
 ** defined when rate != 0 and value, target are both > 0 or both < 0.
 ** Negative when the target lies behind. */
-growth_status growth_years_to_reach(double value, double target, double rate,
+pmext_status growth_years_to_reach(double value, double target, double rate,
                                     double *out);
 
 /* Geometric inter/extrapolation through (year0, value0), (year1, value1):
 ** value0 * (value1/value0)^((year-year0)/(year1-year0)).
 ** Defined for value0 > 0, value1 > 0, year0 != year1. */
-growth_status growth_interpolate(double year, double year0, double value0,
+pmext_status growth_interpolate(double year, double year0, double value0,
                                  double year1, double value1, double *out);
 
 #endif /* PMEXT_GROWTH_H */

@@ -7,63 +7,63 @@
 
 #include "finance.h"
 
-static growth_status eval_cagr(const double *a, double *out) {
+static pmext_status eval_cagr(const double *a, double *out) {
   return growth_cagr(a[0], a[1], a[2], out);
 }
 
-static growth_status eval_cagr_between(const double *a, double *out) {
+static pmext_status eval_cagr_between(const double *a, double *out) {
   return growth_cagr(a[0], a[1], a[3] - a[2], out);
 }
 
-static growth_status eval_project(const double *a, double *out) {
+static pmext_status eval_project(const double *a, double *out) {
   return growth_project(a[0], a[1], a[2], out);
 }
 
-static growth_status eval_project_between(const double *a, double *out) {
+static pmext_status eval_project_between(const double *a, double *out) {
   return growth_project(a[0], a[1], a[3] - a[2], out);
 }
 
-static growth_status eval_discount(const double *a, double *out) {
+static pmext_status eval_discount(const double *a, double *out) {
   return growth_discount(a[0], a[1], a[2], out);
 }
 
-static growth_status eval_years_to_reach(const double *a, double *out) {
+static pmext_status eval_years_to_reach(const double *a, double *out) {
   return growth_years_to_reach(a[0], a[1], a[2], out);
 }
 
-static growth_status eval_interpolate(const double *a, double *out) {
+static pmext_status eval_interpolate(const double *a, double *out) {
   return growth_interpolate(a[0], a[1], a[2], a[3], a[4], out);
 }
 
-static growth_status eval_rri(const double *a, double *out) {
+static pmext_status eval_rri(const double *a, double *out) {
   return finance_rri(a[0], a[1], a[2], out);
 }
 
-static growth_status eval_pduration(const double *a, double *out) {
+static pmext_status eval_pduration(const double *a, double *out) {
   return finance_pduration(a[0], a[1], a[2], out);
 }
 
-static growth_status eval_fv(const double *a, double *out) {
+static pmext_status eval_fv(const double *a, double *out) {
   return finance_fv(a[0], a[1], a[2], a[3], a[4], out);
 }
 
-static growth_status eval_pv(const double *a, double *out) {
+static pmext_status eval_pv(const double *a, double *out) {
   return finance_pv(a[0], a[1], a[2], a[3], a[4], out);
 }
 
-static growth_status eval_nper(const double *a, double *out) {
+static pmext_status eval_nper(const double *a, double *out) {
   return finance_nper(a[0], a[1], a[2], a[3], a[4], out);
 }
 
-static growth_status eval_rate(const double *a, double *out) {
+static pmext_status eval_rate(const double *a, double *out) {
   return finance_rate(a[0], a[1], a[2], a[3], a[4], a[5], out);
 }
 
-static growth_status eval_effect(const double *a, double *out) {
+static pmext_status eval_effect(const double *a, double *out) {
   return finance_effect(a[0], a[1], out);
 }
 
-static growth_status eval_nominal(const double *a, double *out) {
+static pmext_status eval_nominal(const double *a, double *out) {
   return finance_nominal(a[0], a[1], out);
 }
 

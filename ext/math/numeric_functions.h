@@ -17,7 +17,7 @@
 ** ARG_FLAG). */
 #define NUMERIC_FLAG(i) (1u << (i))
 
-typedef growth_status (*numeric_eval)(const double *args, double *out);
+typedef pmext_status (*numeric_eval)(const double *args, double *out);
 
 typedef struct numeric_function {
   const char *name;

@@ -48,7 +48,7 @@
 #define VERIFY_WIDTH 1e-10L
 #define VERIFY_FLOOR 1e-5L
 
-static growth_status finish_root(long double x, double *rate) {
+static pmext_status finish_root(long double x, double *rate) {
   double r = (double)expm1l(x);
   if (!isfinite(r) || !(r > -1.0)) return GROWTH_UNDEFINED;
   *rate = r;
@@ -237,7 +237,7 @@ static int accept(const solver *sv, long double *root) {
   return 1;
 }
 
-growth_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
+pmext_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
                               double guess, double *rate) {
   const solver both = {fast, precise, ctx}, *sv = &both;
   if (!isfinite(guess) || !(guess > -1.0)) return GROWTH_UNDEFINED;
@@ -254,6 +254,6 @@ growth_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
   return GROWTH_UNDEFINED;
 }
 
-growth_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate) {
+pmext_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate) {
   return solve_rate_fast(fn, fn, ctx, guess, rate);
 }

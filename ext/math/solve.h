@@ -25,14 +25,14 @@ typedef int (*solve_fn)(void *ctx, long double x, long double *f,
 ** converge, the sign change nearest to guess, narrowed by bisection.
 ** GROWTH_UNDEFINED when guess <= -1, when no sign change is found, or when
 ** neither method produces a verified root. */
-growth_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate);
+pmext_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate);
 
 /* solve_rate() with two evaluations of the same function: `fast` wherever
 ** only the size of f matters (Newton's steps, the residual), `precise`
 ** wherever its sign decides (the scan, bisection, the sign change that
 ** verifies a root, f(0) == 0) and `fast` returned 2, its way of saying
 ** that its f is within its own error bound of 0. */
-growth_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
+pmext_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
                               double guess, double *rate);
 
 #endif /* PMEXT_SOLVE_H */

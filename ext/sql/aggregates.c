@@ -115,7 +115,7 @@ static int rate_check(sqlite3_context *ctx, const char *func,
   return 0;
 }
 
-static void result_status(sqlite3_context *ctx, growth_status status,
+static void result_status(sqlite3_context *ctx, pmext_status status,
                           double value) {
   if (status == GROWTH_OK) {
     sqlite3_result_double(ctx, value);
@@ -175,7 +175,7 @@ static int cagr_update(void *state, double rate, point p, int sign) {
 static void cagr_result(sqlite3_context *ctx, void *state) {
   cagr_state *s = state;
   double result = 0;
-  growth_status status = GROWTH_UNDEFINED;
+  pmext_status status = GROWTH_UNDEFINED;
   if (s && s->stale) {
     memset(&s->ends, 0, sizeof s->ends);
     s->stale = 0;
@@ -202,7 +202,7 @@ static int fit_update(void *state, double rate, point p, int sign) {
 
 static void fit_result(sqlite3_context *ctx, void *state) {
   double result = 0;
-  growth_status status = GROWTH_UNDEFINED;
+  pmext_status status = GROWTH_UNDEFINED;
   if (state) status = fit_sums_growth(state, &result);
   result_status(ctx, status, result);
 }
@@ -322,7 +322,7 @@ struct flow_kind {
   int dated;    /* the last argument is a date: t in years of 365 days */
   const char *arg_names[3];
   /* the frame's result; `s` may keep what helps the next frame */
-  growth_status (*eval)(const flow_kind *kind, flow_state *s, double *out);
+  pmext_status (*eval)(const flow_kind *kind, flow_state *s, double *out);
 };
 
 /* Read one row into *item and *rate: 1 ok, 0 skip (a NULL, or an error
@@ -406,7 +406,7 @@ static void flow_value(sqlite3_context *ctx) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow_state *s = sqlite3_aggregate_context(ctx, 0);
   double result = 0;
-  growth_status status = GROWTH_UNDEFINED;
+  pmext_status status = GROWTH_UNDEFINED;
   if (s && !rate_check(ctx, kind->name, &s->rates)) return;
   if (s && s->flows.count > 0) status = kind->eval(kind, s, &result);
   result_status(ctx, status, result);
@@ -418,7 +418,7 @@ static void flow_final(sqlite3_context *ctx) {
   if (s) pmext_fifo_free(&s->flows);
 }
 
-static growth_status eval_xnpv(const flow_kind *kind, flow_state *s,
+static pmext_status eval_xnpv(const flow_kind *kind, flow_state *s,
                                double *out) {
   (void)kind;
   const flow *items = pmext_fifo_first(&s->flows, sizeof(flow));
@@ -442,10 +442,10 @@ static growth_status eval_xnpv(const flow_kind *kind, flow_state *s,
 
 /* irr, xirr: flows_irr() (flows.c); a frame whose root is unique leaves it
 ** as the next frame's starting point. */
-static growth_status eval_irr(const flow_kind *kind, flow_state *s,
+static pmext_status eval_irr(const flow_kind *kind, flow_state *s,
                               double *out) {
   int unique = 0;
-  growth_status status =
+  pmext_status status =
       flows_irr(pmext_fifo_first(&s->flows, sizeof(flow)), s->flows.count,
                 kind->dated, s->has_root ? &s->root : 0, &unique, out);
   s->has_root = status == GROWTH_OK && unique;

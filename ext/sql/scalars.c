@@ -121,7 +121,7 @@ static void numeric_scalar(sqlite3_context *ctx, int argc,
 ** first argument, so both paths give the same results and errors. */
 static inline void scalar3(sqlite3_context *ctx, int argc,
                            sqlite3_value **argv,
-                           growth_status (*f)(double, double, double,
+                           pmext_status (*f)(double, double, double,
                                               double *)) {
   double a[3], result;
   if (!pmext_arg_doubles(3, argv, a)) {
