@@ -2,7 +2,7 @@
 ** endpoints.h -- the rule of the endpoint cagr(value, year) aggregate, pure
 ** C (no SQLite types): the earliest and the latest (year, value) of a set of
 ** rows, and the CAGR between them. Shared by the SQLite aggregate
-** (growth_agg.c) and the PostgreSQL one (pg/aggregates.c), whose parallel
+** (sql/aggregates.c) and the PostgreSQL one (pg/aggregates.c), whose parallel
 ** workers merge partial sets.
 **
 ** A tie on the earliest or the latest year with a different value makes

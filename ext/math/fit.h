@@ -2,7 +2,7 @@
 ** fit.h -- cagr_fit's trend growth rate, pure C (no SQLite types): the
 ** exp(slope) - 1 of the least-squares line of ln(value) on year (a
 ** spreadsheet's LOGEST m - 1), from exact sums that rows add to, leave
-** from, and that merge. Shared by the SQLite aggregate (growth_agg.c) and
+** from, and that merge. Shared by the SQLite aggregate (sql/aggregates.c) and
 ** the PostgreSQL one (pg/aggregates.c). All zero bytes: no rows; the state
 ** holds no pointers (it may be copied byte for byte).
 */

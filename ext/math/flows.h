@@ -1,7 +1,7 @@
 /*
 ** flows.h -- the rate and present value of a list of cash flows, pure C
 ** (no SQLite types): the maths of the irr(), xirr() and xnpv() aggregates,
-** shared by the SQLite build (growth_agg.c) and the PostgreSQL one
+** shared by the SQLite build (sql/aggregates.c) and the PostgreSQL one
 ** (pg/aggregates.c).
 */
 #ifndef PMEXT_FLOWS_H

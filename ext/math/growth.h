@@ -4,7 +4,7 @@
 ** Every function here takes plain doubles, writes its result through an
 ** out-pointer and returns GROWTH_OK, or GROWTH_UNDEFINED when the inputs lie
 ** outside the function's mathematical domain or the result is not a finite
-** double (overflow). The SQL layer (growth_sql.c) maps GROWTH_UNDEFINED to
+** double (overflow). The SQL layer (sql/scalars.c) maps GROWTH_UNDEFINED to
 ** SQL NULL. A result written with GROWTH_OK is always finite.
 */
 #ifndef PMEXT_GROWTH_H

@@ -3,7 +3,7 @@
 ** pure C (no SQLite types): per function its SQL name, how many arguments
 ** it takes, their names (for messages), the defaults of the optional ones,
 ** which are 0/1 flags, and an evaluator over an array of doubles that calls
-** the maths of growth.c and finance.c. The SQLite layer (growth_sql.c) and
+** the maths of growth.c and finance.c. The SQLite layer (sql/scalars.c) and
 ** the PostgreSQL one (pg/scalars.c) both register these rows.
 */
 #ifndef PMEXT_NUMERIC_FUNCTIONS_H

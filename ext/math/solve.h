@@ -1,7 +1,7 @@
 /*
 ** solve.h -- find a growth rate r > -1 where a function changes sign.
 **
-** Used by rate() (finance.c) and the irr()/xirr() aggregates (growth_agg.c):
+** Used by rate() (finance.c) and the irr()/xirr() aggregates (sql/aggregates.c):
 ** each supplies its function of x = ln(1 + r), and solve_rate() returns the
 ** root as r = expm1(x). Working in x keeps every iterate inside the domain
 ** r > -1, and a rate of 1e-12 keeps all its digits.
