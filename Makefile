@@ -4,7 +4,8 @@
 #                     compiles only, installs nothing
 #   make deps         install what building needs (C compiler, SQLite headers)
 #   make demo         build, then run sql/demo.sql in the sqlite3 shell
-#   make test         build, then run the Tcl test suite (tests/all.tcl)
+#   make test         build, check the layers' includes (make check-layers),
+#                     then run the Tcl test suite (tests/all.tcl)
 #   make asan         the test suite against a clang ASan+UBSan build
 #   make bench        pmext against SQLite built-ins (docs/performance.md);
 #   make bench-callgrind, make accuracy   (none of them part of `make test`)
@@ -65,7 +66,7 @@ HEADERS  := $(foreach l,$(LAYERS),$(wildcard ext/$(l)/*.h))
 OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
 
-.PHONY: all deps demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
+.PHONY: all deps check-layers demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
 .PHONY: static db test-clients charts deps-clients
 
 all: $(LIB)
@@ -115,7 +116,14 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 demo: $(LIB) | deps-demo
 	sqlite3 -bail -cmd '.load ./$(B)/pmext' :memory: < sql/demo.sql
 
+# The include direction between the layers of ext/ (docs/architecture.md):
+# fails on a wrong-way include. Run by `make test` first (and by
+# tests/layers.test, which also shows it failing).
+check-layers:
+	@sh tools/check-layers.sh
+
 test: $(LIB) | deps-test
+	@sh tools/check-layers.sh
 	tclsh tests/all.tcl $(LIB)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer: the extension is built with
