@@ -88,7 +88,7 @@ proc have_module {name test} {
   if {[db exists {SELECT 1 FROM pragma_module_list WHERE name = $name}]} {
     return 1
   }
-  puts "SKIP $test: module $name is not registered (not merged yet?)"
+  puts "SKIP $test: module $name is not registered in this build"
   return 0
 }
 

@@ -2,7 +2,7 @@
 ** args.h -- reading SQL function arguments by pmext's conventions.
 **
 ** One place decides what counts as a number, so every function treats bad
-** input the same way (DESIGN.md, "Conventions for every SQL function"):
+** input the same way (docs/functions.md, "Conventions"):
 **   - SQL NULL                      -> ARG_NULL  (the function returns NULL)
 **   - INTEGER, REAL, numeric TEXT   -> ARG_OK    (value stored as a double)
 **   - other TEXT, any BLOB          -> ARG_ERROR (SQL error already set:

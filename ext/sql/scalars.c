@@ -23,7 +23,8 @@
 ** arguments, argument names, defaults of the optional arguments, which
 ** arguments are 0/1 flags, an evaluator over an array of doubles) and one
 ** shared xFunc,
-** numeric_scalar(), applies DESIGN.md's conventions to all of them:
+** numeric_scalar(), applies the conventions of docs/functions.md
+** ("Conventions") to all of them:
 **   1. every argument is read first: a non-numeric TEXT or a BLOB anywhere
 **      is an error naming function, argument and value, even when another
 **      argument is NULL (a type error is a bug in the query either way);

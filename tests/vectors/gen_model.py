@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """gen_model.py -- the built-in model recomputed independently with mpmath.
 
-The report's printed figures are typed in again here from the report text
-(../shared/seed/personalized-medicine-market-report.txt), and DESIGN.md's
-provenance rules are applied with mpmath at 50 digits, not with pmext's C
-code. Writes two files, read by tests/model.test:
+The report's printed figures are typed in again here, as constants (the
+same figures as data/reports/cervicorn/figures.csv and claims.csv, the
+dataset pmext compiles in), and the provenance rules of docs/model.md
+("Provenance rules") are applied with mpmath at 50 digits, not with pmext's
+C code. Writes two files, read by tests/model.test:
 
   tests/vectors/model.tsv        every row of pm_segments in both scenarios:
       scenario, dimension, segment, year, value, share, yoy, value_basis,
