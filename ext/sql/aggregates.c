@@ -10,18 +10,10 @@
 **   xnpv(rate, value, date)     npv with t = (date - earliest date)/365
 **   xirr(value, date)           the rate where xnpv is 0 (window)
 **
-** Requirements (tests/aggregates.test checks them by number):
-**   1. Rows with a NULL in any argument are skipped.
-**   2. Non-numeric text or a blob is an error naming function, argument and
-**      value; a date that is neither an ISO 'YYYY-MM-DD' (a time of day
-**      after it is dropped) nor a number (julian day) likewise. npv's and
-**      xnpv's rate must be the same in every row of a group or frame:
-**      another rate is an error naming both values.
-**   3. No rows, or an undefined result, give NULL (cases per function in
-**      docs/functions.md), never NaN or Inf.
-**   4. All are window functions too: xInverse removes a row, so
-**      OVER (ORDER BY year ROWS 4 PRECEDING) gives rolling figures, each
-**      equal to the aggregate over that frame's rows alone.
+** What each returns for which input (NULL rows, errors, undefined results,
+** window frames) is the contract of docs/functions.md, "Aggregates and
+** window functions"; tests/aggregates.test checks it requirement by
+** requirement. This header says how.
 **
 ** How it works (the cost of each in docs/functions.md, "Cost"):
 **   - cagr_fit and npv keep no rows: exact sums (exact_sum.h) of what

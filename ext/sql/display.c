@@ -10,23 +10,9 @@
 **                                  value / max_value of `width` cells
 **                                  (default 20), drawn in eighths of a cell
 **
-** Requirements (tests/display.test checks them by number):
-**   1. sparkline() maps each value v to level round(7 * (v - min) / (max -
-**      min)) of ▁..█, in the order the rows arrive; NULLs are skipped.
-**   2. A constant series (min = max, also a single value) draws ▄ for each
-**      value: flat, half height, neither "nothing" nor "full".
-**   3. No non-NULL value: NULL. An infinite value (9e999) anywhere in the
-**      group: NULL (no scale exists).
-**   4. As a window function (OVER ...) the chart covers the frame.
-**   5. bar() draws round(8 * width * value / max_value) eighths: full cells
-**      █ then one partial cell ▏▎▍▌▋▊▉; a value of 0 is the empty string;
-**      a value above max_value fills the whole width.
-**   6. bar(): NULL argument -> NULL; value < 0, max_value <= 0 or an
-**      infinite value -> NULL (outside the domain).
-**   7. bar(): width must be a whole number from 1 to 1000, otherwise an
-**      error naming bar(), width and the value; non-numeric text or a blob
-**      in any argument is the usual "is not a number" error.
-**   8. sparkline(): non-numeric text or a blob is an error.
+** What they draw for which input is the contract of docs/display.md;
+** tests/display.test checks it requirement by requirement. This header
+** says how.
 **
 ** How it works: sparkline keeps the group's values in a queue (fifo.h; the
 ** scale is known only at the end); the window inverse step drops the

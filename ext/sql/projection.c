@@ -14,17 +14,10 @@
 ** The arguments are the hidden columns start_value, rate, from_year and
 ** to_year (from_year and to_year typed like year).
 **
-** Requirements (tests/projection.test checks them by number):
-**   1. Rows and values as above, equal to project() for every year; year,
-**      from_year and to_year INTEGER when whole, else REAL.
-**   2. A NULL or infinite argument gives no rows; rate <= -1 gives the years
-**      with NULL value and growth_index (as project() is NULL there).
-**   3. A non-numeric argument is an error naming the argument and the
-**      value; a missing argument is an error; more than MAX_SPAN years
-**      between from_year and to_year, or a year beyond +-2^53 (where
-**      doubles skip whole years), is an error.
-**   4. Eponymous-only (no CREATE VIRTUAL TABLE, nothing in the schema) and
-**      innocuous.
+** NULL, infinite and out-of-domain arguments, errors and limits are the
+** contract of docs/functions.md, "Table-valued functions";
+** tests/projection.test checks it requirement by requirement. This header
+** says how.
 **
 ** How it works: xBestIndex requires an equality constraint on each hidden
 ** column, passes them to xFilter in column order, and bit i of idxNum
