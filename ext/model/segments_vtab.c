@@ -498,21 +498,12 @@ static int rows_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Slots not named are 0 (read-only, no transactions). */
-#define ROWS_MODULE(create, destroy)                                     \
-  {                                                                      \
-    .xCreate = create, .xConnect = rows_connect,                         \
-    .xBestIndex = rows_best_index, .xDisconnect = model_vtab_disconnect, \
-    .xDestroy = destroy, .xOpen = rows_open, .xClose = rows_close,       \
-    .xFilter = rows_filter, .xNext = rows_next, .xEof = rows_eof,        \
-    .xColumn = rows_column, .xRowid = rows_rowid,                        \
-  }
-
 /* pm_segments is eponymous-only (no CREATE VIRTUAL TABLE); pm_model is
 ** created only (its xCreate is not its xConnect). */
-static const sqlite3_module segments_module = ROWS_MODULE(0, 0);
+static const sqlite3_module segments_module =
+    TV_MODULE(rows, 0, model_vtab_disconnect, 0);
 static const sqlite3_module pm_model_module =
-    ROWS_MODULE(rows_create, model_vtab_disconnect);
+    TV_MODULE(rows, rows_create, model_vtab_disconnect, model_vtab_disconnect);
 
 int model_register_rows(sqlite3 *db, model_builtin_cache *cache) {
   int rc = model_register_module(db, segments_spec.name, &segments_module,

@@ -146,17 +146,6 @@ static int table_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Slots not named are 0 (read-only, no transactions). */
-#define TABLE_MODULE(create, destroy)                                \
-  {                                                                 \
-    .xCreate = create, .xConnect = table_connect,                   \
-    .xBestIndex = table_best_index, .xDisconnect = model_vtab_disconnect, \
-    .xDestroy = destroy, .xOpen = table_open,                       \
-    .xClose = table_close, .xFilter = table_filter,                 \
-    .xNext = table_next, .xEof = table_eof, .xColumn = table_column, \
-    .xRowid = table_rowid,                                          \
-  }
-
 /* Created tables: xCreate is not xConnect, so there is no eponymous form. */
 static int table_create(sqlite3 *db, void *aux, int argc,
                         const char *const *argv, sqlite3_vtab **out,
@@ -164,8 +153,10 @@ static int table_create(sqlite3 *db, void *aux, int argc,
   return table_connect(db, aux, argc, argv, out, err);
 }
 
-static const sqlite3_module builtin_module = TABLE_MODULE(0, 0);
-static const sqlite3_module created_module = TABLE_MODULE(table_create, model_vtab_disconnect);
+static const sqlite3_module builtin_module =
+    TV_MODULE(table, 0, model_vtab_disconnect, 0);
+static const sqlite3_module created_module =
+    TV_MODULE(table, table_create, model_vtab_disconnect, model_vtab_disconnect);
 
 int model_register_tables(sqlite3 *db, model_builtin_cache *cache) {
   for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {

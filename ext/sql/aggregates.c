@@ -107,15 +107,6 @@ static int rate_check(sqlite3_context *ctx, const char *func,
   return 0;
 }
 
-static void result_status(sqlite3_context *ctx, pmext_status status,
-                          double value) {
-  if (status == GROWTH_OK) {
-    sqlite3_result_double(ctx, value);
-  } else {
-    sqlite3_result_null(ctx);
-  }
-}
-
 /* --- cagr, cagr_fit, npv: one (value, year) row at a time ------------------ */
 
 typedef struct point {
@@ -177,7 +168,7 @@ static void cagr_result(sqlite3_context *ctx, void *state) {
     }
   }
   if (s) status = endpoints_cagr(&s->ends, &result);
-  result_status(ctx, status, result);
+  pmext_result_status(ctx, status, result);
 }
 
 static void cagr_release(void *state) {
@@ -196,7 +187,7 @@ static void fit_result(sqlite3_context *ctx, void *state) {
   double result = 0;
   pmext_status status = GROWTH_UNDEFINED;
   if (state) status = fit_sums_growth(state, &result);
-  result_status(ctx, status, result);
+  pmext_result_status(ctx, status, result);
 }
 
 /* npv: each row's term value / (1 + rate)^period, or a count of rows whose
@@ -401,7 +392,7 @@ static void flow_value(sqlite3_context *ctx) {
   pmext_status status = GROWTH_UNDEFINED;
   if (s && !rate_check(ctx, kind->name, &s->rates)) return;
   if (s && s->flows.count > 0) status = kind->eval(kind, s, &result);
-  result_status(ctx, status, result);
+  pmext_result_status(ctx, status, result);
 }
 
 static void flow_final(sqlite3_context *ctx) {

@@ -11,6 +11,7 @@
 #ifndef PMEXT_ARGS_H
 #define PMEXT_ARGS_H
 
+#include "math/growth.h"
 #include "sqlite3ext.h"
 
 SQLITE_EXTENSION_INIT3 /* for the inline pmext_arg_doubles() below */
@@ -39,6 +40,17 @@ static inline int pmext_arg_doubles(int argc, sqlite3_value **argv,
     out[i] = sqlite3_value_double(argv[i]);
   }
   return 1;
+}
+
+/* A maths result (math/growth.h) as the SQL result: the value when
+** GROWTH_OK, NULL otherwise (outside the domain, or not a finite double). */
+static inline void pmext_result_status(sqlite3_context *ctx,
+                                       pmext_status status, double value) {
+  if (status == GROWTH_OK) {
+    sqlite3_result_double(ctx, value);
+  } else {
+    sqlite3_result_null(ctx);
+  }
 }
 
 /* Read argument `value` of function `func` (named `arg` in messages). */

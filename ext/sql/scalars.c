@@ -107,11 +107,8 @@ static void numeric_scalar(sqlite3_context *ctx, int argc,
              pmext_arg_doubles(argc, argv, args);
   if (!fast && !numeric_args(ctx, fn, argc, argv, args)) return;
   double result;
-  if (fn->eval(args, &result) != GROWTH_OK) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  sqlite3_result_double(ctx, result);
+  pmext_status status = fn->eval(args, &result);
+  pmext_result_status(ctx, status, result);
 }
 
 /* The fast path of the most used three-argument functions: the arguments
@@ -129,11 +126,8 @@ static inline void scalar3(sqlite3_context *ctx, int argc,
     numeric_scalar(ctx, argc, argv);
     return;
   }
-  if (f(a[0], a[1], a[2], &result) == GROWTH_OK) {
-    sqlite3_result_double(ctx, result);
-  } else {
-    sqlite3_result_null(ctx);
-  }
+  pmext_status status = f(a[0], a[1], a[2], &result);
+  pmext_result_status(ctx, status, result);
 }
 
 static void project_scalar(sqlite3_context *ctx, int argc,

@@ -222,21 +222,7 @@ static int tv_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Slots not named are 0 (read-only, no transactions), also the ones newer
-** SQLite headers add, which a positional initialiser would warn about. */
-static const sqlite3_module tv_module = {
-    .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
-    .xConnect = tv_connect,
-    .xBestIndex = tv_best_index,
-    .xDisconnect = tv_disconnect,
-    .xOpen = tv_open,
-    .xClose = tv_close,
-    .xFilter = tv_filter,
-    .xNext = tv_next,
-    .xEof = tv_eof,
-    .xColumn = tv_column,
-    .xRowid = tv_rowid,
-};
+static const sqlite3_module tv_module = TV_MODULE(tv, 0, tv_disconnect, 0);
 
 int tv_register(sqlite3 *db, const tv_spec *spec) {
   return sqlite3_create_module(db, spec->name, &tv_module, (void *)spec);

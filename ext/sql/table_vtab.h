@@ -61,4 +61,21 @@ void *tv_zalloc(size_t size);
 /* Registers spec->name as an eponymous-only, read-only, innocuous table. */
 int tv_register(sqlite3 *db, const tv_spec *spec);
 
+/* The sqlite3_module of a read-only virtual table whose callbacks are
+** named PREFIX_connect, PREFIX_best_index, PREFIX_open, PREFIX_close,
+** PREFIX_filter, PREFIX_next, PREFIX_eof, PREFIX_column, PREFIX_rowid.
+** create 0: eponymous only (no CREATE VIRTUAL TABLE); create not the
+** connect function: created only. Slots not named are 0 (no writes, no
+** transactions), also the ones newer SQLite headers add, which a
+** positional initialiser would warn about. */
+#define TV_MODULE(prefix, create, disconnect, destroy)                     \
+  {                                                                        \
+    .xCreate = create, .xConnect = prefix##_connect,                       \
+    .xBestIndex = prefix##_best_index, .xDisconnect = disconnect,          \
+    .xDestroy = destroy, .xOpen = prefix##_open, .xClose = prefix##_close, \
+    .xFilter = prefix##_filter, .xNext = prefix##_next,                    \
+    .xEof = prefix##_eof, .xColumn = prefix##_column,                      \
+    .xRowid = prefix##_rowid,                                              \
+  }
+
 #endif /* PMEXT_TABLE_VTAB_H */
