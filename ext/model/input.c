@@ -155,6 +155,13 @@ static int fail(reader *rd, const char *column, char *what) {
   return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+/* The table exists but SQLite cannot read it (the connection's message). */
+static int cannot_read(reader *rd) {
+  *rd->err = sqlite3_mprintf("%s: cannot read \"%s\": %s", rd->who,
+                             rd->table, sqlite3_errmsg(rd->db));
+  return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 /* Does `SELECT <what> FROM "table"` prepare? */
 static int prepares(reader *rd, const char *what, int *ok) {
   char *sql = sqlite3_mprintf("SELECT %s FROM \"%w\" LIMIT 0", what, rd->table);
@@ -184,9 +191,7 @@ static int has_column(reader *rd, const char *column, int *ok) {
   }
   sqlite3_finalize(stmt);
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-    *rd->err = sqlite3_mprintf("%s: cannot read \"%s\": %s", rd->who,
-                               rd->table, sqlite3_errmsg(rd->db));
-    rc = *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
+    rc = cannot_read(rd);
   }
   return rc;
 }
@@ -229,9 +234,7 @@ static int reader_open(reader *rd, int n_columns) {
   rc = sqlite3_prepare_v2(rd->db, sql, -1, &rd->stmt, 0);
   sqlite3_free(sql);
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-    *rd->err = sqlite3_mprintf("%s: cannot read \"%s\": %s", rd->who,
-                               rd->table, sqlite3_errmsg(rd->db));
-    rc = *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
+    rc = cannot_read(rd);
   }
   return rc;
 }
@@ -243,9 +246,7 @@ static int reader_step(reader *rd, int n_columns) {
     rd->row = rd->has_rowid ? sqlite3_column_int64(rd->stmt, n_columns)
                             : rd->row + 1;
   } else if (rc != SQLITE_DONE && rc != SQLITE_NOMEM) {
-    *rd->err = sqlite3_mprintf("%s: cannot read \"%s\": %s", rd->who,
-                               rd->table, sqlite3_errmsg(rd->db));
-    rc = *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
+    rc = cannot_read(rd);
   }
   return rc;
 }
@@ -620,19 +621,32 @@ static int room_for_one(void *array, int n, int *capacity, size_t size) {
   return 1;
 }
 
+/* Reads every row of the table (its n_columns columns, rd->columns) into
+** a new array of rows of `size` bytes (*rows, caller frees; *n of them),
+** each by read_row(); SQLITE_DONE when all were read. */
+static int read_all(model_set *set, reader *rd, int n_columns, size_t size,
+                    int (*read_row)(model_set *, reader *, void *),
+                    void *rows, int *n) {
+  int capacity = 0, rc = reader_open(rd, n_columns);
+  if (rc != SQLITE_OK) return rc;
+  while ((rc = reader_step(rd, n_columns)) == SQLITE_ROW) {
+    if (!room_for_one(rows, *n, &capacity, size)) return SQLITE_NOMEM;
+    void *row = (char *)*(void **)rows + (size_t)*n * size;
+    if ((rc = read_row(set, rd, row)) != SQLITE_OK) return rc;
+    ++*n;
+  }
+  return rc;
+}
+
+static int read_figure_row(model_set *set, reader *rd, void *row) {
+  return read_figure(set, rd, row);
+}
+
 static int read_figures(model_set *set, reader *rd) {
   figure_row *rows = 0;
-  int n = 0, capacity = 0, rc;
+  int n = 0;
   rd->columns = figure_columns;
-  if ((rc = reader_open(rd, 8)) != SQLITE_OK) return rc;
-  while ((rc = reader_step(rd, 8)) == SQLITE_ROW) {
-    if (!room_for_one(&rows, n, &capacity, sizeof *rows)) {
-      rc = SQLITE_NOMEM;
-      break;
-    }
-    if ((rc = read_figure(set, rd, &rows[n])) != SQLITE_OK) break;
-    n++;
-  }
+  int rc = read_all(set, rd, 8, sizeof *rows, read_figure_row, &rows, &n);
   if (rc == SQLITE_DONE) rc = group_segments(set, rows, n);
   if (rc == SQLITE_OK) rc = place_figures(set, rd, rows, n);
   sqlite3_free(rows);
@@ -698,20 +712,18 @@ typedef struct claim_row {
   model_claim claim;
 } claim_row;
 
+static int read_claim_row(model_set *set, reader *rd, void *row) {
+  claim_row *c = row;
+  int rc = read_claim(set, rd, &c->claim, &c->report);
+  if (rc == SQLITE_OK) set->reports[c->report].n_claims++;
+  return rc;
+}
+
 static int read_claims(model_set *set, reader *rd) {
   claim_row *rows = 0;
-  int n = 0, capacity = 0, rc;
+  int n = 0;
   rd->columns = claim_columns;
-  if ((rc = reader_open(rd, 8)) != SQLITE_OK) return rc;
-  while ((rc = reader_step(rd, 8)) == SQLITE_ROW) {
-    if (!room_for_one(&rows, n, &capacity, sizeof *rows)) {
-      rc = SQLITE_NOMEM;
-      break;
-    }
-    if ((rc = read_claim(set, rd, &rows[n].claim, &rows[n].report))) break;
-    set->reports[rows[n].report].n_claims++;
-    n++;
-  }
+  int rc = read_all(set, rd, 8, sizeof *rows, read_claim_row, &rows, &n);
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   for (int r = 0; r < set->n_reports && rc == SQLITE_OK; r++) {
     model_report *rep = &set->reports[r];
