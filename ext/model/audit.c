@@ -1,6 +1,6 @@
 /*
-** audit.c -- each report checked against itself: the rows of
-** pm_audit / pm_model_audit.
+** audit.c -- each report checked against itself: the tables pm_audit (the
+** built-in report) and pm_model_audit (any report), their schema and rows.
 **
 ** Checks, in this order, for every report:
 **   parts_sum        each dimension's printed sizes against the printed
@@ -430,8 +430,10 @@ static void audit_report(audit *a) {
   sqlite3_free(segment);
 }
 
-int model_build_audit(const model_set *set, int with_report, int all,
-                      tv_table *t) {
+/* all: also the checks that are not checkable (pm_audit, the built-in
+** report's, lists only the checks that could be made). */
+static int build_audit(const model_set *set, int with_report, int all,
+                       tv_table *t) {
   tv_init(t, 7 + (with_report ? 1 : 0));
   int n = with_report ? set->n_reports : (set->n_reports > 0);
   for (int i = 0; i < n; i++) {
@@ -440,3 +442,27 @@ int model_build_audit(const model_set *set, int with_report, int all,
   }
   return tv_finish(t);
 }
+
+/* pm_audit (the built-in report) lists the checks made; pm_model_audit
+** (any report) every check, with the ones it cannot make. */
+static int build_audit_made(const model_set *set, int with_report,
+                            tv_table *t) {
+  return build_audit(set, with_report, 0, t);
+}
+
+static int build_audit_all(const model_set *set, int with_report,
+                           tv_table *t) {
+  return build_audit(set, with_report, 1, t);
+}
+
+const model_table model_table_audit = {
+    "pm_audit",
+    "CREATE TABLE x(\"check\" TEXT, subject TEXT, expected REAL, actual REAL, "
+    "tolerance REAL, status TEXT, explanation TEXT)",
+    GRID_AUDIT, 1, build_audit_made};
+
+const model_table model_table_model_audit = {
+    "pm_model_audit",
+    "CREATE TABLE x(report TEXT, \"check\" TEXT, subject TEXT, expected REAL, "
+    "actual REAL, tolerance REAL, status TEXT, explanation TEXT)",
+    GRID_AUDIT, 0, build_audit_all};

@@ -1,6 +1,6 @@
 /*
-** compare.c -- reports of one market side by side: the rows of
-** pm_compare.
+** compare.c -- reports of one market side by side: the table pm_compare,
+** its schema and its rows.
 **
 ** For each market (reports.market, in order of first appearance) the grid
 ** is every year from the earliest first year to the latest last year of
@@ -119,7 +119,9 @@ static void compare_market(tv_table *t, const model_set *set, const int *idx,
   }
 }
 
-int model_build_compare(const model_set *set, tv_table *t) {
+static int build_compare(const model_set *set, int with_report,
+                         tv_table *t) {
+  (void)with_report; /* its first column is the market */
   tv_init(t, 11);
   size_t n = (size_t)set->n_reports + 1;
   int *idx = sqlite3_malloc64(n * sizeof *idx);
@@ -148,3 +150,10 @@ int model_build_compare(const model_set *set, tv_table *t) {
   sqlite3_free(sorted);
   return tv_finish(t);
 }
+
+const model_table model_table_compare = {
+    "pm_compare",
+    "CREATE TABLE x(market TEXT, year INTEGER, report TEXT, value REAL, "
+    "unit TEXT, value_bn REAL, basis TEXT, n_reports INTEGER, min_bn REAL, "
+    "median_bn REAL, max_bn REAL)",
+    GRID_COMPARE, 0, build_compare};

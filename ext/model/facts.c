@@ -1,7 +1,7 @@
 /*
 ** facts.c -- the facts of each report (its printed headline figures
-** and claims, and the rates they imply) and its list of key companies:
-** the rows of pm_facts / pm_model_facts and pm_companies.
+** and claims, and the rates they imply): the tables pm_facts (the built-in
+** report) and pm_model_facts (any report), their schema and their rows.
 **
 ** Facts of a report, in this order:
 **   market_size_<year>       each printed size of the whole market
@@ -143,8 +143,8 @@ static void report_facts(facts *f) {
   }
 }
 
-int model_build_facts(const model_set *set, int with_report, tv_table *t) {
-  tv_init(t, MODEL_FACT_COLUMNS + (with_report ? 1 : 0));
+static int build_facts(const model_set *set, int with_report, tv_table *t) {
+  tv_init(t, 6 + (with_report ? 1 : 0));
   int n = with_report ? set->n_reports : (set->n_reports > 0);
   for (int i = 0; i < n; i++) {
     facts f = {t, &set->reports[i], with_report};
@@ -153,15 +153,14 @@ int model_build_facts(const model_set *set, int with_report, tv_table *t) {
   return tv_finish(t);
 }
 
-/* pm_companies: the first report's list (the built-in report's). */
-int model_build_companies(const model_set *set, tv_table *t) {
-  tv_init(t, 4);
-  const model_report *r = set->n_reports > 0 ? &set->reports[0] : 0;
-  for (int i = 0; r && i < r->n_companies; i++) {
-    tv_int(t, r->companies[i].position);
-    tv_text(t, r->companies[i].company);
-    tv_text(t, r->companies[i].parent);
-    tv_text(t, r->companies[i].listed_as);
-  }
-  return tv_finish(t);
-}
+const model_table model_table_facts = {
+    "pm_facts",
+    "CREATE TABLE x(key TEXT, value ANY, unit TEXT, period TEXT, basis TEXT, "
+    "note TEXT)",
+    GRID_FACTS, 1, build_facts};
+
+const model_table model_table_model_facts = {
+    "pm_model_facts",
+    "CREATE TABLE x(report TEXT, key TEXT, value ANY, unit TEXT, period TEXT, "
+    "basis TEXT, note TEXT)",
+    GRID_FACTS, 0, build_facts};

@@ -2,13 +2,13 @@
 ** model.h -- the model engine: any market report, given as rows of plain
 ** tables, becomes the long-form, provenance-tagged, audited model.
 **
-** One engine, two sources. input.c reads the input tables
-** (reports, figures, claims, and optionally companies) of a connection
-** into a model_set; builtin.c loads the built-in report's dataset
+** One engine, two sources. input.c reads the input tables (reports,
+** figures, claims, and optionally companies) of a connection into a
+** model_set; builtin.c loads the built-in report's dataset
 ** (data/reports/cervicorn, compiled in as SQL) into a private in-memory
 ** connection and reads it with the same reader. rules.c holds the rules
-** that compute every row; facts.c, audit.c and
-** compare.c build the derived tables; source.c keeps a model
+** that compute every row; facts.c, companies.c, audit.c and compare.c
+** each define a derived table (schema and rows); source.c keeps a model
 ** up to date with its input tables. The virtual tables (*_vtab.c) only
 ** present what these give.
 */
@@ -167,16 +167,28 @@ int model_stated_value(const model_report *r, int year, double *out);
 
 /* --- derived tables (grids of table_vtab.h) --------------------------- */
 
-/* with_report: a first column naming the report (pm_model_* tables);
-** without it, the rows of the first report (pm_facts, pm_audit). */
-int model_build_facts(const model_set *set, int with_report, tv_table *out);
-#define MODEL_FACT_COLUMNS 6
-int model_build_companies(const model_set *set, tv_table *out);
-/* all: also the checks that are not checkable (pm_audit lists only the
-** checks that could be made). */
-int model_build_audit(const model_set *set, int with_report, int all,
-                      tv_table *out);
-int model_build_compare(const model_set *set, tv_table *out);
+/* Which grid of a snapshot caches a derived table's rows. */
+typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
+#define MODEL_N_GRIDS 4
+
+/* One derived table, defined in the file that builds its rows (facts.c,
+** companies.c, audit.c, compare.c), its schema beside its builder.
+** builtin: eponymous, over the built-in report (pm_facts, ...); else
+** created over input tables (CREATE VIRTUAL TABLE pm_model_facts, ...),
+** whose rows start with the report's name. build() fills `out` from the
+** set, with that first column when with_report. */
+typedef struct model_table {
+  const char *name;
+  const char *schema;
+  model_grid grid;
+  int builtin;
+  int (*build)(const model_set *set, int with_report, tv_table *out);
+} model_table;
+
+extern const model_table model_table_facts, model_table_model_facts; /* facts.c */
+extern const model_table model_table_companies;                      /* companies.c */
+extern const model_table model_table_audit, model_table_model_audit; /* audit.c */
+extern const model_table model_table_compare;                        /* compare.c */
 
 /* --- builtin.c: the built-in report ------------------------------ */
 
@@ -189,11 +201,9 @@ int model_builtin(model_set **out, char **err);
 typedef struct model_snapshot {
   int refs;
   model_set *set;
-  int built[4];      /* grids built yet, per model_grid */
-  tv_table grids[4];
+  int built[MODEL_N_GRIDS]; /* grids built yet, per model_grid */
+  tv_table grids[MODEL_N_GRIDS];
 } model_snapshot;
-
-typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
 
 /* The built-in model of one connection, shared by its built-in tables
 ** (pm_segments, pm_facts, pm_audit, pm_companies): built once, when the
@@ -230,8 +240,8 @@ void model_source_free(model_source *src);
 ** the caller (model_snapshot_release()). */
 int model_source_get(model_source *src, model_snapshot **out, char **err);
 void model_snapshot_release(model_snapshot *snap);
-/* The grid of snap, built on first use. */
-int model_snapshot_grid(model_snapshot *snap, model_grid grid, int with_report,
+/* The rows of `table` in snap, built on first use. */
+int model_snapshot_grid(model_snapshot *snap, const model_table *table,
                         const tv_table **out);
 
 /* The part every model table shares: its spec and its source. xConnect

@@ -162,19 +162,12 @@ int model_source_get(model_source *src, model_snapshot **out, char **err) {
   return SQLITE_OK;
 }
 
-int model_snapshot_grid(model_snapshot *snap, model_grid grid, int with_report,
+int model_snapshot_grid(model_snapshot *snap, const model_table *table,
                         const tv_table **out) {
+  model_grid grid = table->grid;
   tv_table *t = &snap->grids[grid];
   if (!snap->built[grid]) {
-    int rc;
-    switch (grid) {
-      case GRID_FACTS: rc = model_build_facts(snap->set, with_report, t); break;
-      case GRID_AUDIT:
-        rc = model_build_audit(snap->set, with_report, with_report, t);
-        break;
-      case GRID_COMPARE: rc = model_build_compare(snap->set, t); break;
-      default: rc = model_build_companies(snap->set, t); break;
-    }
+    int rc = table->build(snap->set, !table->builtin, t);
     if (rc != SQLITE_OK) {
       tv_free(t);
       return rc;

@@ -10,8 +10,9 @@
 **   CREATE VIRTUAL TABLE c USING pm_compare(...);
 ** The created tables have a first column `report` (pm_compare: `market`),
 ** are listed in sqlite_schema, and read their input tables live
-** (source.c). Rows come from facts.c, audit.c,
-** compare.c; each scan reads a grid built once per model.
+** (source.c). Each table's schema and rows are defined in its own file
+** (facts.c, companies.c, audit.c, compare.c: model_table); each scan reads
+** a grid built once per model.
 ** Read-only, innocuous; SQLite applies any WHERE itself (the grids hold a
 ** few rows per report).
 */
@@ -21,39 +22,10 @@
 
 SQLITE_EXTENSION_INIT3
 
-typedef struct table_spec {
-  const char *name;
-  const char *schema;
-  model_grid grid;
-  int builtin; /* eponymous, over the built-in report */
-} table_spec;
-
-static const table_spec specs[] = {
-    {"pm_facts",
-     "CREATE TABLE x(key TEXT, value ANY, unit TEXT, period TEXT, basis TEXT, "
-     "note TEXT)",
-     GRID_FACTS, 1},
-    {"pm_audit",
-     "CREATE TABLE x(\"check\" TEXT, subject TEXT, expected REAL, actual REAL, "
-     "tolerance REAL, status TEXT, explanation TEXT)",
-     GRID_AUDIT, 1},
-    {"pm_companies",
-     "CREATE TABLE x(position INTEGER, company TEXT, parent TEXT, "
-     "listed_as TEXT)",
-     GRID_COMPANIES, 1},
-    {"pm_model_facts",
-     "CREATE TABLE x(report TEXT, key TEXT, value ANY, unit TEXT, period TEXT, "
-     "basis TEXT, note TEXT)",
-     GRID_FACTS, 0},
-    {"pm_model_audit",
-     "CREATE TABLE x(report TEXT, \"check\" TEXT, subject TEXT, expected REAL, "
-     "actual REAL, tolerance REAL, status TEXT, explanation TEXT)",
-     GRID_AUDIT, 0},
-    {"pm_compare",
-     "CREATE TABLE x(market TEXT, year INTEGER, report TEXT, value REAL, "
-     "unit TEXT, value_bn REAL, basis TEXT, n_reports INTEGER, min_bn REAL, "
-     "median_bn REAL, max_bn REAL)",
-     GRID_COMPARE, 0},
+/* In the order they are registered; each is defined beside its builder. */
+static const model_table *const tables[] = {
+    &model_table_facts,       &model_table_audit,       &model_table_companies,
+    &model_table_model_facts, &model_table_model_audit, &model_table_compare,
 };
 
 typedef struct table_cursor {
@@ -67,9 +39,9 @@ static int table_connect(sqlite3 *db, void *aux, int argc,
                          const char *const *argv, sqlite3_vtab **out,
                          char **err) {
   const model_module *module = aux;
-  const table_spec *spec = module->spec;
-  return model_vtab_connect(db, module, spec->schema, spec->name,
-                            spec->builtin, argc, argv, out, err);
+  const model_table *table = module->spec;
+  return model_vtab_connect(db, module, table->schema, table->name,
+                            table->builtin, argc, argv, out, err);
 }
 
 static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
@@ -105,7 +77,7 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
                         const char *idx_str, int argc, sqlite3_value **argv) {
   table_cursor *cur = (table_cursor *)base;
   model_vtab *vtab = (model_vtab *)base->pVtab;
-  const table_spec *spec = vtab->spec;
+  const model_table *table = vtab->spec;
   (void)idx_num;
   (void)idx_str;
   (void)argc;
@@ -116,7 +88,7 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
   char *err = 0;
   int rc = model_source_get(&vtab->src, &cur->snap, &err);
   if (rc != SQLITE_OK) return vtab_error(base->pVtab, rc, err);
-  rc = model_snapshot_grid(cur->snap, spec->grid, !spec->builtin, &cur->grid);
+  rc = model_snapshot_grid(cur->snap, table, &cur->grid);
   if (rc != SQLITE_OK) return rc;
   cur->n_rows = cur->grid->n_cells / cur->grid->n_cols;
   return SQLITE_OK;
@@ -159,10 +131,11 @@ static const sqlite3_module created_module =
     TV_MODULE(table, table_create, model_vtab_disconnect, model_vtab_disconnect);
 
 int model_register_tables(sqlite3 *db, model_builtin_cache *cache) {
-  for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+  for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
     int rc = model_register_module(
-        db, specs[i].name, specs[i].builtin ? &builtin_module : &created_module,
-        &specs[i], cache);
+        db, tables[i]->name,
+        tables[i]->builtin ? &builtin_module : &created_module,
+        (const void *)tables[i], cache);
     if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
