@@ -53,6 +53,11 @@ typedef struct tv_spec {
 int tv_declare(sqlite3 *db, const char *schema);
 void *tv_zalloc(size_t size);
 
+/* Sets a cell as the SQL result (text with `destructor`, e.g.
+** SQLITE_TRANSIENT when the grid may go before the statement does). */
+void tv_result(sqlite3_context *ctx, const tv_cell *cell,
+               void (*destructor)(void *));
+
 /* Registers spec->name as an eponymous-only, read-only, innocuous table. */
 int tv_register(sqlite3 *db, const tv_spec *spec);
 
