@@ -584,9 +584,9 @@ static void prose(ex_state *st) {
       i++;
     }
   }
+  /* The rows array may have moved: find the rate again by its index. */
+  if (cagr && !st->oom) cagr = &st->rows[first_row - 1];
   if (cagr && !cagr->from_year) {
-    /* cagr may have moved with the rows array: find it again. */
-    cagr = &st->rows[first_row - 1];
     if (min_year && max_year > min_year) {
       cagr->from_year = min_year;
       cagr->to_year = max_year;
@@ -1144,10 +1144,8 @@ static int check_text(sqlite3_vtab *vtab, const char *arg, sqlite3_value *v) {
   if (type == SQLITE_TEXT || type == SQLITE_NULL || type == SQLITE_BLOB) {
     return SQLITE_OK;
   }
-  char *shown = pmext_quote_value(v);
-  if (!shown) return SQLITE_NOMEM;
-  set_error(vtab, sqlite3_mprintf(NAME "(): %s is not text: %s", arg, shown));
-  sqlite3_free(shown);
+  set_error(vtab, sqlite3_mprintf(NAME "(): %s is a number, not text: %s",
+                                  arg, (const char *)sqlite3_value_text(v)));
   return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
