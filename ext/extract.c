@@ -30,6 +30,7 @@
 **   offset, length, match   where the row was read: substr(text, offset,
 **               length) = match (characters, from 1)
 **   text, report  the arguments (hidden); report is NULL when not given
+** Rows come in the order of their offset in the text.
 **
 ** Requirements (tests/extract.test checks them by number):
 **   1. Amounts: a currency (USD, US$, $, EUR, €, GBP, £, or a trailing
@@ -1012,9 +1013,24 @@ static void out_int(tv_table *t, int v) {
   }
 }
 
+/* Text order: by offset, then as found (pointers into one array). */
+static int cmp_offset(const void *pa, const void *pb) {
+  const ex_row *a = *(ex_row *const *)pa, *b = *(ex_row *const *)pb;
+  int c = cmp_int(a->cstart, b->cstart);
+  return c ? c : (a > b) - (a < b);
+}
+
 static void output(ex_state *st, tv_table *t) {
+  ex_row **order =
+      sqlite3_malloc64((sqlite3_uint64)(st->n_rows + 1) * sizeof *order);
+  if (!order) {
+    st->oom = 1;
+    return;
+  }
+  for (int i = 0; i < st->n_rows; i++) order[i] = &st->rows[i];
+  qsort(order, (size_t)st->n_rows, sizeof *order, cmp_offset);
   for (int i = 0; i < st->n_rows; i++) {
-    const ex_row *r = &st->rows[i];
+    const ex_row *r = order[i];
     tv_text(t, r->kind);
     tv_text(t, r->dimension);
     tv_text(t, r->segment);
@@ -1036,6 +1052,7 @@ static void output(ex_state *st, tv_table *t) {
     tv_textf(t, "%.*s", (int)(r->end - r->start),
              (const char *)st->scan.text + r->start);
   }
+  sqlite3_free(order);
 }
 
 /* Rows of `text` into out: SQLITE_OK or SQLITE_NOMEM. */
