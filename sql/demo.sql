@@ -97,3 +97,5 @@ SELECT segment AS end_user,
        bar(share, 1, 40) AS "share of the whole market"
 FROM pm_segments WHERE dimension = 'end_user' AND year = 2024
 ORDER BY share DESC;
+
+.read sql/demo_extract.sql
