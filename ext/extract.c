@@ -19,8 +19,8 @@
 **   value       the amount as printed (1094.83), or a claim's rate as a
 **               fraction (0.1137)
 **   share       a share as a fraction (0.4496)
-**   decimals    digits after the point as printed (of the amount; of the
-**               percentage when there is no amount)
+**   decimals    digits after the point of the amount as printed (of the
+**               percentage for a rate); NULL for a share alone
 **   unit        '<currency> <scale>': 'USD bn'; NULL when no currency
 **   from_year, to_year   a rate's period
 **   note        provenance worth keeping: an inferred period, a share
@@ -678,7 +678,6 @@ static void share_row(ex_state *st, int a, int b, int pct) {
   if (!r) return;
   r->has_share = 1;
   r->share = fraction(&st->tok[pct]);
-  r->decimals = st->tok[pct].decimals;
   r->from_table = 1;
   r->segment = span_text(st, st->tok[a].start, st->tok[b - 1].end);
   if (st->table_dim) {
