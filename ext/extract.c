@@ -43,8 +43,9 @@
 **      segment: global/worldwide is the market ('Global'), a region or a
 **      country is dimension 'region' or 'country', a prefix before the
 **      market's name is a segment whose dimension comes from a share table
-**      naming it (else NULL, with a reason). A sentence starting "It"
-**      keeps the previous subject. Market-wide figures without a named
+**      naming it (else NULL, with a reason). A later "the <...> market"
+**      in the sentence that names one takes over from there. A sentence
+**      starting "It" keeps the previous subject. Market-wide figures without a named
 **      geography take the one the text names for the market.
 **   3. Rates: "CAGR" or "compound annual growth rate" with a percentage
 **      next to it; the period "YEAR to|-|–|through|and YEAR" in the same
@@ -78,6 +79,7 @@ SQLITE_EXTENSION_INIT3
 
 #define NAME "pm_extract"
 #define MAX_LABELS 256
+#define MAX_SUBJECT_WORDS 8
 
 enum {
   COL_KIND, COL_DIMENSION, COL_SEGMENT, COL_YEAR, COL_VALUE, COL_SHARE,
@@ -278,26 +280,27 @@ static int is_market_name(ex_state *st, int a, int b) {
                           (int)(end - start)) == 0;
 }
 
-/* The subject of the current sentence (requirement 2). */
-static subject find_subject(ex_state *st) {
+static int is_market(ex_state *st, int i) {
+  return is(st, i, "market") || is(st, i, "markets");
+}
+
+/* The subject named by the words before the "market" at token m, or, for
+** m < 0, by a sentence without that word (requirement 2). *named is 0
+** when nothing precedes "market" but "the". */
+static subject find_subject(ex_state *st, int m, int *named) {
   subject s = {0, 0, 0, 0, 0, 0};
-  int m = -1;
-  for (int i = 0; i < st->n_tok; i++) {
-    if (is(st, i, "market") || is(st, i, "markets")) {
-      m = i;
-      break;
-    }
-  }
   int r0;
+  *named = 1;
   if (m < 0) {
     if (is(st, 0, "It") || is(st, 0, "This")) return st->prev;
     r0 = is(st, 0, "The") ? 1 : 0;
     m = st->n_tok;
   } else {
-    /* The run of words before "market", from after its last "the". */
+    /* The run of words before "market" (a subject is a few words), from
+    ** after its last "the". */
     r0 = m;
-    while (r0 > 0 && (type_at(st, r0 - 1) == ES_WORD ||
-                      is(st, r0 - 1, "&"))) {
+    while (r0 > 0 && m - r0 < MAX_SUBJECT_WORDS &&
+           (type_at(st, r0 - 1) == ES_WORD || is(st, r0 - 1, "&"))) {
       r0--;
     }
     for (int i = m - 1; i >= r0; i--) {
@@ -328,6 +331,7 @@ static subject find_subject(ex_state *st) {
   }
   if (m >= st->n_tok) return s; /* no "market", no geography first */
   s.found = 1;
+  *named = r0 < m;
   if (r0 == m || is_market_name(st, r0, m) || !st->have_name) {
     if (!st->have_name && r0 < m) {
       st->have_name = 1;
@@ -544,8 +548,25 @@ static ex_row *emit_cagr(ex_state *st, int marker, int pct, int a, int b,
 
 /* --- one sentence of prose ---------------------------------------------- */
 
+/* The subject at token `at`: that of the last "market" before it that
+** names one, else of the sentence's first "market". */
+static subject subject_before(ex_state *st, int first_m, int at,
+                              const subject *first) {
+  int named;
+  for (int k = at - 1; k > first_m; k--) {
+    if (!is_market(st, k)) continue;
+    subject s = find_subject(st, k, &named);
+    if (named) return s;
+  }
+  return *first;
+}
+
 static void prose(ex_state *st) {
-  subject s = find_subject(st);
+  int first_m = -1, named;
+  for (int i = 0; i < st->n_tok && first_m < 0; i++) {
+    if (is_market(st, i)) first_m = i;
+  }
+  subject first = find_subject(st, first_m, &named), s = first;
   int opening_year = -1;
   if ((is(st, 0, "In") || is(st, 0, "For")) && st->n_tok > 1 &&
       es_is_year(&st->tok[1])) {
@@ -566,12 +587,17 @@ static void prose(ex_state *st) {
     }
     if (pct < 0) continue;
     used_pct = pct;
-    cagr = emit_cagr(st, i, pct, 0, st->n_tok, &s);
+    subject at = subject_before(st, first_m, i, &first);
+    cagr = emit_cagr(st, i, pct, 0, st->n_tok, &at);
   }
   int first_row = st->n_rows;
   for (int i = 0; i < st->n_tok; i++) {
     amount a;
-    if (parse_amount(st, i, &a)) {
+    if (i > first_m && is_market(st, i)) {
+      /* A later clause about another market: "; the Europe ... market". */
+      subject later = find_subject(st, i, &named);
+      if (named) s = later;
+    } else if (parse_amount(st, i, &a)) {
       int y = year_after(st, a.last);
       if (y < 0) y = opening_year;
       ex_row *r = emit_amount(st, &a, y, &s);
