@@ -142,19 +142,26 @@ static char *span_text(ex_state *st, sqlite3_int64 start, sqlite3_int64 end) {
                    (const char *)st->scan.text + start);
 }
 
+/* `array` (n elements of `size` bytes, room for *cap) with room for one
+** more: the same or a moved array, or 0 with st->oom set (array kept). */
+static void *grow(ex_state *st, void *array, int n, int *cap, size_t size) {
+  if (st->oom) return 0;
+  if (n < *cap) return array;
+  int more = *cap ? 2 * *cap : 32;
+  void *moved = sqlite3_realloc64(array, (sqlite3_uint64)more * size);
+  if (!moved) {
+    st->oom = 1;
+    return 0;
+  }
+  *cap = more;
+  return moved;
+}
+
 static ex_row *new_row(ex_state *st, const char *kind, const es_token *first,
                        const es_token *last) {
-  if (st->oom) return 0;
-  if (st->n_rows == st->cap_rows) {
-    int cap = st->cap_rows ? 2 * st->cap_rows : 32;
-    ex_row *rows = sqlite3_realloc64(st->rows, (sqlite3_uint64)cap * sizeof *rows);
-    if (!rows) {
-      st->oom = 1;
-      return 0;
-    }
-    st->rows = rows;
-    st->cap_rows = cap;
-  }
+  ex_row *rows = grow(st, st->rows, st->n_rows, &st->cap_rows, sizeof *rows);
+  if (!rows) return 0;
+  st->rows = rows;
   ex_row *r = &st->rows[st->n_rows++];
   memset(r, 0, sizeof *r);
   r->kind = kind;
@@ -829,16 +836,9 @@ static void unit(ex_state *st, int line_start) {
 }
 
 static int push_token(ex_state *st, const es_token *t) {
-  if (st->n_tok == st->cap_tok) {
-    int cap = st->cap_tok ? 2 * st->cap_tok : 64;
-    es_token *tok = sqlite3_realloc64(st->tok, (sqlite3_uint64)cap * sizeof *tok);
-    if (!tok) {
-      st->oom = 1;
-      return 0;
-    }
-    st->tok = tok;
-    st->cap_tok = cap;
-  }
+  es_token *tok = grow(st, st->tok, st->n_tok, &st->cap_tok, sizeof *tok);
+  if (!tok) return 0;
+  st->tok = tok;
   st->tok[st->n_tok++] = *t;
   return 1;
 }
@@ -1100,28 +1100,14 @@ static int ex_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
   (void)argc;
   (void)argv;
   (void)err;
-  int rc = tv_declare(
+  return tv_connect_bare(
       db,
       "CREATE TABLE x(kind TEXT, dimension TEXT, segment TEXT, year INTEGER, "
       "value REAL, share REAL, decimals INTEGER, unit TEXT, "
       "from_year INTEGER, to_year INTEGER, note TEXT, reason TEXT, "
       "offset INTEGER, length INTEGER, match TEXT, "
-      "text HIDDEN, report HIDDEN)");
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *table = tv_zalloc(sizeof *table);
-  if (!table) return SQLITE_NOMEM;
-  *vtab = table;
-  return SQLITE_OK;
-}
-
-static int ex_disconnect(sqlite3_vtab *vtab) {
-  sqlite3_free(vtab);
-  return SQLITE_OK;
-}
-
-static void set_error(sqlite3_vtab *vtab, char *message) {
-  sqlite3_free(vtab->zErrMsg);
-  vtab->zErrMsg = message;
+      "text HIDDEN, report HIDDEN)",
+      vtab);
 }
 
 /* text is required, report optional: idxNum bit 0 text, bit 1 report. */
@@ -1138,9 +1124,8 @@ static int ex_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
   }
   if (which[0] < 0) {
     if (unusable & 1) return SQLITE_CONSTRAINT;
-    set_error(vtab, sqlite3_mprintf(NAME "(): needs the text to read: "
-                                         NAME "(text [, report])"));
-    return SQLITE_ERROR;
+    return tv_set_error(vtab, sqlite3_mprintf(NAME "(): needs the text to "
+                                              "read: " NAME "(text [, report])"));
   }
   if (which[1] < 0 && (unusable & 2)) return SQLITE_CONSTRAINT;
   int argv_index = 1;
@@ -1158,10 +1143,7 @@ static int ex_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
 
 static int ex_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
   (void)vtab;
-  ex_cursor *c = tv_zalloc(sizeof *c);
-  if (!c) return SQLITE_NOMEM;
-  *cursor = &c->base;
-  return SQLITE_OK;
+  return tv_new_cursor(sizeof(ex_cursor), cursor);
 }
 
 static void reset_cursor(ex_cursor *c) {
@@ -1186,9 +1168,9 @@ static int check_text(sqlite3_vtab *vtab, const char *arg, sqlite3_value *v) {
   if (type == SQLITE_TEXT || type == SQLITE_NULL || type == SQLITE_BLOB) {
     return SQLITE_OK;
   }
-  set_error(vtab, sqlite3_mprintf(NAME "(): %s is a number, not text: %s",
-                                  arg, (const char *)sqlite3_value_text(v)));
-  return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  return tv_set_error(vtab,
+                      sqlite3_mprintf(NAME "(): %s is a number, not text: %s",
+                                      arg, (const char *)sqlite3_value_text(v)));
 }
 
 static int ex_filter(sqlite3_vtab_cursor *cursor, int idx_num,
@@ -1251,7 +1233,7 @@ static const sqlite3_module extract_module = {
     .xCreate = 0, /* eponymous-only */
     .xConnect = ex_connect,
     .xBestIndex = ex_best_index,
-    .xDisconnect = ex_disconnect,
+    .xDisconnect = tv_disconnect_bare,
     .xOpen = ex_open,
     .xClose = ex_close,
     .xFilter = ex_filter,
