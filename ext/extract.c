@@ -447,8 +447,8 @@ static int year_after(ex_state *st, int i) {
                                         "calendar", "FY", 0};
   int k = i + 1;
   if (type_at(st, k) == ES_COMMA) k++;
-  if (type_at(st, k) == ES_OPEN && es_is_year(&st->tok[k + 1]) &&
-      type_at(st, k + 2) == ES_CLOSE) {
+  if (type_at(st, k) == ES_OPEN && type_at(st, k + 1) == ES_NUMBER &&
+      es_is_year(&st->tok[k + 1]) && type_at(st, k + 2) == ES_CLOSE) {
     return k + 1;
   }
   if (!one_of(st, k, preps)) return -1;
