@@ -45,12 +45,13 @@
 **      market's name is a segment whose dimension comes from a share table
 **      naming it (else NULL, with a reason). A later "the <...> market"
 **      in the sentence that names one takes over from there. A sentence
-**      starting "It" keeps the previous subject. Market-wide figures without a named
+**      starting "It", "This" or "That" keeps the previous subject. Market-wide figures without a named
 **      geography take the one the text names for the market.
 **   3. Rates: "CAGR" or "compound annual growth rate" with a percentage
 **      next to it; the period "YEAR to|-|–|through|and YEAR" in the same
 **      sentence or table label; else the span of the figures in that
-**      sentence, noted as inferred; else NULL with a reason.
+**      sentence, or in the one before it in the same paragraph, noted as
+**      inferred; else NULL with a reason.
 **   4. Shares: "label | 44.96% |" rows under a heading naming the
 **      dimension and year ("Revenue Share, By End User, 2024 (%)"), or a
 **      header row "End User | Revenue Share, 2024 (%) |". A share whose

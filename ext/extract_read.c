@@ -57,6 +57,7 @@ typedef struct ex_state {
   int have_name;                      /* "personalized medicine" */
   const char *geo;                    /* "Global" */
   subject prev;
+  int prev_min_year, prev_max_year; /* the years of the previous sentence */
 } ex_state;
 
 static char *ex_printf(ex_state *st, const char *format, ...) {
@@ -230,7 +231,9 @@ static subject find_subject(ex_state *st, int m, int *named) {
   int r0;
   *named = 1;
   if (m < 0) {
-    if (is(st, 0, "It") || is(st, 0, "This")) return st->prev;
+    if (is(st, 0, "It") || is(st, 0, "This") || is(st, 0, "That")) {
+      return st->prev;
+    }
     r0 = is(st, 0, "The") ? 1 : 0;
     m = st->n_tok;
   } else {
@@ -499,7 +502,8 @@ static subject subject_before(ex_state *st, int first_m, int at,
   return *first;
 }
 
-static void prose(ex_state *st) {
+/* One sentence; same_paragraph: it follows another on the same line. */
+static void prose(ex_state *st, int same_paragraph) {
   int first_m = -1, named;
   for (int i = 0; i < st->n_tok && first_m < 0; i++) {
     if (is_market(st, i)) first_m = i;
@@ -552,6 +556,11 @@ static void prose(ex_state *st) {
   /* The rows array may have moved: find the rate again by its index. */
   if (cagr && !st->oom) cagr = &st->rows[first_row - 1];
   if (cagr && !cagr->from_year) {
+    /* Else the figures of the sentence before, in the same paragraph. */
+    if (!(min_year && max_year > min_year) && same_paragraph) {
+      min_year = st->prev_min_year;
+      max_year = st->prev_max_year;
+    }
     if (min_year && max_year > min_year) {
       cagr->from_year = min_year;
       cagr->to_year = max_year;
@@ -561,6 +570,8 @@ static void prose(ex_state *st) {
     }
   }
   if (s.found) st->prev = s;
+  st->prev_min_year = min_year;
+  st->prev_max_year = max_year;
 }
 
 /* --- tables ------------------------------------------------------------- */
@@ -762,7 +773,7 @@ static void unit(ex_state *st, int line_start) {
   if (pipe) {
     table_row(st);
   } else if (st->n_tok > 0 && !(line_start && st->table_active)) {
-    prose(st);
+    prose(st, !line_start);
   }
 }
 
