@@ -221,7 +221,7 @@ static int ex_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx,
     }
     return SQLITE_OK;
   }
-  tv_result(ctx, &c->rows.cells[c->row * N_OUT + column], SQLITE_TRANSIENT);
+  tv_result_cell(ctx, &c->rows.cells[c->row * N_OUT + column], SQLITE_TRANSIENT);
   return SQLITE_OK;
 }
 

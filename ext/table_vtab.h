@@ -41,6 +41,10 @@ void tv_text(tv_table *t, const char *text); /* copied; NULL text is NULL */
 void tv_textf(tv_table *t, const char *format, ...); /* sqlite3_mprintf */
 int tv_finish(tv_table *t); /* SQLITE_OK, SQLITE_NOMEM or SQLITE_ERROR */
 void tv_free(tv_table *t);
+/* A cell as the result of xColumn; text with the destructor given
+** (SQLITE_STATIC when the grid outlives the statement). */
+void tv_result_cell(sqlite3_context *ctx, const tv_cell *cell,
+                    void (*text_destructor)(void *));
 
 typedef struct tv_spec {
   const char *name;   /* the table's name in SQL */
@@ -65,11 +69,6 @@ int tv_set_error(sqlite3_vtab *vtab, char *message);
 /* xOpen's work: a zeroed cursor of `size` bytes (a struct starting with
 ** its sqlite3_vtab_cursor) in *cursor; SQLITE_OK or SQLITE_NOMEM. */
 int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor);
-
-/* Sets a cell as the SQL result (text with `destructor`, e.g.
-** SQLITE_TRANSIENT when the grid may go before the statement does). */
-void tv_result(sqlite3_context *ctx, const tv_cell *cell,
-               void (*destructor)(void *));
 
 /* Registers spec->name as an eponymous-only, read-only, innocuous table. */
 int tv_register(sqlite3 *db, const tv_spec *spec);
