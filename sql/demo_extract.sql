@@ -7,7 +7,7 @@
 
 CREATE TEMP TABLE release(text TEXT);
 INSERT INTO release VALUES (
-'The global lab robotics market was valued at USD 2.45 billion in 2023 and is forecast to reach USD 4.18 billion by 2030, growing at a CAGR of 7.9% from 2024 to 2030. The North America lab robotics market accounted for USD 0.98 billion in 2023. Automation now touches 35% of clinical labs.
+'The global lab robotics market was valued at USD 2.45 billion in 2023 and is forecast to reach USD 4.18 billion by 2030, growing at a CAGR of 9.5% from 2023 to 2030. The North America lab robotics market accounted for USD 0.98 billion in 2023, the Europe lab robotics market for USD 0.86 billion in 2023 and the Asia-Pacific lab robotics market for USD 0.61 billion in 2023. Automation now touches 35% of clinical labs.
 Lab Robotics Market Share, By End User, 2023 (%)
 End User | Share, 2023 (%) |
 Hospitals | 52.5% |
