@@ -9,6 +9,10 @@
 #   tools/need.sh hard    asan + valgrind (libFuzzer and TSan come with the
 #                         same clang runtime package)
 #   tools/need.sh clients test + what docs/clients.md's clients need
+#   tools/need.sh packages build + what `make wheel/npm/deb/windows` and
+#                         their tests need (python3-build, dpkg-dev, lintian,
+#                         mingw-w64, wine, node and npm, pandas)
+#   tools/need.sh pg      build + PostgreSQL 15 server and its PGXS headers
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -51,6 +55,11 @@ check_hard() {
 }
 
 have_py() { /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
+check_node() {
+  have_cmd node || missing="$missing nodejs"
+  have_cmd npm || missing="$missing npm"
+  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+}
 check_clients() {
   check_test
   have_py pandas || missing="$missing python3-pandas"
@@ -62,14 +71,35 @@ check_clients() {
   [ -n "$(find /usr/lib -name libsqlite3odbc.so 2>/dev/null | head -n 1)" ] ||
     missing="$missing libsqliteodbc"
   have_cmd sqlite-utils || missing="$missing sqlite-utils"
-  have_cmd node || missing="$missing nodejs"
-  have_cmd npm || missing="$missing npm"
-  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+  check_node
+}
+
+# Each pair: module or command : the Debian package(s) that bring it.
+check_packages() {
+  check_demo
+  check_node
+  # -I: not the build/ directory of the source tree
+  /usr/bin/python3 -I -c "import build.env" >/dev/null 2>&1 || missing="$missing python3-build"
+  for pair in setuptools:python3-setuptools wheel:python3-wheel \
+      ensurepip:python3-venv pandas:python3-pandas; do
+    have_py "${pair%%:*}" || missing="$missing ${pair#*:}"
+  done
+  for pair in strip:binutils dpkg-shlibdeps:dpkg-dev lintian:lintian \
+      x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 "wine:wine wine64"; do
+    have_cmd "${pair%%:*}" || missing="$missing ${pair#*:}"
+  done
+}
+
+check_pg() {
+  check_build
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql-15"
+  [ -e /usr/include/postgresql/15/server/postgres.h ] ||
+    missing="$missing postgresql-server-dev-15"
 }
 
 case "$what" in
-  build|demo|test|asan|bench|hard|clients) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients|packages|pg) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0
