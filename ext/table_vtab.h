@@ -1,7 +1,8 @@
 /*
-** table_vtab.h -- a read-only, eponymous virtual table over rows computed
-** once per connection: the shared machinery of pm_facts, pm_companies and
-** pm_audit.
+** table_vtab.h -- a grid of cells built once (tv_table: the rows of the
+** model's facts, audit, companies and comparison, model_tables_vtab.c),
+** the helpers every pmext virtual table uses, and a read-only eponymous
+** table over a grid (tv_register).
 **
 ** A table is a spec: its name, its CREATE TABLE statement and a builder
 ** that fills a tv_table (a grid of cells) when the table is first used in a

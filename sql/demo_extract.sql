@@ -1,6 +1,7 @@
 -- demo_extract.sql -- pm_extract(): from a short release to the model's
--- input rows. Read at the end of sql/demo.sql (`make demo`); the release
--- below is invented for the demo, its numbers belong to no publisher.
+-- input rows and their audit (pm_model_audit). Read at the end of
+-- sql/demo.sql (`make demo`); the release below is invented for the demo,
+-- its numbers belong to no publisher.
 
 .headers on
 .mode column
@@ -30,3 +31,22 @@ WHERE kind = 'figure' AND reason IS NULL;
 SELECT report, kind, dimension, segment, value, from_year, to_year, note
 FROM release, pm_extract(release.text, 'lab-robotics')
 WHERE kind IN ('cagr', 'dominant', 'fastest_growing') AND reason IS NULL;
+
+.print
+.print == Into input tables of its own, and audited (pm_model_audit) ==
+CREATE TEMP TABLE release_reports(report, market, publisher, published, unit, url);
+CREATE TEMP TABLE release_figures(report, dimension, segment, year, value, share, decimals, note);
+CREATE TEMP TABLE release_claims(report, kind, dimension, segment, value, from_year, to_year, note);
+INSERT INTO release_reports(report, market, unit) VALUES ('lab-robotics', 'lab robotics', 'USD bn');
+INSERT INTO release_figures
+  SELECT report, dimension, segment, year, value, share, decimals, note
+  FROM release, pm_extract(release.text, 'lab-robotics')
+  WHERE kind = 'figure' AND reason IS NULL;
+INSERT INTO release_claims
+  SELECT report, kind, dimension, segment, value, from_year, to_year, note
+  FROM release, pm_extract(release.text, 'lab-robotics')
+  WHERE kind IN ('cagr', 'dominant', 'fastest_growing') AND reason IS NULL;
+CREATE VIRTUAL TABLE temp.release_audit USING pm_model_audit(
+  reports=release_reports, figures=release_figures, claims=release_claims);
+SELECT "check", subject, round(expected, 4) AS expected, round(actual, 4) AS actual, status
+FROM release_audit;
