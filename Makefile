@@ -347,7 +347,7 @@ WIN_B   := $(B)/windows
 WIN_DLL := $(WIN_B)/pmext.dll
 WIN_AMALGAMATION := $(B)/better-sqlite3/package/deps/sqlite3/sqlite3.c
 windows: $(WIN_DLL) $(WIN_B)/pmext-run.exe
-$(WIN_DLL): $(SOURCES) $(HEADERS) $(B)/buildinfo.h | deps-packages
+$(WIN_DLL): $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-packages
 	@mkdir -p $(WIN_B)/include
 	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(WIN_B)/include/
 	$(WIN_CC) -std=c11 $(WARN) -O2 $(EXACT_FP) -I$(B) -Iext -I$(WIN_B)/include -s \

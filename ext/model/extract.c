@@ -71,8 +71,8 @@
 ** extract_read.c, the tokeniser in extract_scan.c.
 */
 #include "extract_read.h"
-#include "pmext.h"
-#include "table_vtab.h"
+#include "sql/register.h"
+#include "sql/table_vtab.h"
 
 SQLITE_EXTENSION_INIT3
 

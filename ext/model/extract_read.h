@@ -5,7 +5,7 @@
 #ifndef PMEXT_EXTRACT_READ_H
 #define PMEXT_EXTRACT_READ_H
 
-#include "table_vtab.h"
+#include "sql/table_vtab.h"
 
 /* The columns of a row, in this order: kind, dimension, segment, year,
 ** value, share, decimals, unit, from_year, to_year, note, reason, offset,
