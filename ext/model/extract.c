@@ -230,20 +230,9 @@ static int ex_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Slots not named are 0 (read-only, no transactions). */
-static const sqlite3_module extract_module = {
-    .xCreate = 0, /* eponymous-only */
-    .xConnect = ex_connect,
-    .xBestIndex = ex_best_index,
-    .xDisconnect = tv_disconnect_bare,
-    .xOpen = ex_open,
-    .xClose = ex_close,
-    .xFilter = ex_filter,
-    .xNext = ex_next,
-    .xEof = ex_eof,
-    .xColumn = ex_column,
-    .xRowid = ex_rowid,
-};
+/* Eponymous-only: no CREATE VIRTUAL TABLE. */
+static const sqlite3_module extract_module =
+    TV_MODULE(ex, 0, tv_disconnect_bare, 0);
 
 int pmext_register_extract(sqlite3 *db) {
   return sqlite3_create_module(db, NAME, &extract_module, 0);

@@ -222,10 +222,7 @@ static int rows_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
 
 static int rows_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
   (void)base;
-  rows_cursor *cur = tv_zalloc(sizeof *cur);
-  if (!cur) return SQLITE_NOMEM;
-  *out = &cur->base;
-  return SQLITE_OK;
+  return tv_new_cursor(sizeof(rows_cursor), out);
 }
 
 static int rows_close(sqlite3_vtab_cursor *base) {
@@ -396,11 +393,11 @@ static int rows_filter(sqlite3_vtab_cursor *base, int idx_num,
       const char *name = (const char *)sqlite3_value_text(value);
       if (!name) return SQLITE_NOMEM;
       if (!model_scenario_lookup(name, &cur->scenario)) {
-        sqlite3_free(base->pVtab->zErrMsg);
-        base->pVtab->zErrMsg = sqlite3_mprintf(
-            "%s(): unknown scenario '%s'; valid scenarios: %s",
-            spec->name, name, model_scenario_list());
-        return base->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+        return tv_set_error(base->pVtab,
+                            sqlite3_mprintf(
+                                "%s(): unknown scenario '%s'; valid "
+                                "scenarios: %s",
+                                spec->name, name, model_scenario_list()));
       }
     } else if (b == 1) {
       rc = text_filter(value, &dimension, &empty);
@@ -417,8 +414,7 @@ static int rows_filter(sqlite3_vtab_cursor *base, int idx_num,
   char *err = 0;
   rc = model_source_get(&vtab->src, &cur->snap, &err);
   if (rc != SQLITE_OK) {
-    sqlite3_free(base->pVtab->zErrMsg);
-    base->pVtab->zErrMsg = err;
+    tv_set_error(base->pVtab, err); /* err is 0 for SQLITE_NOMEM */
     return rc;
   }
   rc = find_matches(cur, &report, &dimension, &segment);

@@ -53,10 +53,7 @@ static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
 
 static int table_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
   (void)base;
-  table_cursor *cur = tv_zalloc(sizeof *cur);
-  if (!cur) return SQLITE_NOMEM;
-  *out = &cur->base;
-  return SQLITE_OK;
+  return tv_new_cursor(sizeof(table_cursor), out);
 }
 
 static int table_close(sqlite3_vtab_cursor *base) {
@@ -64,13 +61,6 @@ static int table_close(sqlite3_vtab_cursor *base) {
   model_snapshot_release(cur->snap);
   sqlite3_free(cur);
   return SQLITE_OK;
-}
-
-/* Sets the vtab's error from a model error (or SQLITE_NOMEM). */
-static int vtab_error(sqlite3_vtab *vtab, int rc, char *err) {
-  sqlite3_free(vtab->zErrMsg);
-  vtab->zErrMsg = err;
-  return rc;
 }
 
 static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
@@ -87,7 +77,10 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
   cur->row = cur->n_rows = 0;
   char *err = 0;
   int rc = model_source_get(&vtab->src, &cur->snap, &err);
-  if (rc != SQLITE_OK) return vtab_error(base->pVtab, rc, err);
+  if (rc != SQLITE_OK) {
+    tv_set_error(base->pVtab, err); /* err is 0 for SQLITE_NOMEM */
+    return rc;
+  }
   rc = model_snapshot_grid(cur->snap, table, &cur->grid);
   if (rc != SQLITE_OK) return rc;
   cur->n_rows = cur->grid->n_cells / cur->grid->n_cols;

@@ -76,17 +76,34 @@ int pmext_value_number(sqlite3_value *value, double *out) {
   return 1;
 }
 
-/* Set "func(): arg is not <what>: <the value quoted><hint>". */
+/* "func(): arg is not <what>: <the value quoted><hint>", or 0 when out of
+** memory. */
+static char *not_a_message(const char *func, const char *arg,
+                           const char *what, sqlite3_value *value,
+                           const char *hint) {
+  char *shown = pmext_quote_value(value);
+  char *message = shown ? sqlite3_mprintf("%s(): %s is not %s: %s%s", func,
+                                          arg, what, shown, hint)
+                        : 0;
+  sqlite3_free(shown);
+  return message;
+}
+
+char *pmext_not_a_number(const char *func, const char *arg,
+                         sqlite3_value *value) {
+  return not_a_message(func, arg, "a number", value, "");
+}
+
+/* Set that message as the function's error. */
 static void not_a(sqlite3_context *ctx, const char *func, const char *arg,
                   const char *what, sqlite3_value *value, const char *hint) {
-  char *shown = pmext_quote_value(value);
-  if (shown) {
-    pmext_result_errorf(ctx, func, "%s is not %s: %s%s", arg, what, shown,
-                        hint);
+  char *message = not_a_message(func, arg, what, value, hint);
+  if (message) {
+    sqlite3_result_error(ctx, message, -1);
   } else {
     sqlite3_result_error_nomem(ctx);
   }
-  sqlite3_free(shown);
+  sqlite3_free(message);
 }
 
 arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,

@@ -90,6 +90,13 @@ arg_status pmext_arg_date(sqlite3_context *ctx, const char *func,
 void pmext_result_errorf(sqlite3_context *ctx, const char *func,
                          const char *format, ...);
 
+/* The error of a virtual table's argument that is not a number, worded as
+** pmext_arg_number() words a function's: "func(): arg is not a number:
+** <value>" (sqlite3_malloc'ed; 0 when out of memory), for the vtab's
+** zErrMsg (tv_set_error()). */
+char *pmext_not_a_number(const char *func, const char *arg,
+                         sqlite3_value *value);
+
 /* The value as SQL would write it ('text' or x'hex', cut short with "..."),
 ** for error messages; 0 when out of memory. Free with sqlite3_free(). */
 char *pmext_quote_value(sqlite3_value *value);

@@ -120,12 +120,7 @@ static int read_arg(sqlite3_vtab *vtab, int i, sqlite3_value *value,
                     double *out) {
   if (pmext_value_number(value, out)) return 1;
   if (sqlite3_value_type(value) == SQLITE_NULL) return 0;
-  char *shown = pmext_quote_value(value);
-  tv_set_error(vtab, shown ? sqlite3_mprintf(
-                                   "projection(): %s is not a number: %s",
-                                   arg_names[i], shown)
-                             : 0);
-  sqlite3_free(shown);
+  tv_set_error(vtab, pmext_not_a_number("projection", arg_names[i], value));
   return -1;
 }
 
@@ -223,11 +218,7 @@ static int projection_column(sqlite3_vtab_cursor *cursor,
       result_year(ctx, c->from_year + c->direction * (double)(c->count - 1));
       return SQLITE_OK;
   }
-  if (status == GROWTH_OK) {
-    sqlite3_result_double(ctx, result);
-  } else {
-    sqlite3_result_null(ctx);
-  }
+  pmext_result_status(ctx, status, result);
   return SQLITE_OK;
 }
 
@@ -236,21 +227,9 @@ static int projection_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Slots not named are 0 (read-only, no transactions), also the ones newer
-** SQLite headers add, which a positional initialiser would warn about. */
-static const sqlite3_module projection_module = {
-    .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
-    .xConnect = projection_connect,
-    .xBestIndex = projection_best_index,
-    .xDisconnect = tv_disconnect_bare,
-    .xOpen = projection_open,
-    .xClose = projection_close,
-    .xFilter = projection_filter,
-    .xNext = projection_next,
-    .xEof = projection_eof,
-    .xColumn = projection_column,
-    .xRowid = projection_rowid,
-};
+/* Eponymous-only: no CREATE VIRTUAL TABLE. */
+static const sqlite3_module projection_module =
+    TV_MODULE(projection, 0, tv_disconnect_bare, 0);
 
 int pmext_register_projection(sqlite3 *db) {
   return sqlite3_create_module(db, "projection", &projection_module, 0);
