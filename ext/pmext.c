@@ -131,8 +131,8 @@ int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
   }
   static int (*const registrations[])(sqlite3 *) = {
       register_introspection,
-      pmext_register_growth,
-      pmext_register_growth_aggregates,
+      pmext_register_scalars,
+      pmext_register_aggregates,
       pmext_register_projection,
       pmext_register_model,
       pmext_register_display,

@@ -444,7 +444,7 @@ static const flow_kind flow_kinds[] = {
 
 /* --- registration ---------------------------------------------------------- */
 
-int pmext_register_growth_aggregates(sqlite3 *db) {
+int pmext_register_aggregates(sqlite3 *db) {
   int rc = SQLITE_OK;
   for (size_t i = 0;
        rc == SQLITE_OK && i < sizeof series_kinds / sizeof series_kinds[0]; i++) {

@@ -5,8 +5,8 @@
 ** every registration function listed here when the extension is loaded.
 ** Each returns SQLITE_OK or an SQLite error code.
 */
-#ifndef PMEXT_H
-#define PMEXT_H
+#ifndef PMEXT_SQL_REGISTER_H
+#define PMEXT_SQL_REGISTER_H
 
 #include "sqlite3ext.h"
 
@@ -15,11 +15,11 @@
 #define PMEXT_PURE_FUNCTION \
   (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
-int pmext_register_growth(sqlite3 *db); /* scalars.c */
-int pmext_register_growth_aggregates(sqlite3 *db); /* aggregates.c */
+int pmext_register_scalars(sqlite3 *db); /* scalars.c */
+int pmext_register_aggregates(sqlite3 *db); /* aggregates.c */
 int pmext_register_projection(sqlite3 *db); /* projection.c */
 int pmext_register_model(sqlite3 *db);  /* model/rules.c: the pm_* tables */
 int pmext_register_display(sqlite3 *db); /* display.c */
 int pmext_register_extract(sqlite3 *db); /* model/extract.c: pm_extract() */
 
-#endif /* PMEXT_H */
+#endif /* PMEXT_SQL_REGISTER_H */

@@ -144,7 +144,7 @@ static void discount_scalar(sqlite3_context *ctx, int argc,
   scalar3(ctx, argc, argv, growth_discount);
 }
 
-int pmext_register_growth(sqlite3 *db) {
+int pmext_register_scalars(sqlite3 *db) {
   for (int i = 0; i < numeric_function_count; i++) {
     const numeric_function *fn = &numeric_functions[i];
     for (int n = fn->min_args; n <= fn->max_args; n++) {
