@@ -123,17 +123,6 @@ int tv_disconnect_bare(sqlite3_vtab *vtab) {
   return SQLITE_OK;
 }
 
-int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor) {
-  *cursor = tv_zalloc(size);
-  return *cursor ? SQLITE_OK : SQLITE_NOMEM;
-}
-
-int tv_set_error(sqlite3_vtab *vtab, char *message) {
-  sqlite3_free(vtab->zErrMsg);
-  vtab->zErrMsg = message;
-  return message ? SQLITE_ERROR : SQLITE_NOMEM;
-}
-
 typedef struct tv_vtab {
   sqlite3_vtab base;
   tv_table rows;

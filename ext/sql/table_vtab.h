@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+SQLITE_EXTENSION_INIT3 /* for the inline tv_set_error() below */
+
 typedef struct tv_cell {
   int type;           /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
   sqlite3_int64 i;
@@ -65,11 +67,19 @@ void *tv_zalloc(size_t size);
 ** memory) and returns SQLITE_ERROR, or SQLITE_NOMEM for 0. */
 int tv_connect_bare(sqlite3 *db, const char *schema, sqlite3_vtab **vtab);
 int tv_disconnect_bare(sqlite3_vtab *vtab);
-int tv_set_error(sqlite3_vtab *vtab, char *message);
+static inline int tv_set_error(sqlite3_vtab *vtab, char *message) {
+  sqlite3_free(vtab->zErrMsg);
+  vtab->zErrMsg = message;
+  return message ? SQLITE_ERROR : SQLITE_NOMEM;
+}
 
 /* xOpen's work: a zeroed cursor of `size` bytes (a struct starting with
-** its sqlite3_vtab_cursor) in *cursor; SQLITE_OK or SQLITE_NOMEM. */
-int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor);
+** its sqlite3_vtab_cursor) in *cursor; SQLITE_OK or SQLITE_NOMEM. Inline:
+** a point query on pm_segments opens a cursor per row. */
+static inline int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor) {
+  *cursor = tv_zalloc(size);
+  return *cursor ? SQLITE_OK : SQLITE_NOMEM;
+}
 
 /* Registers spec->name as an eponymous-only, read-only, innocuous table. */
 int tv_register(sqlite3 *db, const tv_spec *spec);
