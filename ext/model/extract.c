@@ -96,22 +96,6 @@ typedef struct ex_cursor {
   sqlite3_value *args[2]; /* text, report: copies, for the hidden columns */
 } ex_cursor;
 
-static int ex_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-                      sqlite3_vtab **vtab, char **err) {
-  (void)aux;
-  (void)argc;
-  (void)argv;
-  (void)err;
-  return tv_connect_bare(
-      db,
-      "CREATE TABLE x(kind TEXT, dimension TEXT, segment TEXT, year INTEGER, "
-      "value REAL, share REAL, decimals INTEGER, unit TEXT, "
-      "from_year INTEGER, to_year INTEGER, note TEXT, reason TEXT, "
-      "offset INTEGER, length INTEGER, match TEXT, "
-      "text HIDDEN, report HIDDEN)",
-      vtab);
-}
-
 /* text is required, report optional: idxNum bit 0 text, bit 1 report. */
 static int ex_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
   int which[2] = {-1, -1}, unusable = 0;
@@ -230,10 +214,14 @@ static int ex_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Eponymous-only: no CREATE VIRTUAL TABLE. */
-static const sqlite3_module extract_module =
-    TV_MODULE(ex, 0, tv_disconnect_bare, 0);
+static const sqlite3_module extract_module = TV_FUNCTION_MODULE(ex);
 
 int pmext_register_extract(sqlite3 *db) {
-  return sqlite3_create_module(db, NAME, &extract_module, 0);
+  static const char schema[] =
+      "CREATE TABLE x(kind TEXT, dimension TEXT, segment TEXT, year INTEGER, "
+      "value REAL, share REAL, decimals INTEGER, unit TEXT, "
+      "from_year INTEGER, to_year INTEGER, note TEXT, reason TEXT, "
+      "offset INTEGER, length INTEGER, match TEXT, "
+      "text HIDDEN, report HIDDEN)";
+  return sqlite3_create_module(db, NAME, &extract_module, (void *)schema);
 }

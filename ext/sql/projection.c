@@ -58,20 +58,6 @@ typedef struct projection_cursor {
   sqlite3_int64 k, count;  /* current row k of count */
 } projection_cursor;
 
-static int projection_connect(sqlite3 *db, void *aux, int argc,
-                              const char *const *argv, sqlite3_vtab **vtab,
-                              char **err) {
-  (void)aux;
-  (void)argc;
-  (void)argv;
-  (void)err;
-  return tv_connect_bare(
-      db,
-      "CREATE TABLE x(year, value, growth_index, start_value HIDDEN, "
-      "rate HIDDEN, from_year HIDDEN, to_year HIDDEN)",
-      vtab);
-}
-
 static int projection_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
   (void)vtab;
   return tv_new_cursor(sizeof(projection_cursor), cursor);
@@ -227,10 +213,12 @@ static int projection_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Eponymous-only: no CREATE VIRTUAL TABLE. */
-static const sqlite3_module projection_module =
-    TV_MODULE(projection, 0, tv_disconnect_bare, 0);
+static const sqlite3_module projection_module = TV_FUNCTION_MODULE(projection);
 
 int pmext_register_projection(sqlite3 *db) {
-  return sqlite3_create_module(db, "projection", &projection_module, 0);
+  static const char schema[] =
+      "CREATE TABLE x(year, value, growth_index, start_value HIDDEN, "
+      "rate HIDDEN, from_year HIDDEN, to_year HIDDEN)";
+  return sqlite3_create_module(db, "projection", &projection_module,
+                               (void *)schema);
 }

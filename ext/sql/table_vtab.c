@@ -111,7 +111,11 @@ void *tv_zalloc(size_t size) {
   return p;
 }
 
-int tv_connect_bare(sqlite3 *db, const char *schema, sqlite3_vtab **vtab) {
+int tv_connect_bare(sqlite3 *db, void *schema, int argc,
+                    const char *const *argv, sqlite3_vtab **vtab, char **err) {
+  (void)argc;
+  (void)argv;
+  (void)err;
   int rc = tv_declare(db, schema);
   if (rc != SQLITE_OK) return rc;
   *vtab = tv_zalloc(sizeof **vtab);

@@ -61,11 +61,13 @@ int tv_declare(sqlite3 *db, const char *schema);
 void *tv_zalloc(size_t size);
 
 /* For table-valued functions with arguments (projection, pm_extract),
-** whose vtab holds nothing: xConnect declaring `schema` with a bare
+** whose vtab holds nothing: the xConnect declaring the schema registered
+** as the module's aux (sqlite3_create_module's pClientData) with a bare
 ** sqlite3_vtab, and its xDisconnect. tv_set_error() replaces the vtab's
 ** error message with `message` (from sqlite3_mprintf; 0 when out of
 ** memory) and returns SQLITE_ERROR, or SQLITE_NOMEM for 0. */
-int tv_connect_bare(sqlite3 *db, const char *schema, sqlite3_vtab **vtab);
+int tv_connect_bare(sqlite3 *db, void *schema, int argc,
+                    const char *const *argv, sqlite3_vtab **vtab, char **err);
 int tv_disconnect_bare(sqlite3_vtab *vtab);
 static inline int tv_set_error(sqlite3_vtab *vtab, char *message) {
   sqlite3_free(vtab->zErrMsg);
@@ -99,6 +101,18 @@ int tv_register(sqlite3 *db, const tv_spec *spec);
     .xFilter = prefix##_filter, .xNext = prefix##_next,                    \
     .xEof = prefix##_eof, .xColumn = prefix##_column,                      \
     .xRowid = prefix##_rowid,                                              \
+  }
+
+/* The module of a table-valued function with arguments (projection,
+** pm_extract): eponymous only, its vtab bare (tv_connect_bare: register it
+** with its schema as the module's aux). */
+#define TV_FUNCTION_MODULE(prefix)                                       \
+  {                                                                      \
+    .xConnect = tv_connect_bare, .xBestIndex = prefix##_best_index,      \
+    .xDisconnect = tv_disconnect_bare, .xOpen = prefix##_open,           \
+    .xClose = prefix##_close, .xFilter = prefix##_filter,                \
+    .xNext = prefix##_next, .xEof = prefix##_eof,                        \
+    .xColumn = prefix##_column, .xRowid = prefix##_rowid,                \
   }
 
 #endif /* PMEXT_TABLE_VTAB_H */
