@@ -8,6 +8,7 @@
 ** their digits (a spreadsheet's literal (1+r)^n - 1 cancels). At r = 0 the
 ** annuity factor ((1+r)^n - 1)/r is its limit n. rate() has no closed form:
 ** it hands the same equation to solve_rate() (solve.c).
+** Numeric policy: docs/architecture.md.
 */
 #include "finance.h"
 #include "solve.h"

@@ -7,6 +7,7 @@
 ** x < 0) so long horizons do not overflow. Periods in steps of 0 or 1 are
 ** evaluated by Horner's rule, with an error bound that sends any sign in
 ** doubt to the exact kernel.
+** Numeric policy: docs/architecture.md.
 */
 #include "flows.h"
 

@@ -1,8 +1,7 @@
 /*
 ** xmath.c -- extended-precision logarithm and exponential in double-double
-** arithmetic, see xmath.h. Plain C11 doubles only: the same results on
-** every platform with IEEE-754 binary64 and round-to-nearest (x86-64, ARM,
-** MSVC, whose long double is plain double).
+** arithmetic, see xmath.h. Numeric policy: docs/architecture.md (these
+** kernels are what its "same digits on every platform" rests on).
 **
 ** How it works
 **

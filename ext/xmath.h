@@ -14,6 +14,7 @@
 ** Results that overflow come back as +-HUGE_VAL; the caller checks
 ** isfinite(). Results below the normal range are rounded twice (within
 ** 1 ulp of the subnormal spacing). Assumes round-to-nearest, the default.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_XMATH_H
 #define PMEXT_XMATH_H
