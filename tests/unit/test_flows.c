@@ -42,6 +42,13 @@ void test_flows(void) {
   CHECK(flows_xnpv_term(1.0, year[1], year[0].t, &term) == 1);
   CHECK_SAME(term, 4.0);
   CHECK(flows_xnpv(year, 2, -1.0, &r) == GROWTH_UNDEFINED);
+  /* dates 2e308 days apart: 5.5e305 years, the difference taken in halves;
+  ** at rate 0 every term is its value */
+  flow far[] = {{-1, -1e308}, {3, 1e308}};
+  CHECK(flows_xnpv(far, 2, 0.0, &r) == GROWTH_OK);
+  CHECK_SAME(r, 2.0);
+  CHECK(flows_xnpv_term(0.5, far[1], far[0].t, &term) == 1);
+  CHECK_SAME(term, 0.0); /* 3 / 1.5^(5.5e305) underflows to 0 */
   /* no sign change, no root; a non-finite value */
   flow same[] = {{1, 0}, {2, 1}};
   CHECK(flows_irr(same, 2, 0, NULL, &unique, &r) == GROWTH_UNDEFINED);
