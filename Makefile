@@ -57,6 +57,10 @@ WARN     := -Wall -Wextra -Werror
 EXACT_FP := -fno-associative-math -fno-reciprocal-math -ffp-contract=off -fno-tree-slp-vectorize
 PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext
 SOURCES  := $(wildcard ext/*.c)
+# The maths layer, no SQLite types: the unit tests (tests/unit/) and the
+# PostgreSQL build (pg/) link these alone. The one place that names them.
+PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
+  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/fit.c ext/flows.c
 HEADERS  := $(wildcard ext/*.h)
 OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
@@ -93,9 +97,6 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 demo: $(LIB) | deps-demo
 	sqlite3 -bail -cmd '.load ./$(B)/pmext' :memory: < sql/demo.sql
 
-test: $(LIB) $(UNIT) | deps-test
-	tclsh tests/all.tcl $(LIB)
-
 # Unit tests of the maths layer (tests/unit/): the maths sources linked
 # straight into a C program, no SQLite (no sqlite3 header, no
 # -lsqlite3). tests/unit.test runs $(B)/unit/pmext-unit and counts its
@@ -103,13 +104,14 @@ test: $(LIB) $(UNIT) | deps-test
 MATH_INC  := ext
 UNIT      := $(B)/unit/pmext-unit
 UNIT_SRC  := $(wildcard tests/unit/*.c)
-UNIT_MATH := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
-  ext/exact_sum.c ext/fit.c ext/flows.c ext/endpoints.c
 unit: $(UNIT)
-$(UNIT): $(UNIT_SRC) $(UNIT_MATH) $(wildcard tests/unit/*.h) $(HEADERS) | deps-build
+$(UNIT): $(UNIT_SRC) $(PMEXT_MATH_SRC) $(wildcard tests/unit/*.h) $(HEADERS) | deps-build
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(WARN) $(CFLAGS) $(EXACT_FP) -I$(MATH_INC) -Itests/unit -o $@ \
-	  $(UNIT_SRC) $(UNIT_MATH) $(LDFLAGS) -lm
+	  $(UNIT_SRC) $(PMEXT_MATH_SRC) $(LDFLAGS) -lm
+
+test: $(LIB) $(UNIT) | deps-test
+	tclsh tests/all.tcl $(LIB)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer: the extension is built with
 # clang into build/asan and loaded into an ordinary tclsh, with the ASan
@@ -363,10 +365,8 @@ test-packages: dist | deps-test
 #   make test-pg     pg-install, then tests/pg against a throw-away server
 #   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
 #   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
-# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC is the
-# one place that names them.
-PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
-  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/fit.c ext/flows.c
+# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC (near
+# the top) is the one place that names them.
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \
