@@ -2,7 +2,9 @@
 #
 #   make              build/pmext.so (.dylib on macOS, .dll on Windows)
 #   make demo         build, then run sql/demo.sql in the sqlite3 shell
-#   make test         build, then run the Tcl test suite (tests/all.tcl)
+#   make test         build, then run the Tcl test suite (tests/all.tcl),
+#                     which runs the maths unit tests too (make unit builds
+#                     them: tests/unit/, C without SQLite)
 #   make asan         the test suite against a clang ASan+UBSan build
 #   make bench        pmext against SQLite built-ins (docs/performance.md);
 #   make bench-callgrind, make accuracy   (none of them part of `make test`)
@@ -55,11 +57,15 @@ WARN     := -Wall -Wextra -Werror
 EXACT_FP := -fno-associative-math -fno-reciprocal-math -ffp-contract=off -fno-tree-slp-vectorize
 PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext
 SOURCES  := $(wildcard ext/*.c)
+# The maths layer, no SQLite types: the unit tests (tests/unit/) and the
+# PostgreSQL build (pg/) link these alone. The one place that names them.
+PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
+  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/fit.c ext/flows.c
 HEADERS  := $(wildcard ext/*.h)
 OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
 
-.PHONY: all demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
+.PHONY: all demo test unit asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
 .PHONY: static db test-clients charts deps-clients
 
 all: $(LIB)
@@ -100,7 +106,20 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 demo: $(LIB) | deps-demo
 	sqlite3 -bail -cmd '.load ./$(B)/pmext' :memory: < sql/demo.sql
 
-test: $(LIB) | deps-test
+# Unit tests of the maths layer (tests/unit/): the maths sources linked
+# straight into a C program, no SQLite (no sqlite3 header, no
+# -lsqlite3). tests/unit.test runs $(B)/unit/pmext-unit and counts its
+# checks. MATH_INC is the one place that says where the maths headers are.
+MATH_INC  := ext
+UNIT      := $(B)/unit/pmext-unit
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+unit: $(UNIT)
+$(UNIT): $(UNIT_SRC) $(PMEXT_MATH_SRC) $(wildcard tests/unit/*.h) $(HEADERS) | deps-build
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) $(EXACT_FP) -I$(MATH_INC) -Itests/unit -o $@ \
+	  $(UNIT_SRC) $(PMEXT_MATH_SRC) $(LDFLAGS) -lm
+
+test: $(LIB) $(UNIT) | deps-test
 	tclsh tests/all.tcl $(LIB)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer: the extension is built with
@@ -108,7 +127,7 @@ test: $(LIB) | deps-test
 # runtime preloaded. Any report aborts the run.
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 asan: | deps-asan
-	$(MAKE) B=build/asan CC=clang CFLAGS='$(ASAN_FLAGS)' LDFLAGS='$(ASAN_FLAGS) -shared-libasan'
+	$(MAKE) B=build/asan CC=clang CFLAGS='$(ASAN_FLAGS)' LDFLAGS='$(ASAN_FLAGS) -shared-libasan' all unit
 	LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-$$(uname -m).so)" \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
@@ -217,7 +236,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full \
   --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
   --suppressions=$(CURDIR)/tests/valgrind.supp --num-callers=30
 valgrind: | deps-hard
-	$(MAKE) B=build/valgrind CFLAGS='-O1 -g'
+	$(MAKE) B=build/valgrind CFLAGS='-O1 -g' all unit
 	PMEXT_VALGRIND=1 $(VALGRIND) tclsh tests/all.tcl build/valgrind/pmext.$(SO)
 
 HARD_CFLAGS := -std=c11 $(EXACT_FP) $(WARN) -O1 -g -fno-omit-frame-pointer -Iext -Itests/c
@@ -355,10 +374,8 @@ test-packages: dist | deps-test
 #   make test-pg     pg-install, then tests/pg against a throw-away server
 #   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
 #   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
-# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC is the
-# one place that names them.
-PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
-  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/fit.c ext/flows.c
+# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC (near
+# the top) is the one place that names them.
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \
