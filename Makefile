@@ -5,7 +5,9 @@
 #   make deps         install what building needs (C compiler, SQLite headers)
 #   make demo         build, then run sql/demo.sql in the sqlite3 shell
 #   make test         build, check the layers' includes (make check-layers),
-#                     then run the Tcl test suite (tests/all.tcl)
+#                     then run the Tcl test suite (tests/all.tcl), which
+#                     runs the maths unit tests too (make unit builds them:
+#                     tests/unit/, C without SQLite)
 #   make asan         the test suite against a clang ASan+UBSan build
 #   make bench        pmext against SQLite built-ins (docs/performance.md);
 #   make bench-callgrind, make accuracy   (none of them part of `make test`)
@@ -62,11 +64,14 @@ PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext
 # Sources include across layers by path from ext/ ("math/growth.h").
 LAYERS   := math sql model
 SOURCES  := ext/pmext.c $(foreach l,$(LAYERS),$(wildcard ext/$(l)/*.c))
+# The maths layer, no SQLite types: the unit tests (tests/unit/) and the
+# PostgreSQL build (pg/) link these alone. The one place that names them.
+PMEXT_MATH_SRC := $(wildcard ext/math/*.c)
 HEADERS  := $(foreach l,$(LAYERS),$(wildcard ext/$(l)/*.h))
 OBJECTS  := $(SOURCES:ext/%.c=$(B)/obj/%.o)
 LIB      := $(B)/pmext.$(SO)
 
-.PHONY: all deps check-layers demo test asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
+.PHONY: all deps check-layers demo test unit asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
 .PHONY: static db test-clients charts deps-clients
 
 all: $(LIB)
@@ -122,7 +127,20 @@ demo: $(LIB) | deps-demo
 check-layers:
 	@sh tools/check-layers.sh
 
-test: $(LIB) | deps-test
+# Unit tests of the maths layer (tests/unit/): the maths sources linked
+# straight into a C program, no SQLite (no sqlite3 header, no
+# -lsqlite3). tests/unit.test runs $(B)/unit/pmext-unit and counts its
+# checks. MATH_INC is the one place that says where the maths headers are.
+MATH_INC  := ext/math
+UNIT      := $(B)/unit/pmext-unit
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+unit: $(UNIT)
+$(UNIT): $(UNIT_SRC) $(PMEXT_MATH_SRC) $(wildcard tests/unit/*.h) $(HEADERS) | $(BUILD_NEEDS)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) $(EXACT_FP) -I$(MATH_INC) -Itests/unit -o $@ \
+	  $(UNIT_SRC) $(PMEXT_MATH_SRC) $(LDFLAGS) -lm
+
+test: $(LIB) $(UNIT) | deps-test
 	@sh tools/check-layers.sh
 	tclsh tests/all.tcl $(LIB)
 
@@ -131,7 +149,7 @@ test: $(LIB) | deps-test
 # runtime preloaded. Any report aborts the run.
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 asan: | deps-asan
-	$(MAKE) B=build/asan CC=clang CFLAGS='$(ASAN_FLAGS)' LDFLAGS='$(ASAN_FLAGS) -shared-libasan'
+	$(MAKE) B=build/asan CC=clang CFLAGS='$(ASAN_FLAGS)' LDFLAGS='$(ASAN_FLAGS) -shared-libasan' all unit
 	LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-$$(uname -m).so)" \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
@@ -240,7 +258,7 @@ VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full \
   --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
   --suppressions=$(CURDIR)/tests/valgrind.supp --num-callers=30
 valgrind: | deps-hard
-	$(MAKE) B=build/valgrind CFLAGS='-O1 -g'
+	$(MAKE) B=build/valgrind CFLAGS='-O1 -g' all unit
 	PMEXT_VALGRIND=1 $(VALGRIND) tclsh tests/all.tcl build/valgrind/pmext.$(SO)
 
 HARD_CFLAGS := -std=c11 $(EXACT_FP) $(WARN) -O1 -g -fno-omit-frame-pointer -Iext -Itests/c
@@ -378,10 +396,8 @@ test-packages: dist | deps-test
 #   make test-pg     pg-install, then tests/pg against a throw-away server
 #   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
 #   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
-# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC (the
-# whole of ext/math, which holds no SQLite types) is the one place that
-# names them.
-PMEXT_MATH_SRC := $(wildcard ext/math/*.c)
+# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC (near
+# the top) is the one place that names them.
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \

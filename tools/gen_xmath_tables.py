@@ -60,6 +60,7 @@ def main():
     out.append("** Double-double tables of ext/math/xmath.c (see there and the"
                " generator for their")
     out.append("** meaning), rounded from 60-digit mpmath values. Data only.")
+    out.append("** Numeric policy: docs/architecture.md.")
     out.append("*/")
     out.append('#include "xmath_tables.h"')
     out.append("")

@@ -1,6 +1,7 @@
 /*
 ** endpoints.c -- the earliest and latest rows of cagr(value, year), see
 ** endpoints.h.
+** Numeric policy: docs/architecture.md.
 */
 #include "endpoints.h"
 

@@ -8,6 +8,7 @@
 ** A tie on the earliest or the latest year with a different value makes
 ** that end ambiguous, and the CAGR undefined: NULL rather than an answer
 ** that depends on row order.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_ENDPOINTS_H
 #define PMEXT_ENDPOINTS_H

@@ -18,6 +18,7 @@
 **     below is set (sticky) round them to nearest, ties to even; the
 **     rounded integer times a power of two is then exact in ldexp (or
 **     overflows to Inf, reported as EXACT_SUM_OVERFLOW).
+** Numeric policy: docs/architecture.md.
 */
 #include "exact_sum.h"
 

@@ -23,6 +23,7 @@
 ** for the part below 2^-1074, which is dropped (truncated towards zero, the
 ** same way by add and sub, so sub still undoes add exactly). At most 2^62
 ** additions in all; sizeof(exact_sum) is 560 bytes.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_EXACT_SUM_H
 #define PMEXT_EXACT_SUM_H

@@ -3,21 +3,29 @@
 **
 ** How it works: every function is the spreadsheet's closed formula
 **     pv*(1+r)^n + pmt*(1+r*type)*((1+r)^n - 1)/r + fv = 0
-** solved for the unknown, but with (1+r)^n - 1 computed as
-** expm1(n*log1p(r)) in long double, so tiny rates and long horizons keep
-** their digits (a spreadsheet's literal (1+r)^n - 1 cancels). At r = 0 the
-** annuity factor ((1+r)^n - 1)/r is its limit n. rate() has no closed form:
-** it hands the same equation to solve_rate() (solve.c).
+** solved for the unknown, but with (1+r)^n and (1+r)^n - 1 from the
+** double-double kernels of xmath.c, e^(n log1p(r)) and expm1(n log1p(r)),
+** each rounded once (0.61 ulp), so tiny rates and long horizons keep their
+** digits (a spreadsheet's literal (1+r)^n - 1 cancels). At r = 0 the
+** annuity factor ((1+r)^n - 1)/r is its limit n. The factors are then
+** combined in plain double: a few roundings of 2^-53 of the largest term,
+** which is all the condition of the formula allows (a result that cancels
+** between pv (1+r)^n and the payments has no more digits to give). Rates
+** at or below -1 (whole n only) take a plain pow() of 1 + r.
+** rate() has no closed form: it hands the same equation to solve_rate()
+** (solve.c), whose residual below is evaluated in the solver's long double.
+** Numeric policy: docs/architecture.md.
 */
 #include "finance.h"
 #include "solve.h"
 
 #include <math.h>
 
-static pmext_status finish(long double result, double *out) {
-  double d = (double)result;
-  if (!isfinite(d)) return GROWTH_UNDEFINED;
-  *out = d;
+#include "xmath.h"
+
+static pmext_status finish(double result, double *out) {
+  if (!isfinite(result)) return GROWTH_UNDEFINED;
+  *out = result;
   return GROWTH_OK;
 }
 
@@ -29,16 +37,16 @@ static int all_finite(double a, double b, double c, double d, double e) {
 /* growth = (1+r)^n and annuity = ((1+r)^n - 1)/r (n at r = 0).
 ** Rates at or below -1 use a plain power, defined for whole n only.
 ** Returns 0 when either is not finite. */
-static int factors(double rate, double nper, long double *growth,
-                   long double *annuity) {
-  long double r = rate, n = nper;
-  if (r > -1.0L) {
-    long double growth_m1 = expm1l(n * log1pl(r));
-    *growth = 1.0L + growth_m1;
-    *annuity = r == 0.0L ? n : growth_m1 / r;
+static int factors(double rate, double nper, double *growth,
+                   double *annuity) {
+  if (rate > -1.0) {
+    xm_dd x = xm_mul_d(xm_log1p(rate), nper);
+    double growth_m1 = xm_expm1(x);
+    *growth = xm_exp_mul(1.0, x);
+    *annuity = rate == 0.0 ? nper : growth_m1 / rate;
   } else {
-    *growth = powl(1.0L + r, n);
-    *annuity = (*growth - 1.0L) / r;
+    *growth = pow(1.0 + rate, nper);
+    *annuity = (*growth - 1.0) / rate;
   }
   return isfinite(*growth) && isfinite(*annuity);
 }
@@ -66,26 +74,24 @@ pmext_status finance_pduration(double rate, double pv, double fv,
 
 pmext_status finance_fv(double rate, double nper, double pmt, double pv,
                          double type, double *out) {
-  long double growth, annuity;
+  double growth, annuity;
   if (!all_finite(rate, nper, pmt, pv, type) ||
       !factors(rate, nper, &growth, &annuity)) {
     return GROWTH_UNDEFINED;
   }
-  long double timing = 1.0L + (long double)rate * type;
-  return finish(-((long double)pv * growth + (long double)pmt * timing * annuity),
-                out);
+  double timing = 1.0 + rate * type;
+  return finish(-(pv * growth + pmt * timing * annuity), out);
 }
 
 pmext_status finance_pv(double rate, double nper, double pmt, double fv,
                          double type, double *out) {
-  long double growth, annuity;
+  double growth, annuity;
   if (!all_finite(rate, nper, pmt, fv, type) ||
-      !factors(rate, nper, &growth, &annuity) || growth == 0.0L) {
+      !factors(rate, nper, &growth, &annuity) || growth == 0.0) {
     return GROWTH_UNDEFINED;
   }
-  long double timing = 1.0L + (long double)rate * type;
-  return finish(-((long double)fv + (long double)pmt * timing * annuity) / growth,
-                out);
+  double timing = 1.0 + rate * type;
+  return finish(-(fv + pmt * timing * annuity) / growth, out);
 }
 
 pmext_status finance_nper(double rate, double pmt, double pv, double fv,
@@ -95,20 +101,26 @@ pmext_status finance_nper(double rate, double pmt, double pv, double fv,
   }
   if (rate == 0.0) {
     if (pmt == 0.0) return GROWTH_UNDEFINED;
-    return finish(-((long double)pv + (long double)fv) / pmt, out);
+    return finish(-(pv + fv) / pmt, out);
   }
-  /* (1+r)^n = (k - fv) / (k + pv) with k = pmt*(1+r*type)/r. */
-  long double k = (long double)pmt * (1.0L + (long double)rate * type) / rate;
-  long double num = k - fv, den = k + pv;
-  if (den == 0.0L || num == 0.0L || (num < 0.0L) != (den < 0.0L)) {
+  /* (1+r)^n = (k - fv) / (k + pv) with k = pmt*(1+r*type)/r. Near a ratio
+  ** of 1 its logarithm is log1p((-fv - pv) / (k + pv)), whose argument
+  ** does not carry the rounding of k - fv; elsewhere ln|num| - ln|den| in
+  ** one piece (xm_log_ratio, the quotient never formed). */
+  double k = pmt * (1.0 + rate * type) / rate;
+  double num = k - fv, den = k + pv;
+  if (den == 0.0 || num == 0.0 || (num < 0.0) != (den < 0.0)) {
     return GROWTH_UNDEFINED;
   }
-  long double ratio = num / den;
-  long double log_growth =
-      ratio >= 0.5L && ratio <= 2.0L
-          ? log1pl((-(long double)fv - (long double)pv) / den)
-          : logl(ratio);
-  return finish(log_growth / log1pl((long double)rate), out);
+  double ratio = num / den, near_1 = (-fv - pv) / den;
+  if (!isfinite(ratio) || !isfinite(near_1) || !isfinite(den)) {
+    return GROWTH_UNDEFINED;
+  }
+  xm_dd log_growth = ratio >= 0.5 && ratio <= 2.0
+                         ? xm_log1p(near_1)
+                         : xm_log_ratio(fabs(den), fabs(num));
+  xm_dd n = xm_div(log_growth, xm_log1p(rate));
+  return finish(n.hi + n.lo, out);
 }
 
 /* rate(): the residual at r = e^x - 1 of
@@ -168,14 +180,21 @@ pmext_status finance_rate(double nper, double pmt, double pv, double fv,
 /* Spreadsheets truncate npery to a whole number of periods. */
 pmext_status finance_effect(double nominal_rate, double npery, double *out) {
   if (!isfinite(nominal_rate) || !isfinite(npery)) return GROWTH_UNDEFINED;
-  long double periods = truncl(npery);
-  if (!(nominal_rate > 0.0) || periods < 1.0L) return GROWTH_UNDEFINED;
-  return finish(expm1l(periods * log1pl(nominal_rate / periods)), out);
+  double periods = trunc(npery);
+  if (!(nominal_rate > 0.0) || periods < 1.0) return GROWTH_UNDEFINED;
+  /* log1p(q) for the double-double q = nominal/periods: log1p(q.hi) plus
+  ** q.lo/(1 + q.hi), the first-order term (the next is below 2^-106) */
+  xm_dd one = {nominal_rate, 0.0};
+  xm_dd q = xm_div_d(one, periods);
+  xm_dd l = xm_log1p(q.hi);
+  l.lo += q.lo / (1.0 + q.hi);
+  return finish(xm_expm1(xm_mul_d(l, periods)), out);
 }
 
 pmext_status finance_nominal(double effect_rate, double npery, double *out) {
   if (!isfinite(effect_rate) || !isfinite(npery)) return GROWTH_UNDEFINED;
-  long double periods = truncl(npery);
-  if (!(effect_rate > 0.0) || periods < 1.0L) return GROWTH_UNDEFINED;
-  return finish(periods * expm1l(log1pl(effect_rate) / periods), out);
+  double periods = trunc(npery);
+  if (!(effect_rate > 0.0) || periods < 1.0) return GROWTH_UNDEFINED;
+  return finish(periods * xm_expm1(xm_div_d(xm_log1p(effect_rate), periods)),
+                out);
 }

@@ -7,6 +7,7 @@
 ** GROWTH_UNDEFINED wherever a spreadsheet shows #NUM! or #DIV/0!, and
 ** wherever the result would not be a finite double. The caller validates
 ** `type` (0 or 1) before calling.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_FINANCE_H
 #define PMEXT_FINANCE_H

@@ -7,6 +7,7 @@
 ** (n Sxy - Sx Sy) / (n Sxx - Sx^2) is formed with both cross terms exact
 ** from the sums, so the result depends on the rows only: not on their
 ** order, on rows that came and went, or on how partial sums were merged.
+** Numeric policy: docs/architecture.md.
 */
 #include "fit.h"
 

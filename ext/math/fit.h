@@ -5,6 +5,7 @@
 ** from, and that merge. Shared by the SQLite aggregate (sql/aggregates.c) and
 ** the PostgreSQL one (pg/aggregates.c). All zero bytes: no rows; the state
 ** holds no pointers (it may be copied byte for byte).
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_FIT_H
 #define PMEXT_FIT_H

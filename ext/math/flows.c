@@ -7,6 +7,7 @@
 ** x < 0) so long horizons do not overflow. Periods in steps of 0 or 1 are
 ** evaluated by Horner's rule, with an error bound that sends any sign in
 ** doubt to the exact kernel.
+** Numeric policy: docs/architecture.md.
 */
 #include "flows.h"
 
@@ -20,9 +21,16 @@
 #define DAYS_PER_YEAR 365.0
 
 /* xnpv's term of one row, t in years of 365 days from `origin`: 1 ok, 0
-** undefined (rate <= -1, overflow). */
+** undefined (rate <= -1, overflow). For julian days (origin <= t <=
+** 2 origin) t - origin is exact (Sterbenz) and the years are the
+** correctly rounded quotient; otherwise within 1 ulp. A difference beyond
+** the double range (t = 1e308, origin = -1e308) is taken in halves, which
+** is exact for normal t and origin. */
 int flows_xnpv_term(double rate, flow item, double origin, double *term) {
-  double years = (double)(((long double)item.t - origin) / DAYS_PER_YEAR);
+  double span = item.t - origin;
+  double years = isfinite(span)
+                     ? span / DAYS_PER_YEAR
+                     : (item.t * 0.5 - origin * 0.5) / (DAYS_PER_YEAR * 0.5);
   return growth_discount(item.value, rate, years, term) == GROWTH_OK;
 }
 

@@ -3,6 +3,7 @@
 ** (no SQLite types): the maths of the irr(), xirr() and xnpv() aggregates,
 ** shared by the SQLite build (sql/aggregates.c) and the PostgreSQL one
 ** (pg/aggregates.c).
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_FLOWS_H
 #define PMEXT_FLOWS_H

@@ -17,16 +17,12 @@
 ** never formed, so it may lie outside the double range), to 2^-67 relative,
 ** and an exponential that rounds once. Even the largest exponents
 ** (|t| ~ 709, or 1454 for a tiny value times a huge factor) cost under
-** 0.1 ulp on top of that rounding: below 0.61 ulp in all. Plain C on
-** doubles: the same digits on every platform, also where long double is
-** plain double (MSVC).
+** 0.1 ulp on top of that rounding: below 0.61 ulp in all.
 **
-** The exception, for speed: project() and discount() first try
-** project_fast() below, pow() of glibc >= 2.28 with an exact correction
-** for the rounding of 1 + rate, proven below 1.58 ulp (1.48 ulp measured,
-** tests/bench/accuracy.py), and fall back to the kernels where that bound
-** does not hold. cagr(), years_to_reach() and interpolate_growth() always
-** use the kernels.
+** project() and discount() first try project_fast() below (glibc builds
+** only, proven below 1.58 ulp) and fall back to the kernels where its
+** bound does not hold. Which functions take which route, and what that
+** means for their digits -- Numeric policy: docs/architecture.md.
 */
 #include "growth.h"
 

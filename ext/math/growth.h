@@ -6,6 +6,7 @@
 ** outside the function's mathematical domain or the result is not a finite
 ** double (overflow). The SQL layer (sql/scalars.c) maps GROWTH_UNDEFINED to
 ** SQL NULL. A result written with GROWTH_OK is always finite.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_GROWTH_H
 #define PMEXT_GROWTH_H

@@ -2,6 +2,7 @@
 ** numeric_functions.c -- the catalogue of numeric scalar functions (see
 ** numeric_functions.h): one evaluator per SQL signature, calling growth.c
 ** and finance.c.
+** Numeric policy: docs/architecture.md.
 */
 #include "numeric_functions.h"
 

@@ -5,6 +5,7 @@
 ** which are 0/1 flags, and an evaluator over an array of doubles that calls
 ** the maths of growth.c and finance.c. The SQLite layer (sql/scalars.c) and
 ** the PostgreSQL one (pg/scalars.c) both register these rows.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_NUMERIC_FUNCTIONS_H
 #define PMEXT_NUMERIC_FUNCTIONS_H

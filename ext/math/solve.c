@@ -31,6 +31,7 @@
 ** Pairs of roots closer together than a scan step, or a double root that
 ** touches zero without crossing it, may be missed: then the result is
 ** NULL, never a wrong number.
+** Numeric policy: docs/architecture.md.
 */
 #include "solve.h"
 

@@ -5,6 +5,7 @@
 ** each supplies its function of x = ln(1 + r), and solve_rate() returns the
 ** root as r = expm1(x). Working in x keeps every iterate inside the domain
 ** r > -1, and a rate of 1e-12 keeps all its digits.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_SOLVE_H
 #define PMEXT_SOLVE_H

@@ -1,31 +1,30 @@
 /*
 ** xmath.c -- extended-precision logarithm and exponential in double-double
-** arithmetic, see xmath.h. Plain C11 doubles only: the same results on
-** every platform with IEEE-754 binary64 and round-to-nearest (x86-64, ARM,
-** MSVC, whose long double is plain double).
+** arithmetic, see xmath.h. Numeric policy: docs/architecture.md (these
+** kernels are what its "same digits on every platform" rests on).
 **
 ** How it works
 **
 ** Building blocks, all exact: two_sum (a + b = s + e), fast_two_sum (the
-** same when |a| >= |b|) and two_prod (a * b = p + e; one fma where the
-** code is compiled for hardware that has one, else Dekker's product with
-** Veltkamp splitting, exact for operands below 2^995: on x86-64 built for
-** the baseline ISA fma() is a library call, slower than the extra flops).
-** The residuals of the quotients, x - q y, are formed as one fma, or as
-** (x - p) - e from two_prod's p + e with x - p exact (Sterbenz): the same
-** exact value rounded once either way. fma is used nowhere else (no fused
-** polynomial steps), so the two flavours give bit-identical results.
+** same when |a| >= |b|) and two_prod (a * b = p + e). two_prod is one fma
+** where the compiler says fma is a fast instruction of the target
+** (FP_FAST_FMA: AArch64, or x86-64 built with -mfma), else Dekker's product
+** with Veltkamp splitting, exact for operands below 2^995 (on x86-64 built
+** for the baseline ISA fma() is a library call, slower than the extra
+** flops). The choice is made once, at compile time. The residuals of the
+** quotients, x - q y, are formed as one fma, or as (x - p) - e from
+** two_prod's p + e with x - p exact (Sterbenz): the same exact value
+** rounded once either way. fma is used nowhere else (no fused polynomial
+** steps), so the two flavours give bit-identical results
+** (tests/unit/test_xmath.c checks the Dekker flavour against exact
+** products).
 **
 ** Fused cagr. xm_pow_ratio_m1(a, b, n) = (b/a)^(1/n) - 1 inlines the
 ** logarithm, the division and expm1 below into one function (no
 ** double-double crosses a call; 1/n is computed while the logarithm is;
 ** the sums between the kernels are not renormalised: a quotient's residual
 ** absorbs an unnormalised lo of a few ulp(hi) with one rounding of 2^-104
-** relative, and exp's reduction takes any lo). On x86-64, where the
-** baseline ISA has no fma but most CPUs since 2013 do, it is compiled
-** twice, for the baseline and for FMA3, and each call takes the copy the
-** CPU can run (__builtin_cpu_supports: a load and a test). Same results,
-** by the above.
+** relative, and exp's reduction takes any lo).
 **
 ** Logarithm. A positive number is written 2^e * (1 + t) with 1 + t in
 ** [sqrt(1/2), sqrt(2)], t = th + tl known to about 2^-102 relative:
@@ -106,9 +105,7 @@
 ** with an add/sub pair) in xm_div_d when the whole file is built with
 ** -mfma or -march=haswell and later, which breaks fast_two_sum there (up
 ** to 0.71 ulp seen in cagr through the generic route); add
-** -fno-tree-slp-vectorize to such builds. The default build targets the
-** baseline ISA, and the FMA copy of xm_pow_ratio_m1 has no such
-** instruction (objdump; its results match the baseline copy's). */
+** -fno-tree-slp-vectorize to such builds (the Makefile's EXACT_FP does). */
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
 #endif
@@ -144,15 +141,11 @@ static inline xm_dd fast_two_sum(double a, double b) {
   return r;
 }
 
-/* The kernels below take a flag `hw`, a constant once inlined: 1 where the
-** function is compiled for a target with a fused multiply-add instruction,
-** 0 otherwise. XM_HW_DEFAULT is the flag of the build's baseline ISA;
-** xm_pow_ratio_m1() also has a copy compiled for x86-64's FMA extension,
-** chosen per call by the CPU's feature bits (see the end of the file). */
+/* XM_FMA: 1 where fma() is a fast instruction of the target, see above. */
 #if defined(FP_FAST_FMA)
-#define XM_HW_DEFAULT 1
+#define XM_FMA 1
 #else
-#define XM_HW_DEFAULT 0
+#define XM_FMA 0
 #endif
 
 #if defined(__GNUC__)
@@ -169,17 +162,18 @@ XM_INLINE void veltkamp(double a, double *hi, double *lo) {
   *lo = a - *hi;
 }
 
-XM_INLINE xm_dd two_prod(double a, double b, int hw) {
+XM_INLINE xm_dd two_prod(double a, double b) {
   double p = a * b;
-  if (hw) {
-    xm_dd r = {p, fma(a, b, -p)};
-    return r;
-  }
+#if XM_FMA
+  xm_dd r = {p, fma(a, b, -p)};
+  return r;
+#else
   double ah, al, bh, bl;
   veltkamp(a, &ah, &al);
   veltkamp(b, &bh, &bl);
   xm_dd r = {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
   return r;
+#endif
 }
 
 /* ---- exponent handling without libm calls ---- */
@@ -232,19 +226,19 @@ static inline double scale(double x, int k) {
 /* e ln2 + log1p(th + tl) for 1 + th in [sqrt(1/2), sqrt(2)] (give or take
 ** a few ulp), |tl| <= 2^-50 |th|; hi + lo with |lo| below a few ulp(hi),
 ** not renormalised (the callers that return it do that). */
-XM_INLINE xm_dd log_kernel(int e, double th, double tl, int hw) {
+XM_INLINE xm_dd log_kernel(int e, double th, double tl) {
   int j = round_int(th * 256.0);
   const double *row = xm_log_table[j - XM_LOG_JMIN];
   double r = row[0];
   /* u = (1 + t) r - 1 = th r + (r - 1) + tl r = uh + ul, where uh is
   ** available early (two roundings) and ul, |ul| <= 2^-54, comes later. */
-  xm_dd p = two_prod(th, r, hw);
+  xm_dd p = two_prod(th, r);
   xm_dd q = two_sum(p.hi, r - 1.0);
   double uh = q.hi;
   double ul = q.lo + p.lo + tl * r;
   /* log1p(u) = (uh - uh^2/2) + (ul - uh ul - uh^2 ul + cubic part),
   ** cubic part = uh^3 (1/3 - uh/4 + ... + uh^6/9), in Estrin's scheme */
-  xm_dd sq = two_prod(uh, uh, hw);
+  xm_dd sq = two_prod(uh, uh);
   double u2 = sq.hi, u4 = u2 * u2;
   double cubic =
       u2 * uh *
@@ -260,7 +254,7 @@ XM_INLINE xm_dd log_kernel(int e, double th, double tl, int hw) {
   return sum;
 }
 
-XM_INLINE xm_dd log_ratio(double a, double b, int hw) {
+XM_INLINE xm_dd log_ratio(double a, double b) {
   int ea, eb;
   double ma = unit_mantissa(a, &ea);
   double mb = unit_mantissa(b, &eb);
@@ -277,25 +271,24 @@ XM_INLINE xm_dd log_ratio(double a, double b, int hw) {
   /* t = mb/ma - 1 = d/ma, d exact since mb/ma is in [1/2, 2] */
   double d = mb - ma;
   double th = d * inv;
-  double tl;
-  if (hw) {
-    tl = fma(-th, ma, d) * inv;
-  } else {
-    xm_dd p = two_prod(th, ma, hw);
-    tl = ((d - p.hi) - p.lo) * inv;
-  }
-  return log_kernel(e, th, tl, hw);
+#if XM_FMA
+  double tl = fma(-th, ma, d) * inv;
+#else
+  xm_dd p = two_prod(th, ma);
+  double tl = ((d - p.hi) - p.lo) * inv;
+#endif
+  return log_kernel(e, th, tl);
 }
 
 xm_dd xm_log_ratio(double a, double b) {
-  xm_dd l = log_ratio(a, b, XM_HW_DEFAULT);
+  xm_dd l = log_ratio(a, b);
   return fast_two_sum(l.hi, l.lo);
 }
 
 xm_dd xm_log1p(double x) {
   xm_dd l;
   if (x >= SQRT_HALF - 1.0 && x <= SQRT2 - 1.0) {
-    l = log_kernel(0, x, 0.0, XM_HW_DEFAULT);
+    l = log_kernel(0, x, 0.0);
     return fast_two_sum(l.hi, l.lo);
   }
   xm_dd s = two_sum(1.0, x); /* 1 + x exactly; s.hi > 0 */
@@ -306,7 +299,7 @@ xm_dd xm_log1p(double x) {
     e += 1;
   }
   xm_dd t = two_sum(m - 1.0, scale(s.lo, -e));
-  l = log_kernel(e, t.hi, t.lo, XM_HW_DEFAULT);
+  l = log_kernel(e, t.hi, t.lo);
   return fast_two_sum(l.hi, l.lo);
 }
 
@@ -339,21 +332,20 @@ xm_dd xm_mul_d(xm_dd x, double y) {
   if (fabs(x.hi) > XM_BIG) {
     return scaled(xm_mul_d(scaled(x, 0x1p-100), y), 0x1p100);
   }
-  xm_dd p = two_prod(x.hi, y, XM_HW_DEFAULT);
+  xm_dd p = two_prod(x.hi, y);
   return fast_two_sum(p.hi, p.lo + x.lo * y);
 }
 
 /* x / y given inv = 1/y rounded, for 2^-995 <= |y| <= 2^995; x need not
 ** be normalised (|x.lo| a few ulp(x.hi)), nor is the result. */
-XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv, int hw) {
+XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv) {
   double q = x.hi * inv;
-  double rest;
-  if (hw) {
-    rest = fma(-q, y, x.hi);
-  } else {
-    xm_dd p = two_prod(q, y, hw);
-    rest = (x.hi - p.hi) - p.lo;
-  }
+#if XM_FMA
+  double rest = fma(-q, y, x.hi);
+#else
+  xm_dd p = two_prod(q, y);
+  double rest = (x.hi - p.hi) - p.lo;
+#endif
   xm_dd r = {q, (rest + x.lo) * inv};
   return r;
 }
@@ -371,7 +363,7 @@ xm_dd xm_div_d(xm_dd x, double y) {
   if (fabs(x.hi) > XM_BIG) {
     return scaled(xm_div_d(scaled(x, 0x1p-100), y), 0x1p100);
   }
-  xm_dd r = div_kernel(x, y, 1.0 / y, XM_HW_DEFAULT);
+  xm_dd r = div_kernel(x, y, 1.0 / y);
   return fast_two_sum(r.hi, r.lo);
 }
 
@@ -392,13 +384,13 @@ xm_dd xm_diff(double a, double b) { return two_sum(a, -b); }
 
 /* For |x.hi| <= 1500: x = n ln2/128 + r, and p = e^r - 1 as a
 ** double-double (with n = 0, r is x itself). */
-XM_INLINE xm_dd exp_reduce(xm_dd x, int *n, int hw) {
+XM_INLINE xm_dd exp_reduce(xm_dd x, int *n) {
   double shifted = x.hi * xm_inv_ln2_128 + ROUND_SHIFT;
   double nd = shifted - ROUND_SHIFT;
   *n = (int)(int32_t)(uint32_t)bits_of(shifted);
   xm_dd r = two_sum(x.hi - nd * xm_ln2_128[0], x.lo - nd * xm_ln2_128[1]);
   double rh = r.hi;
-  xm_dd sq = two_prod(rh, rh, hw);
+  xm_dd sq = two_prod(rh, rh);
   double r2 = sq.hi;
   double cubic = r2 * rh *
                  ((1.0 / 6 + 1.0 / 24 * rh) +
@@ -410,22 +402,22 @@ XM_INLINE xm_dd exp_reduce(xm_dd x, int *n, int hw) {
 }
 
 /* 2^(j/128) (1 + p) as a double-double. */
-XM_INLINE xm_dd exp_table_mul(int j, xm_dd p, int hw) {
+XM_INLINE xm_dd exp_table_mul(int j, xm_dd p) {
   const double *t = xm_exp_table[j];
-  xm_dd m = two_prod(t[0], p.hi, hw);
+  xm_dd m = two_prod(t[0], p.hi);
   xm_dd s = fast_two_sum(t[0], m.hi);
   xm_dd r = {s.hi, s.lo + (m.lo + t[1] * (1.0 + p.hi) + t[0] * p.lo)};
   return r;
 }
 
-XM_INLINE double expm1_kernel(xm_dd x, int hw) {
+XM_INLINE double expm1_kernel(xm_dd x) {
   /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); above 709, where e^x
   ** > 2^1022, the 1 is below 2^-1000 ulp and e^x is v e^x with v = 1 */
   if (!(x.hi >= -38.0 && x.hi <= 709.0)) {
     return x.hi > 0.0 ? xm_exp_mul(1.0, x) : x.hi < 0.0 ? -1.0 : x.hi;
   }
   int n;
-  xm_dd p = exp_reduce(x, &n, hw);
+  xm_dd p = exp_reduce(x, &n);
   if (n == 0) return p.hi + p.lo;
   /* e^x - 1 = (T - 1) + T p + 2^k t1 (1 + p), T = 2^k t0 exact and normal
   ** (-56 <= k <= 1022); T - 1 (exact, two_sum) is ready before p is. T p
@@ -437,13 +429,13 @@ XM_INLINE double expm1_kernel(xm_dd x, int hw) {
   double scale_k = pow2(k);
   double big = t[0] * scale_k;
   xm_dd a = two_sum(big, -1.0);
-  xm_dd m = two_prod(t[0], p.hi, hw);
+  xm_dd m = two_prod(t[0], p.hi);
   xm_dd s = two_sum(a.hi, m.hi * scale_k);
   return s.hi + ((s.lo + a.lo) + (m.lo * scale_k + big * p.lo +
                                   t[1] * scale_k * (1.0 + p.hi)));
 }
 
-double xm_expm1(xm_dd x) { return expm1_kernel(x, XM_HW_DEFAULT); }
+double xm_expm1(xm_dd x) { return expm1_kernel(x); }
 
 double xm_exp_mul(double v, xm_dd x) {
   if (v == 0.0) return v;
@@ -452,12 +444,12 @@ double xm_exp_mul(double v, xm_dd x) {
     return x.hi > 0.0 ? copysign(HUGE_VAL, v) : x.hi < 0.0 ? v * 0.0 : x.hi;
   }
   int n;
-  xm_dd p = exp_reduce(x, &n, XM_HW_DEFAULT);
+  xm_dd p = exp_reduce(x, &n);
   int j = n & 127, k = (n - j) / 128;
-  xm_dd e = exp_table_mul(j, p, XM_HW_DEFAULT);
+  xm_dd e = exp_table_mul(j, p);
   int ev;
   double mv = unit_mantissa(v, &ev);
-  xm_dd h = two_prod(mv, e.hi, XM_HW_DEFAULT);
+  xm_dd h = two_prod(mv, e.hi);
   double s = h.hi + (h.lo + mv * e.lo); /* |s| in [0.99, 4) */
   k += ev;
   if (k > 1100) return copysign(HUGE_VAL, v);
@@ -469,40 +461,11 @@ double xm_exp_mul(double v, xm_dd x) {
 
 /* The three kernels inlined into one function: no double-double crosses a
 ** call, and 1/n is computed while the logarithm is. */
-XM_INLINE double pow_ratio_m1(double a, double b, double n, int hw) {
+double xm_pow_ratio_m1(double a, double b, double n) {
   double an = fabs(n);
   if (!(an >= 0x1p-995 && an <= 0x1p995)) {
     return xm_expm1(xm_div_d(xm_log_ratio(a, b), n));
   }
   double inv = 1.0 / n;
-  return expm1_kernel(div_kernel(log_ratio(a, b, hw), n, inv, hw), hw);
+  return expm1_kernel(div_kernel(log_ratio(a, b), n, inv));
 }
-
-static double pow_ratio_m1_baseline(double a, double b, double n) {
-  return pow_ratio_m1(a, b, n, XM_HW_DEFAULT);
-}
-
-/* x86-64 CPUs since 2013 (Intel Haswell, AMD Piledriver) have FMA3, which
-** the baseline ISA the build targets does not assume: a second copy of the
-** function is compiled for it and chosen per call from the CPU feature
-** bits that the compiler's runtime (libgcc, compiler-rt) reads once at
-** load time. Define PMEXT_NO_FMA_DISPATCH to build the baseline copy only
-** (tests of the Dekker path on an FMA machine). */
-#if defined(__x86_64__) && !defined(FP_FAST_FMA) && \
-    !defined(PMEXT_NO_FMA_DISPATCH) &&                    \
-    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6))
-__attribute__((target("fma"))) static double pow_ratio_m1_fma(double a,
-                                                             double b,
-                                                             double n) {
-  return pow_ratio_m1(a, b, n, 1);
-}
-
-double xm_pow_ratio_m1(double a, double b, double n) {
-  if (__builtin_cpu_supports("fma")) return pow_ratio_m1_fma(a, b, n);
-  return pow_ratio_m1_baseline(a, b, n);
-}
-#else
-double xm_pow_ratio_m1(double a, double b, double n) {
-  return pow_ratio_m1_baseline(a, b, n);
-}
-#endif

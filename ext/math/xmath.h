@@ -14,6 +14,7 @@
 ** Results that overflow come back as +-HUGE_VAL; the caller checks
 ** isfinite(). Results below the normal range are rounded twice (within
 ** 1 ulp of the subnormal spacing). Assumes round-to-nearest, the default.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_XMATH_H
 #define PMEXT_XMATH_H
@@ -47,8 +48,7 @@ xm_dd xm_diff(double a, double b);
 double xm_expm1(xm_dd x);
 
 /* (b/a)^(1/n) - 1 for finite a > 0, b > 0, n > 0: the same as
-** xm_expm1(xm_div_d(xm_log_ratio(a, b), n)), in one call (and on x86-64
-** with a fused multiply-add where the CPU has one). */
+** xm_expm1(xm_div_d(xm_log_ratio(a, b), n)), bit for bit, in one call. */
 double xm_pow_ratio_m1(double a, double b, double n);
 
 /* v * e^x, rounded once to double, for finite v; +-HUGE_VAL when it

@@ -3,6 +3,7 @@
 **
 ** Double-double tables of ext/math/xmath.c (see there and the generator for their
 ** meaning), rounded from 60-digit mpmath values. Data only.
+** Numeric policy: docs/architecture.md.
 */
 #include "xmath_tables.h"
 

@@ -2,6 +2,7 @@
 ** xmath_tables.h -- declarations of the constant tables of xmath.c, whose
 ** definitions tools/gen_xmath_tables.py generates into xmath_tables.c.
 ** Internal to xmath.c; the bounds here must match the generator's.
+** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_XMATH_TABLES_H
 #define PMEXT_XMATH_TABLES_H
