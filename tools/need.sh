@@ -18,7 +18,11 @@ missing=""
 
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_header() { echo '#include <sqlite3.h>' | ${CC:-cc} -E - >/dev/null 2>&1; }
-have_tcl_sqlite() { echo 'package require sqlite3' | tclsh >/dev/null 2>&1; }
+# tclsh reading commands from stdin exits 0 even when one of them fails, so
+# the script exits 1 itself when the package is missing.
+have_tcl_sqlite() {
+  echo 'if {[catch {package require sqlite3}]} {exit 1}' | tclsh >/dev/null 2>&1
+}
 have_asan_rt() { [ -e "$(clang -print-file-name=libclang_rt.asan-$(uname -m).so 2>/dev/null)" ]; }
 
 check_build() {
@@ -81,7 +85,8 @@ if [ "$(id -u)" = 0 ] && have_cmd apt-get; then
     apt-get update -qq >&2 || exit 1
   fi
   # shellcheck disable=SC2086
-  apt-get install -y -qq $missing >&2 || exit 1
+  # Wait for another apt (unattended-upgrades, a parallel install) to finish.
+  apt-get install -y -qq -o DPkg::Lock::Timeout=600 $missing >&2 || exit 1
   exit 0
 fi
 echo "pmext: missing packages:$missing" >&2
