@@ -84,8 +84,8 @@ if [ "$(id -u)" = 0 ] && have_cmd apt-get; then
   if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
     apt-get update -qq >&2 || exit 1
   fi
-  # shellcheck disable=SC2086
   # Wait for another apt (unattended-upgrades, a parallel install) to finish.
+  # shellcheck disable=SC2086
   apt-get install -y -qq -o DPkg::Lock::Timeout=600 $missing >&2 || exit 1
   exit 0
 fi
