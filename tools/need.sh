@@ -69,6 +69,18 @@ check_clients() {
   have_cmd node || missing="$missing nodejs"
   have_cmd npm || missing="$missing npm"
   have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+  have_cmd javac || missing="$missing default-jdk-headless"
+  [ -e /usr/share/java/sqlite-jdbc.jar ] || missing="$missing libxerial-sqlite-jdbc-java"
+  have_cmd Rscript || missing="$missing r-base-core"
+  Rscript -e 'library(RSQLite)' >/dev/null 2>&1 || missing="$missing r-cran-rsqlite r-cran-dbi"
+  have_cmd litecli || missing="$missing litecli"
+  perl -MDBD::SQLite -e1 >/dev/null 2>&1 || missing="$missing libdbd-sqlite3-perl"
+  have_cmd php || missing="$missing php-cli"
+  php -r 'exit(class_exists("SQLite3") ? 0 : 1);' >/dev/null 2>&1 || missing="$missing php-sqlite3"
+  ruby -e 'require "sqlite3"' >/dev/null 2>&1 || missing="$missing ruby-sqlite3"
+  have_py sqlalchemy || missing="$missing python3-sqlalchemy"
+  have_cmd sqlitebrowser || missing="$missing sqlitebrowser"
+  have_cmd xvfb-run || missing="$missing xvfb xauth"
 }
 
 case "$what" in
