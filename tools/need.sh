@@ -80,7 +80,6 @@ check_clients() {
   ruby -e 'require "sqlite3"' >/dev/null 2>&1 || missing="$missing ruby-sqlite3"
   have_py sqlalchemy || missing="$missing python3-sqlalchemy"
   have_cmd sqlitebrowser || missing="$missing sqlitebrowser"
-  have_cmd xvfb-run || missing="$missing xvfb xauth"
 }
 
 case "$what" in
