@@ -14,6 +14,10 @@
 #                              exec ARGS in the source tree; {code stdout
 #                              stderr}
 #   client_tmpdir NAME         a fresh directory build/clients/NAME
+#   client_trouble CLIENT MESSAGE
+#                              1 if docs/troubleshooting.md's table of
+#                              refusals has a row for CLIENT (the start of
+#                              its first cell) with exactly MESSAGE
 
 proc client_blocks {} {
   set blocks {}
@@ -112,4 +116,16 @@ proc client_sh {name needle args} {
     }
     do_test $name.$i [list string trimright $out] [string trimright $expected]
   }
+}
+
+proc client_trouble {client message} {
+  set text [read_file [file join $::pmext_root docs troubleshooting.md]]
+  foreach line [split $text \n] {
+    set cells [split [string trim $line |] |]
+    if {[llength $cells] < 3} continue
+    set name [string trim [lindex $cells 0]]
+    set msg [string trim [lindex $cells 1]]
+    if {[string first $client $name] == 0 && $msg eq "`$message`"} { return 1 }
+  }
+  return 0
 }
