@@ -115,8 +115,9 @@ PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
   ** both read the null pointer and both write it, with the same value (an
   ** aligned pointer store, harmless on every platform we build for, but a
   ** data race in C11's terms). A host that loads pmext into connections
-  ** opened concurrently can load it once first, or use
-  ** sqlite3_auto_extension. Linked in statically (SQLITE_CORE, make
+  ** opened concurrently can load it once first, best with
+  ** sqlite3_pmextauto_init (then SQLite itself loads it into each new
+  ** connection, tests/c/threads.c), or use sqlite3_auto_extension. Linked in statically (SQLITE_CORE, make
   ** static) there is no pointer: calls go direct. */
 #ifdef SQLITE_CORE
   (void)pApi;

@@ -129,3 +129,25 @@ proc client_trouble {client message} {
   }
   return 0
 }
+
+# A database file at PATH with a one-report model input and a stored
+# pm_model table `market_model` over it (what a BI user's schema browser
+# should list); 0 with a loud SKIP line when this build has no pm_model.
+proc client_stored_model {path test} {
+  reset_db
+  if {![have_module pm_model $test]} { return 0 }
+  file delete $path
+  db eval {ATTACH $path AS stored}
+  db eval {
+    CREATE TABLE stored.reports(report, market, publisher, published, unit, url);
+    CREATE TABLE stored.figures(report, dimension, segment, year, value, share, decimals, note);
+    CREATE TABLE stored.claims(report, kind, dimension, segment, value, from_year, to_year, note);
+    INSERT INTO stored.reports VALUES ('r1', 'widgets', 'Acme', 2024, 'USD bn', NULL);
+    INSERT INTO stored.figures VALUES
+      ('r1', 'market', 'Global', 2024, 100, NULL, NULL, NULL),
+      ('r1', 'market', 'Global', 2034, 200, NULL, NULL, NULL);
+    CREATE VIRTUAL TABLE stored.market_model USING pm_model;
+    DETACH stored;
+  }
+  return 1
+}
