@@ -4,8 +4,10 @@
     import pmext
     conn = pmext.connect("analysis.db")        # or ":memory:" (the default)
     pmext.load(existing_connection)            # into a connection you have
+    pmext.loadable_path()                      # the library load() loads
 
     /usr/bin/python3 python/pmext.py [PATH/TO/pmext.so]
+    python -m pmext                            # the same, wheel installed
 
 Run as a script it says whether this Python can load extensions at all,
 loads pmext and prints its version (exit 0), or explains what is missing
@@ -18,17 +20,24 @@ installers are not by default, and there
 `conn.enable_load_extension(True)` fails with a bare AttributeError. This
 helper checks first and raises LoadExtensionUnavailable with the way out.
 
+The same file is the module of the Python wheel (`make wheel`), which
+installs it as the package `pmext` with the library beside it.
+
 Where the extension is found, first match wins: the `extension` argument,
-the PMEXT_PATH environment variable, build/pmext.so next to this file's
-directory (a source checkout), /usr/local/lib/pmext/pmext.so, /usr/lib/...
-Give the path without the suffix or with it; SQLite accepts both.
+the PMEXT_PATH environment variable, the library next to this file (the
+wheel), build/pmext.so next to this file's directory (a source checkout),
+/usr/local/lib/pmext/pmext.so (make install), /usr/lib/pmext/pmext.so,
+/usr/lib/<multiarch>/pmext/pmext.so (the Debian package). Give the path without
+the suffix or with it; SQLite accepts both.
 """
 
 import os
 import sqlite3
 import sys
+import sysconfig
 
-__all__ = ["connect", "load", "find_extension", "LoadExtensionUnavailable"]
+__all__ = ["connect", "load", "loadable_path", "find_extension",
+           "LoadExtensionUnavailable"]
 
 _SUFFIX = {"darwin": ".dylib", "win32": ".dll"}.get(sys.platform, ".so")
 
@@ -62,11 +71,16 @@ def find_extension(extension=None):
     if os.environ.get("PMEXT_PATH"):
         return os.environ["PMEXT_PATH"]
     here = os.path.dirname(os.path.abspath(__file__))
+    name = "pmext" + _SUFFIX
     candidates = [
-        os.path.join(os.path.dirname(here), "build", "pmext" + _SUFFIX),
-        os.path.join("/usr/local/lib/pmext", "pmext" + _SUFFIX),
-        os.path.join("/usr/lib/pmext", "pmext" + _SUFFIX),
+        os.path.join(here, name),
+        os.path.join(os.path.dirname(here), "build", name),
+        os.path.join("/usr/local/lib/pmext", name),
+        os.path.join("/usr/lib/pmext", name),
     ]
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    if multiarch:
+        candidates.append(os.path.join("/usr/lib", multiarch, "pmext", name))
     for path in candidates:
         if os.path.exists(path):
             return path
@@ -75,6 +89,11 @@ def find_extension(extension=None):
         + ", ".join(candidates)
         + "); run `make`, or set PMEXT_PATH, or pass extension=..."
     )
+
+
+def loadable_path():
+    """The path of the library that load(conn) loads (the wheel's own)."""
+    return find_extension()
 
 
 def load(conn, extension=None):

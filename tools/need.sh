@@ -9,6 +9,9 @@
 #   tools/need.sh hard    asan + valgrind (libFuzzer and TSan come with the
 #                         same clang runtime package)
 #   tools/need.sh clients test + what docs/clients.md's clients need
+#   tools/need.sh packages build + what `make wheel/npm/deb/windows` and
+#                         their tests need (python3-build, dpkg-dev, lintian,
+#                         mingw-w64, wine, node and npm, pandas)
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -55,6 +58,11 @@ check_hard() {
 }
 
 have_py() { /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
+check_node() {
+  have_cmd node || missing="$missing nodejs"
+  have_cmd npm || missing="$missing npm"
+  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
+}
 check_clients() {
   check_test
   have_py pandas || missing="$missing python3-pandas"
@@ -66,9 +74,6 @@ check_clients() {
   [ -n "$(find /usr/lib -name libsqlite3odbc.so 2>/dev/null | head -n 1)" ] ||
     missing="$missing libsqliteodbc"
   have_cmd sqlite-utils || missing="$missing sqlite-utils"
-  have_cmd node || missing="$missing nodejs"
-  have_cmd npm || missing="$missing npm"
-  have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
   have_cmd javac || missing="$missing default-jdk-headless"
   [ -e /usr/share/java/sqlite-jdbc.jar ] || missing="$missing libxerial-sqlite-jdbc-java"
   have_cmd Rscript || missing="$missing r-base-core"
@@ -80,11 +85,28 @@ check_clients() {
   ruby -e 'require "sqlite3"' >/dev/null 2>&1 || missing="$missing ruby-sqlite3"
   have_py sqlalchemy || missing="$missing python3-sqlalchemy"
   have_cmd sqlitebrowser || missing="$missing sqlitebrowser"
+  check_node
+}
+
+# Each pair: module or command : the Debian package(s) that bring it.
+check_packages() {
+  check_demo
+  check_node
+  # -I: not the build/ directory of the source tree
+  /usr/bin/python3 -I -c "import build.env" >/dev/null 2>&1 || missing="$missing python3-build"
+  for pair in setuptools:python3-setuptools wheel:python3-wheel \
+      ensurepip:python3-venv pandas:python3-pandas; do
+    have_py "${pair%%:*}" || missing="$missing ${pair#*:}"
+  done
+  for pair in strip:binutils dpkg-shlibdeps:dpkg-dev lintian:lintian \
+      x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 "wine:wine wine64"; do
+    have_cmd "${pair%%:*}" || missing="$missing ${pair#*:}"
+  done
 }
 
 case "$what" in
-  build|demo|test|asan|bench|hard|clients) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients|packages) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0

@@ -1,0 +1,6 @@
+"""python -m pmext [PATH]: load pmext and print its version (pmext._main)."""
+import sys
+
+from pmext import _main
+
+sys.exit(_main(sys.argv))
