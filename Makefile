@@ -12,6 +12,8 @@
 #   make static       build/libpmext.a + include/pmext.h, to link pmext in
 #   make db           build/personalized_medicine.db: the model as plain tables
 #   make test-clients load pmext from each client of docs/clients.md
+#   make pg, test-pg  the growth functions as a PostgreSQL 15 extension
+#                     (docs/postgresql.md; section at the end of the file)
 #   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;
 #                     make test-packages installs and uses each (see the
@@ -105,13 +107,17 @@ asan: | deps-asan
 	  tclsh tests/all.tcl build/asan/pmext.$(SO)
 
 # Benchmarks and accuracy (docs/performance.md). BENCH_ROWS sets the sizes,
-# ACCURACY_N the number of random inputs per function (1e5 in the docs).
+# BENCH_SCALE those of the scaling table (default 1e4 1e5 1e6 1e7; add 1e8
+# where the machine allows), ACCURACY_N the number of random inputs per
+# function (1e5 in the docs).
 BENCH_ROWS ?= 100000 1000000
+BENCH_SCALE ?=
 CG_ROWS    ?= 10000
 ACCURACY_N ?= 10000
 BENCH_CFLAGS := -std=c11 $(WARN) -O2
 bench: $(LIB) $(B)/bench/bench
 	$(B)/bench/bench ./$(LIB) $(BENCH_ROWS)
+	BENCH_SCALE='$(BENCH_SCALE)' $(B)/bench/bench --scaling ./$(LIB)
 
 bench-callgrind: $(LIB) $(B)/bench/bench-cg
 	rm -rf $(B)/bench/cg && mkdir -p $(B)/bench/cg
@@ -334,3 +340,37 @@ dist: wheel npm deb windows
 
 test-packages: dist | deps-test
 	tclsh tests/all.tcl $(LIB) 'packages/*'
+# --- PostgreSQL (pg/, tests/pg, docs/postgresql.md) --------------------------
+#   make pg          build/pg/pmext.so: the extension for PostgreSQL (PGXS)
+#   make pg-install  install it into the PostgreSQL of pg_config (root)
+#   make test-pg     pg-install, then tests/pg against a throw-away server
+#   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
+#   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
+# The maths sources are shared with the SQLite build: PMEXT_MATH_SRC is the
+# one place that names them.
+PMEXT_MATH_SRC := ext/xmath.c ext/xmath_tables.c ext/growth.c ext/finance.c ext/solve.c \
+  ext/numeric_functions.c ext/endpoints.c ext/exact_sum.c ext/fit.c ext/flows.c
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PG_BUILD  := $(B)/pg
+PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \
+  PG_CONFIG='$(PG_CONFIG)' PMEXT_ROOT='$(CURDIR)' \
+  PMEXT_MATH_SRC='$(PMEXT_MATH_SRC:%=$(CURDIR)/%)' EXACT_FP='$(EXACT_FP)'
+.PHONY: pg pg-install test-pg db-pg deps-pg bench-pg
+deps-pg:
+	@sh tools/need.sh pg
+pg: | deps-pg
+	@mkdir -p $(PG_BUILD)
+	$(PG_MAKE)
+pg-install: pg
+	$(PG_MAKE) install
+PG_MODEL := $(B)/pmext_model.pg.sql
+db-pg: $(PG_MODEL)
+$(PG_MODEL): $(LIB) sql/export_postgresql.sql | deps-demo
+	sqlite3 -bail -init /dev/null -cmd '.load $(B)/pmext' :memory: < sql/export_postgresql.sql > $@.tmp
+	mv $@.tmp $@
+test-pg: pg-install $(PG_MODEL) | deps-test
+	PMEXT_PG_MODEL='$(CURDIR)/$(PG_MODEL)' tclsh tests/pg/pg.tcl
+PG_BENCH_ROWS ?= 10000000
+PG_BENCH_RUNS ?= 3
+bench-pg: pg-install
+	sh tests/pg/bench.sh $(PG_BENCH_ROWS) $(PG_BENCH_RUNS)

@@ -102,6 +102,7 @@ arg_status pmext_arg_numbers_flags(sqlite3_context *ctx, const char *func,
                                    const char *const *names, int argc,
                                    sqlite3_value **argv, double *out,
                                    unsigned flags) {
+  if (flags == 0 && pmext_arg_doubles(argc, argv, out)) return ARG_OK;
   arg_status status = ARG_OK;
   for (int i = 0; i < argc; i++) {
     switch (pmext_arg_number(ctx, func, names[i], argv[i], &out[i])) {

@@ -13,6 +13,8 @@
 
 #include "sqlite3ext.h"
 
+SQLITE_EXTENSION_INIT3 /* for the inline pmext_arg_doubles() below */
+
 typedef enum {
   ARG_OK = 0,   /* *out holds the argument as a double */
   ARG_NULL = 1, /* the argument is SQL NULL */
@@ -23,6 +25,21 @@ typedef enum {
 ** table's xFilter): 1 with *out set when the value is a number (INTEGER,
 ** REAL or numeric TEXT); 0 for NULL, other text and blobs. */
 int pmext_value_number(sqlite3_value *value, double *out);
+
+/* The fast path of every numeric reader: 1 with out[0..argc-1] set when
+** every argument is an INTEGER or a REAL (read straight into doubles), 0
+** as soon as one is not (out partly written); the caller then applies the
+** full rules above from the first argument. Inline: it is the whole
+** per-row cost of reading the arguments of a hot function. */
+static inline int pmext_arg_doubles(int argc, sqlite3_value **argv,
+                                    double *out) {
+  for (int i = 0; i < argc; i++) {
+    int type = sqlite3_value_type(argv[i]);
+    if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) return 0;
+    out[i] = sqlite3_value_double(argv[i]);
+  }
+  return 1;
+}
 
 /* Read argument `value` of function `func` (named `arg` in messages). */
 arg_status pmext_arg_number(sqlite3_context *ctx, const char *func,

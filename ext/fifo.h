@@ -1,6 +1,6 @@
 /*
 ** fifo.h -- a growable queue of fixed-size items, for window functions that
-** keep their frame's rows (sparkline, cagr, cagr_fit, irr, xirr, xnpv).
+** keep their frame's rows (sparkline, cagr, irr, xirr, xnpv).
 **
 ** SQLite removes rows from a window frame (xInverse) in the order xStep
 ** added them, so a frame is a queue: push at the end, pop the oldest. The

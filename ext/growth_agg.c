@@ -23,42 +23,49 @@
 **      OVER (ORDER BY year ROWS 4 PRECEDING) gives rolling figures, each
 **      equal to the aggregate over that frame's rows alone.
 **
-** How it works:
-**   - cagr, cagr_fit and npv keep the frame's (value, year) rows in a queue
-**     (fifo.h) beside a summary of them: cagr's first and last (year,
-**     value), cagr_fit's sums, npv's sum of terms. A row added updates the
-**     summary; a row removed (xInverse) only marks it stale, and the next
-**     result rebuilds it from the kept rows. So a result is always the
-**     plain aggregate over the frame's rows, computed the same way: a
-**     running frame (nothing removed) costs O(1) per row, a sliding frame
-**     O(frame) per row. (Subtracting a removed row's part from running
-**     sums instead would keep a NaN for good once an overflow had passed
-**     through them, and lose the small terms' digits once a large term
-**     had left.)
-**   - cagr: a tie on the earliest or latest year with different values
-**     makes it ambiguous: NULL rather than an answer that depends on row
-**     order.
-**   - cagr_fit: sums n, Sx, Sy, Sxx, Sxy of x = year - x0 and
-**     y = ln(value) - y0, x0 and y0 from the summary's first row (centring
-**     avoids the cancellation of years near 2024), each a compensated
-**     (Neumaier) sum. A count of rows with value <= 0 makes the result
-**     NULL while any such row is in the frame (LOGEST shows #NUM!).
-**   - npv keeps each row's term (value / (1+rate)^period, NaN when
-**     undefined: rate <= -1 or overflow), so a rebuild is only additions;
-**     sums them with a compensated sum and counts the undefined ones. A
-**     rate_run tells whether the frame's rows share one rate, in O(1)
-**     (xnpv has one too).
-**   - irr, xirr, xnpv keep the rows as a queue (rate, value, t); xInverse
-**     drops the oldest. The rate is solved by solve_rate() (solve.c) in
+** How it works (the cost of each in docs/functions.md, "Cost"):
+**   - cagr_fit and npv keep no rows: exact sums (exact_sum.h) of what
+**     each row contributes -- cagr_fit's x = year, x*x, y = ln(value) (a
+**     double-double, xm_log_ratio) and x*y, the products exact; npv's term
+**     value / (1+rate)^period -- and counts of rows that make the result
+**     NULL (value <= 0; an undefined term). xInverse subtracts exactly what
+**     xStep added, so a frame's result is the plain aggregate over its rows,
+**     bit for bit, whatever came and went (an overflow, a huge term), in
+**     O(1) per row and about 2 KB (cagr_fit) or 0.6 KB (npv) per group.
+**   - cagr_fit (fit.c): slope = (n Sxy - Sx Sy) / (n Sxx - Sx^2), each
+**     cross term formed exactly from the sums (expanded into three doubles
+**     each) and rounded once to a double-double; the result expm1(slope). A count of
+**     rows with value <= 0 makes the result NULL while any such row is in
+**     the frame (LOGEST shows #NUM!).
+**   - cagr keeps the frame's (value, year) rows in a queue (fifo.h): the
+**     earliest and latest year after a removal may be any row's. A row
+**     added updates the endpoints; a row removed marks them stale and the
+**     next result finds them again (O(frame)). The rule is endpoints.c's:
+**     a tie on the earliest or latest year with different values makes it
+**     ambiguous: NULL rather than an answer that depends on row order.
+**   - A rate_run tells whether the frame's rows share one rate, in O(1)
+**     (npv and xnpv).
+**   - irr, xirr, xnpv keep the rows as a queue of (value, t); xInverse
+**     drops the oldest. xnpv also keeps the exact sum of the terms
+**     discounted to the frame's earliest date: a row at a later date is
+**     added or removed in O(1); when the earliest date changes the sum is
+**     formed again from the rows.
+**   - irr, xirr (flows.c): the rate is solved by solve_rate_fast() (solve.c) in
 **     x = ln(1+r), with the sum scaled by e^(tc*x) (tc the earliest t when
 **     x > 0, the latest when x < 0) so long horizons do not overflow.
-**     Spreadsheet guess: 0.1.
+**     Spreadsheet guess: 0.1; in a window, the previous frame's root when
+**     the root is unique. Periods in steps of 0 or 1 are evaluated by
+**     Horner's rule, with an error bound that sends any sign in doubt to
+**     the exact kernel.
 */
 #include "args.h"
+#include "endpoints.h"
+#include "exact_sum.h"
 #include "fifo.h"
+#include "fit.h"
+#include "flows.h"
 #include "growth.h"
 #include "pmext.h"
-#include "solve.h"
 
 #include <math.h>
 #include <string.h>
@@ -67,33 +74,8 @@ SQLITE_EXTENSION_INIT3
 
 static const int aggregate_flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
 
-#define IRR_GUESS 0.1
-#define DAYS_PER_YEAR 365.0
 
 /* --- helpers ------------------------------------------------------------ */
-
-/* A compensated (Neumaier) running sum of doubles: the rounding error of
-** every addition is kept in `compensation`, which gives about twice the
-** digits of a double. Doubles, not long doubles: SQLite's aggregate
-** context is only 8-byte aligned. */
-typedef struct ksum {
-  double sum, compensation;
-} ksum;
-
-static void ksum_add(ksum *k, double x) {
-  double t = k->sum + x;
-  if (fabs(k->sum) >= fabs(x)) {
-    k->compensation += (k->sum - t) + x;
-  } else {
-    k->compensation += (x - t) + k->sum;
-  }
-  k->sum = t;
-}
-
-/* The sum, with the compensation's digits kept in the long double. */
-static long double ksum_value(const ksum *k) {
-  return (long double)k->sum + k->compensation;
-}
 
 /* Whether every row of a frame has the same rate, in O(1) per row without
 ** keeping the rates: `run` counts the newest rows that share the newest
@@ -142,167 +124,129 @@ static void result_status(sqlite3_context *ctx, growth_status status,
   }
 }
 
-/* --- cagr, cagr_fit, npv: a summary of the frame's (value, year) rows ---- */
+/* --- cagr, cagr_fit, npv: one (value, year) row at a time ------------------ */
 
 typedef struct point {
   double value, year;
 } point;
 
-typedef struct endpoint {
-  double year, value;
-  int ambiguous; /* the same year seen again with another value */
-} endpoint;
-
-typedef struct endpoints { /* cagr */
-  int seen;
-  endpoint first, last;
-} endpoints;
-
-typedef struct fit_sums { /* cagr_fit */
-  int centred;        /* x0, y0 are set */
-  double x0;          /* the first row's year */
-  double y0;          /* ln of the first positive value */
-  long long n;        /* rows with value > 0 */
-  long long bad;      /* rows with value <= 0 */
-  ksum sx, sy, sxx, sxy;
-} fit_sums;
-
-typedef struct npv_sum { /* npv: the rows' value is their term */
-  long long bad; /* rows with an undefined term */
-  long long n;   /* rows */
-  ksum sum;
-} npv_sum;
-
-typedef struct series_state {
+typedef struct cagr_state { /* cagr: the frame's rows and their endpoints */
   pmext_fifo rows; /* points of the frame, oldest first */
-  int stale;       /* rows were removed since the summary was built */
-  rate_run rates;  /* npv's */
-  union {
-    endpoints cagr;
-    fit_sums fit;
-    npv_sum npv;
-  } summary;       /* of all rows when not stale; all zero: no rows */
-} series_state;
+  int stale;       /* rows were removed since the endpoints were found */
+  endpoints ends;  /* endpoints.c: earliest and latest row, ties */
+} cagr_state;
 
+typedef struct npv_state { /* npv: the exact sum of the rows' terms */
+  long long n;   /* rows */
+  long long bad; /* rows with an undefined term */
+  rate_run rates;
+  exact_sum sum;
+} npv_state;
+
+/* A kind of series aggregate: `update` adds (sign 1) or removes (sign -1,
+** the oldest row, xInverse) one row; 0 when out of memory. */
 typedef struct series_kind {
   const char *name;
   int has_rate; /* a first argument rate, the same in every row */
   const char *arg_names[3]; /* [rate,] value, year */
-  void (*prepare)(double rate, point *p); /* 0, or turns a row into what is kept */
-  void (*add)(series_state *s, point p);                /* to the summary */
-  void (*result)(sqlite3_context *ctx, const series_state *s); /* s: 0 ok */
+  int state_size;
+  int (*update)(void *state, double rate, point p, int sign);
+  void (*result)(sqlite3_context *ctx, void *state); /* state: 0 no rows */
+  void (*release)(void *state);                      /* 0: nothing to free */
 } series_kind;
 
-static void endpoint_set(endpoint *e, double year, double value) {
-  e->year = year;
-  e->value = value;
-  e->ambiguous = 0;
+/* cagr keeps the rows: a row removed marks the endpoints stale, and the
+** next result finds them again from the rows left. */
+static int cagr_update(void *state, double rate, point p, int sign) {
+  cagr_state *s = state;
+  (void)rate;
+  if (sign < 0) {
+    pmext_fifo_pop(&s->rows); /* the oldest row leaves first */
+    s->stale = 1;
+    return 1;
+  }
+  point *slot = pmext_fifo_push(&s->rows, sizeof p);
+  if (!slot) return 0;
+  *slot = p;
+  if (!s->stale) endpoints_add(&s->ends, p.year, p.value);
+  return 1;
 }
 
-static void cagr_add(series_state *state, point p) {
-  endpoints *s = &state->summary.cagr;
-  if (!s->seen) {
-    s->seen = 1;
-    endpoint_set(&s->first, p.year, p.value);
-    endpoint_set(&s->last, p.year, p.value);
-    return;
-  }
-  if (p.year < s->first.year) {
-    endpoint_set(&s->first, p.year, p.value);
-  } else if (p.year == s->first.year && p.value != s->first.value) {
-    s->first.ambiguous = 1;
-  }
-  if (p.year > s->last.year) {
-    endpoint_set(&s->last, p.year, p.value);
-  } else if (p.year == s->last.year && p.value != s->last.value) {
-    s->last.ambiguous = 1;
-  }
-}
-
-static void cagr_result(sqlite3_context *ctx, const series_state *state) {
+static void cagr_result(sqlite3_context *ctx, void *state) {
+  cagr_state *s = state;
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
-  const endpoints *s = state ? &state->summary.cagr : 0;
-  if (s && s->seen && !s->first.ambiguous && !s->last.ambiguous) {
-    status = growth_cagr(s->first.value, s->last.value,
-                         s->last.year - s->first.year, &result);
+  if (s && s->stale) {
+    memset(&s->ends, 0, sizeof s->ends);
+    s->stale = 0;
+    const point *rows = pmext_fifo_first(&s->rows, sizeof *rows);
+    for (sqlite3_int64 i = 0; i < s->rows.count; i++) {
+      endpoints_add(&s->ends, rows[i].year, rows[i].value);
+    }
   }
+  if (s) status = endpoints_cagr(&s->ends, &result);
   result_status(ctx, status, result);
 }
 
-static void fit_add(series_state *state, point p) {
-  fit_sums *s = &state->summary.fit;
-  if (!(p.value > 0.0) || !isfinite(p.value) || !isfinite(p.year)) {
-    s->bad++;
-    return;
-  }
-  if (!s->centred) {
-    s->centred = 1;
-    s->x0 = p.year;
-    s->y0 = log(p.value);
-  }
-  long double x = (long double)p.year - s->x0;
-  long double y = logl(p.value) - s->y0;
-  s->n++;
-  ksum_add(&s->sx, (double)x);
-  ksum_add(&s->sy, (double)y);
-  ksum_add(&s->sxx, (double)(x * x));
-  ksum_add(&s->sxy, (double)(x * y));
+static void cagr_release(void *state) {
+  pmext_fifo_free(&((cagr_state *)state)->rows);
 }
 
-static void fit_result(sqlite3_context *ctx, const series_state *state) {
-  const fit_sums *s = state ? &state->summary.fit : 0;
-  if (!s || s->bad > 0 || s->n < 2) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  long double n = (long double)s->n;
-  long double sx = ksum_value(&s->sx), sy = ksum_value(&s->sy);
-  long double sxx = ksum_value(&s->sxx), sxy = ksum_value(&s->sxy);
-  long double spread = sxx - sx * sx / n; /* n * variance of x */
-  if (!(spread > 1e-14L * sxx)) {         /* all rows in one year */
-    sqlite3_result_null(ctx);
-    return;
-  }
-  double result = (double)expm1l((sxy - sx * sy / n) / spread);
-  result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
+/* cagr_fit: the exact sums of fit.c; removing a row subtracts exactly
+** what adding it added. */
+static int fit_update(void *state, double rate, point p, int sign) {
+  (void)rate;
+  fit_sums_update(state, p.year, p.value, sign);
+  return 1;
 }
 
-/* npv keeps a row's term value / (1 + rate)^period (NaN when undefined:
-** rate <= -1 or an overflow), so a rebuild only adds again. The frame's
-** rows share the rate whenever a result is given. */
-static void npv_prepare(double rate, point *p) {
+static void fit_result(sqlite3_context *ctx, void *state) {
+  double result = 0;
+  growth_status status = GROWTH_UNDEFINED;
+  if (state) status = fit_sums_growth(state, &result);
+  result_status(ctx, status, result);
+}
+
+/* npv: each row's term value / (1 + rate)^period, or a count of rows whose
+** term is undefined (rate <= -1, overflow). */
+static int npv_update(void *state, double rate, point p, int sign) {
+  npv_state *s = state;
   double term;
-  if (growth_discount(p->value, rate, p->year, &term) != GROWTH_OK) {
-    term = NAN;
-  }
-  p->value = term;
-}
-
-static void npv_add(series_state *state, point p) {
-  npv_sum *s = &state->summary.npv;
-  s->n++;
-  if (isnan(p.value)) {
-    s->bad++;
+  s->n += sign;
+  if (sign > 0) {
+    rate_push(&s->rates, rate);
   } else {
-    ksum_add(&s->sum, p.value);
+    rate_pop(&s->rates);
   }
+  if (growth_discount(p.value, rate, p.year, &term) != GROWTH_OK) {
+    s->bad += sign;
+  } else if (sign > 0) {
+    exact_sum_add(&s->sum, term);
+  } else {
+    exact_sum_sub(&s->sum, term);
+  }
+  return 1;
 }
 
-static void npv_result(sqlite3_context *ctx, const series_state *state) {
-  const npv_sum *s = state ? &state->summary.npv : 0;
-  if (!s || s->n == 0 || s->bad > 0) {
+static void npv_result(sqlite3_context *ctx, void *state) {
+  const npv_state *s = state;
+  double result;
+  if (s && !rate_check(ctx, "npv", &s->rates)) return;
+  if (!s || s->n == 0 || s->bad > 0 ||
+      exact_sum_result(&s->sum, &result) != EXACT_SUM_OK) {
     sqlite3_result_null(ctx);
     return;
   }
-  double result = (double)ksum_value(&s->sum);
-  result_status(ctx, isfinite(result) ? GROWTH_OK : GROWTH_UNDEFINED, result);
+  sqlite3_result_double(ctx, result);
 }
 
 static const series_kind series_kinds[] = {
-    {"cagr", 0, {"value", "year"}, 0, cagr_add, cagr_result},
-    {"cagr_fit", 0, {"value", "year"}, 0, fit_add, fit_result},
-    {"npv", 1, {"rate", "value", "period"}, npv_prepare, npv_add, npv_result},
+    {"cagr", 0, {"value", "year"}, sizeof(cagr_state), cagr_update,
+     cagr_result, cagr_release},
+    {"cagr_fit", 0, {"value", "year"}, sizeof(fit_sums), fit_update,
+     fit_result, 0},
+    {"npv", 1, {"rate", "value", "period"}, sizeof(npv_state), npv_update,
+     npv_result, 0},
 };
 
 /* Read a row: 1 with *p and *rate set, 0 skip (a NULL or an error, already
@@ -328,59 +272,47 @@ static void series_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   point p;
   double rate;
   if (!series_read(ctx, argv, &p, &rate)) return;
-  if (kind->prepare) kind->prepare(rate, &p);
-  series_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
-  point *slot = s ? pmext_fifo_push(&s->rows, sizeof p) : 0;
-  if (!slot) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  *slot = p;
-  rate_push(&s->rates, rate);
-  if (!s->stale) kind->add(s, p);
+  void *s = sqlite3_aggregate_context(ctx, kind->state_size);
+  if (!s || !kind->update(s, rate, p, 1)) sqlite3_result_error_nomem(ctx);
 }
 
 static void series_inverse(sqlite3_context *ctx, int argc,
                            sqlite3_value **argv) {
   (void)argc;
+  const series_kind *kind = sqlite3_user_data(ctx);
   point p;
   double rate;
   if (!series_read(ctx, argv, &p, &rate)) return; /* NULL rows: never added */
-  series_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (!s) return;
-  pmext_fifo_pop(&s->rows); /* the oldest row leaves first */
-  rate_pop(&s->rates);
-  s->stale = 1;
+  void *s = sqlite3_aggregate_context(ctx, 0);
+  if (s) kind->update(s, rate, p, -1);
 }
 
 static void series_value(sqlite3_context *ctx) {
   const series_kind *kind = sqlite3_user_data(ctx);
-  series_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (s && kind->has_rate && !rate_check(ctx, kind->name, &s->rates)) return;
-  if (s && s->stale) { /* rebuild the summary from the frame's rows */
-    memset(&s->summary, 0, sizeof s->summary);
-    const point *rows = pmext_fifo_first(&s->rows, sizeof *rows);
-    for (sqlite3_int64 i = 0; i < s->rows.count; i++) kind->add(s, rows[i]);
-    s->stale = 0;
-  }
-  kind->result(ctx, s);
+  kind->result(ctx, sqlite3_aggregate_context(ctx, 0));
 }
 
 static void series_final(sqlite3_context *ctx) {
-  series_value(ctx);
-  series_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (s) pmext_fifo_free(&s->rows);
+  const series_kind *kind = sqlite3_user_data(ctx);
+  void *s = sqlite3_aggregate_context(ctx, 0);
+  kind->result(ctx, s);
+  if (s && kind->release) kind->release(s);
 }
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
 
-typedef struct flow {
-  double rate, value, t; /* t: period, or julian day for the dated kinds */
-} flow;
-
 typedef struct flow_state {
   pmext_fifo flows; /* of the frame, oldest first */
   rate_run rates;   /* xnpv's */
+  /* irr, xirr: the previous frame's root, where the next solve starts */
+  int has_root;
+  double root;
+  /* xnpv: the exact sum of the frame's terms discounted to `origin`, its
+  ** earliest date (when `summed`), and a count of undefined terms */
+  int summed;
+  double origin;
+  long long bad;
+  exact_sum sum;
 } flow_state;
 
 typedef struct flow_kind flow_kind;
@@ -389,13 +321,14 @@ struct flow_kind {
   int has_rate; /* the first argument is a rate */
   int dated;    /* the last argument is a date: t in years of 365 days */
   const char *arg_names[3];
-  growth_status (*eval)(const flow_kind *kind, const pmext_fifo *flows,
-                        double *out);
+  /* the frame's result; `s` may keep what helps the next frame */
+  growth_status (*eval)(const flow_kind *kind, flow_state *s, double *out);
 };
 
-/* Read one row into *item: 1 ok, 0 skip (a NULL, or an error now set). */
+/* Read one row into *item and *rate: 1 ok, 0 skip (a NULL, or an error
+** now set). */
 static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
-                     sqlite3_value **argv, flow *item) {
+                     sqlite3_value **argv, flow *item, double *rate) {
   double a[3] = {0, 0, 0};
   int n_numbers = kind->dated ? argc - 1 : argc;
   arg_status status =
@@ -408,16 +341,29 @@ static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
     if (date_status != ARG_OK) return 0;
   }
   if (status != ARG_OK) return 0;
-  item->rate = kind->has_rate ? a[0] : 0.0;
+  *rate = kind->has_rate ? a[0] : 0.0;
   item->value = a[argc - 2];
   item->t = a[argc - 1];
   return 1;
 }
 
+/* Add (sign 1) or subtract (-1) a row's term to xnpv's sum. */
+static void xnpv_count(flow_state *s, double rate, flow item, int sign) {
+  double term;
+  if (!flows_xnpv_term(rate, item, s->origin, &term)) {
+    s->bad += sign;
+  } else if (sign > 0) {
+    exact_sum_add(&s->sum, term);
+  } else {
+    exact_sum_sub(&s->sum, term);
+  }
+}
+
 static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
-  if (!flow_read(ctx, kind, argc, argv, &item)) return;
+  double rate;
+  if (!flow_read(ctx, kind, argc, argv, &item, &rate)) return;
   flow_state *s = sqlite3_aggregate_context(ctx, sizeof *s);
   flow *slot = s ? pmext_fifo_push(&s->flows, sizeof item) : 0;
   if (!slot) {
@@ -425,17 +371,35 @@ static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     return;
   }
   *slot = item;
-  rate_push(&s->rates, item.rate);
+  rate_push(&s->rates, rate);
+  if (!kind->has_rate) return;
+  if (s->flows.count == 1) { /* the first row: the origin */
+    s->summed = 1;
+    s->origin = item.t;
+    s->bad = 0;
+    exact_sum_init(&s->sum);
+  }
+  if (s->summed && item.t >= s->origin) {
+    xnpv_count(s, rate, item, 1);
+  } else {
+    s->summed = 0; /* an earlier date: sum again at the next result */
+  }
 }
 
 static void flow_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow item;
-  if (!flow_read(ctx, kind, argc, argv, &item)) return;
+  double rate;
+  if (!flow_read(ctx, kind, argc, argv, &item, &rate)) return;
   flow_state *s = sqlite3_aggregate_context(ctx, 0);
   if (!s) return;
   pmext_fifo_pop(&s->flows); /* the oldest row leaves first */
   rate_pop(&s->rates);
+  if (s->summed && item.t > s->origin) {
+    xnpv_count(s, rate, item, -1); /* the origin stays: exactly undone */
+  } else {
+    s->summed = 0; /* the earliest date may have left */
+  }
 }
 
 static void flow_value(sqlite3_context *ctx) {
@@ -444,7 +408,7 @@ static void flow_value(sqlite3_context *ctx) {
   double result = 0;
   growth_status status = GROWTH_UNDEFINED;
   if (s && !rate_check(ctx, kind->name, &s->rates)) return;
-  if (s && s->flows.count > 0) status = kind->eval(kind, &s->flows, &result);
+  if (s && s->flows.count > 0) status = kind->eval(kind, s, &result);
   result_status(ctx, status, result);
 }
 
@@ -454,83 +418,39 @@ static void flow_final(sqlite3_context *ctx) {
   if (s) pmext_fifo_free(&s->flows);
 }
 
-/* Entries with t in years from the earliest t (dated kinds), or as given. */
-typedef struct flow_view {
-  const flow *items;
-  sqlite3_int64 count;
-  double origin;  /* subtracted from every t */
-  double per_year; /* t units per year: 365 for dates, 1 for periods */
-  long double t_min, t_max;
-} flow_view;
-
-static flow_view view_of(const flow_kind *kind, const pmext_fifo *flows) {
-  flow_view v = {pmext_fifo_first(flows, sizeof(flow)), flows->count, 0.0,
-                 kind->dated ? DAYS_PER_YEAR : 1.0, 0, 0};
-  double lo = v.items[0].t, hi = lo;
-  for (sqlite3_int64 i = 1; i < v.count; i++) {
-    if (v.items[i].t < lo) lo = v.items[i].t;
-    if (v.items[i].t > hi) hi = v.items[i].t;
-  }
-  v.origin = kind->dated ? lo : 0.0;
-  v.t_min = ((long double)lo - v.origin) / v.per_year;
-  v.t_max = ((long double)hi - v.origin) / v.per_year;
-  return v;
-}
-
-static long double view_t(const flow_view *v, sqlite3_int64 i) {
-  return ((long double)v->items[i].t - v->origin) / v->per_year;
-}
-
-/* sum value * e^(-(t - tc) x) and its x-derivative, for solve_rate(). */
-static int flow_residual(void *ctx, long double x, long double *f,
-                         long double *df, long double *scale) {
-  const flow_view *v = ctx;
-  long double tc = x > 0.0L ? v->t_min : v->t_max;
-  long double sum = 0, dsum = 0, mag = 0;
-  for (sqlite3_int64 i = 0; i < v->count; i++) {
-    long double dt = view_t(v, i) - tc;
-    long double term = v->items[i].value * expl(-dt * x);
-    sum += term;
-    dsum -= dt * term;
-    mag += fabsl(term);
-  }
-  *f = sum;
-  *df = dsum;
-  *scale = mag;
-  return isfinite(sum) && isfinite(dsum) && isfinite(mag);
-}
-
-static growth_status eval_irr(const flow_kind *kind, const pmext_fifo *flows,
-                              double *out) {
-  flow_view v = view_of(kind, flows);
-  int positive = 0, negative = 0;
-  for (sqlite3_int64 i = 0; i < v.count; i++) {
-    if (!isfinite(v.items[i].value) || !isfinite(v.items[i].t)) {
-      return GROWTH_UNDEFINED;
+static growth_status eval_xnpv(const flow_kind *kind, flow_state *s,
+                               double *out) {
+  (void)kind;
+  const flow *items = pmext_fifo_first(&s->flows, sizeof(flow));
+  if (!s->summed) { /* sum again from the earliest date */
+    s->origin = items[0].t;
+    for (sqlite3_int64 i = 1; i < s->flows.count; i++) {
+      if (items[i].t < s->origin) s->origin = items[i].t;
     }
-    positive |= v.items[i].value > 0.0;
-    negative |= v.items[i].value < 0.0;
-  }
-  if (!positive || !negative) return GROWTH_UNDEFINED; /* no root */
-  return solve_rate(flow_residual, &v, IRR_GUESS, out);
-}
-
-static growth_status eval_xnpv(const flow_kind *kind,
-                               const pmext_fifo *flows, double *out) {
-  flow_view v = view_of(kind, flows);
-  ksum sum = {0, 0};
-  for (sqlite3_int64 i = 0; i < v.count; i++) {
-    double term;
-    if (growth_discount(v.items[i].value, v.items[i].rate, (double)view_t(&v, i),
-                        &term) != GROWTH_OK) {
-      return GROWTH_UNDEFINED;
+    s->bad = 0;
+    exact_sum_init(&s->sum);
+    for (sqlite3_int64 i = 0; i < s->flows.count; i++) {
+      xnpv_count(s, s->rates.last, items[i], 1);
     }
-    ksum_add(&sum, term);
+    s->summed = 1;
   }
-  double result = (double)ksum_value(&sum);
-  if (!isfinite(result)) return GROWTH_UNDEFINED;
-  *out = result;
+  if (s->bad > 0 || exact_sum_result(&s->sum, out) != EXACT_SUM_OK) {
+    return GROWTH_UNDEFINED;
+  }
   return GROWTH_OK;
+}
+
+/* irr, xirr: flows_irr() (flows.c); a frame whose root is unique leaves it
+** as the next frame's starting point. */
+static growth_status eval_irr(const flow_kind *kind, flow_state *s,
+                              double *out) {
+  int unique = 0;
+  growth_status status =
+      flows_irr(pmext_fifo_first(&s->flows, sizeof(flow)), s->flows.count,
+                kind->dated, s->has_root ? &s->root : 0, &unique, out);
+  s->has_root = status == GROWTH_OK && unique;
+  if (s->has_root) s->root = *out;
+  return status;
 }
 
 static const flow_kind flow_kinds[] = {

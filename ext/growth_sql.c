@@ -19,9 +19,10 @@
 **   effect(nominal_rate, npery)  nominal(effect_rate, npery)
 **
 ** How it works: every scalar here takes only numbers, so each is one row of
-** the table `numeric_functions` (name, fewest and most arguments, argument
-** names, defaults of the optional arguments, which arguments are 0/1 flags,
-** an evaluator over an array of doubles) and one shared xFunc,
+** the table `numeric_functions` (numeric_functions.c: name, fewest and most
+** arguments, argument names, defaults of the optional arguments, which
+** arguments are 0/1 flags, an evaluator over an array of doubles) and one
+** shared xFunc,
 ** numeric_scalar(), applies DESIGN.md's conventions to all of them:
 **   1. every argument is read first: a non-numeric TEXT or a BLOB anywhere
 **      is an error naming function, argument and value, even when another
@@ -31,119 +32,49 @@
 **   3. omitted optional arguments take their defaults;
 **   4. then the evaluator runs; GROWTH_UNDEFINED (outside the domain, or an
 **      overflow) is NULL, never NaN, Inf or 0.
-** Each function is registered once per arity from fewest to most.
+** Each function is registered once per arity from fewest to most; the
+** three-argument cagr, project and discount with an xFunc of their own
+** (scalar3() below) that reads INTEGER and REAL arguments straight into the
+** maths and hands anything else to numeric_scalar().
 */
-#include "growth.h"
-#include "finance.h"
 #include "args.h"
+#include "numeric_functions.h"
 #include "pmext.h"
 
 #include <stddef.h>
+#include <string.h>
 
 SQLITE_EXTENSION_INIT3
 
-#define MAX_NUMERIC_ARGS 6
+typedef void (*sql_function)(sqlite3_context *ctx, int argc,
+                             sqlite3_value **argv);
 
-typedef growth_status (*numeric_eval)(const double *args, double *out);
+static void numeric_scalar(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv);
+static void project_scalar(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv);
+static void cagr_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+static void discount_scalar(sqlite3_context *ctx, int argc,
+                            sqlite3_value **argv);
 
-typedef struct numeric_function {
+/* The three-argument functions with a fast path (below). */
+static const struct {
   const char *name;
-  int min_args; /* the arguments after the first min_args are optional */
-  int max_args;
-  const char *arg_names[MAX_NUMERIC_ARGS];
-  double defaults[MAX_NUMERIC_ARGS]; /* values of omitted arguments */
-  unsigned flag_args;                /* ARG_FLAG(i): argument i is 0 or 1 */
-  numeric_eval eval;
-} numeric_function;
-
-static growth_status eval_cagr(const double *a, double *out) {
-  return growth_cagr(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_cagr_between(const double *a, double *out) {
-  return growth_cagr(a[0], a[1], a[3] - a[2], out);
-}
-
-static growth_status eval_project(const double *a, double *out) {
-  return growth_project(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_project_between(const double *a, double *out) {
-  return growth_project(a[0], a[1], a[3] - a[2], out);
-}
-
-static growth_status eval_discount(const double *a, double *out) {
-  return growth_discount(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_years_to_reach(const double *a, double *out) {
-  return growth_years_to_reach(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_interpolate(const double *a, double *out) {
-  return growth_interpolate(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_rri(const double *a, double *out) {
-  return finance_rri(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_pduration(const double *a, double *out) {
-  return finance_pduration(a[0], a[1], a[2], out);
-}
-
-static growth_status eval_fv(const double *a, double *out) {
-  return finance_fv(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_pv(const double *a, double *out) {
-  return finance_pv(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_nper(const double *a, double *out) {
-  return finance_nper(a[0], a[1], a[2], a[3], a[4], out);
-}
-
-static growth_status eval_rate(const double *a, double *out) {
-  return finance_rate(a[0], a[1], a[2], a[3], a[4], a[5], out);
-}
-
-static growth_status eval_effect(const double *a, double *out) {
-  return finance_effect(a[0], a[1], out);
-}
-
-static growth_status eval_nominal(const double *a, double *out) {
-  return finance_nominal(a[0], a[1], out);
-}
-
-/* The spreadsheet's guess for rate() when none is given. */
-#define RATE_DEFAULT_GUESS 0.1
-
-static const numeric_function numeric_functions[] = {
-    {"cagr", 3, 3, {"start_value", "end_value", "years"}, {0}, 0, eval_cagr},
-    {"cagr", 4, 4, {"start_value", "end_value", "start_year", "end_year"}, {0},
-     0, eval_cagr_between},
-    {"project", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_project},
-    {"project", 4, 4, {"value", "rate", "from_year", "to_year"}, {0}, 0,
-     eval_project_between},
-    {"discount", 3, 3, {"value", "rate", "years"}, {0}, 0, eval_discount},
-    {"years_to_reach", 3, 3, {"value", "target", "rate"}, {0}, 0,
-     eval_years_to_reach},
-    {"interpolate_growth", 5, 5, {"year", "year0", "value0", "year1", "value1"},
-     {0}, 0, eval_interpolate},
-    {"rri", 3, 3, {"nper", "pv", "fv"}, {0}, 0, eval_rri},
-    {"pduration", 3, 3, {"rate", "pv", "fv"}, {0}, 0, eval_pduration},
-    {"fv", 3, 5, {"rate", "nper", "pmt", "pv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_fv},
-    {"pv", 3, 5, {"rate", "nper", "pmt", "fv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_pv},
-    {"nper", 3, 5, {"rate", "pmt", "pv", "fv", "type"}, {0, 0, 0, 0, 0},
-     ARG_FLAG(4), eval_nper},
-    {"rate", 3, 6, {"nper", "pmt", "pv", "fv", "type", "guess"},
-     {0, 0, 0, 0, 0, RATE_DEFAULT_GUESS}, ARG_FLAG(4), eval_rate},
-    {"effect", 2, 2, {"nominal_rate", "npery"}, {0}, 0, eval_effect},
-    {"nominal", 2, 2, {"effect_rate", "npery"}, {0}, 0, eval_nominal},
+  sql_function xfunc;
+} fast_paths[] = {
+    {"cagr", cagr_scalar},
+    {"project", project_scalar},
+    {"discount", discount_scalar},
 };
+
+/* The xFunc of fn called with n arguments. */
+static sql_function xfunc_of(const numeric_function *fn, int n) {
+  for (size_t i = 0; n == 3 && i < sizeof fast_paths / sizeof fast_paths[0];
+       i++) {
+    if (strcmp(fast_paths[i].name, fn->name) == 0) return fast_paths[i].xfunc;
+  }
+  return numeric_scalar;
+}
 
 /* Reads the arguments by the rules 1-3 above into args; 0 when the result
 ** is already set (an error or NULL). */
@@ -171,15 +102,9 @@ static void numeric_scalar(sqlite3_context *ctx, int argc,
   ** REAL, no flag to check, none omitted. Anything else (NULL, text, blob,
   ** flags, defaults) goes through numeric_args(), from the first argument,
   ** so the rules and their order are those of one place. */
-  int i = 0;
-  if (fn->flag_args == 0 && argc == fn->max_args) {
-    for (; i < argc; i++) {
-      int type = sqlite3_value_type(argv[i]);
-      if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) break;
-      args[i] = sqlite3_value_double(argv[i]);
-    }
-  }
-  if (i < fn->max_args && !numeric_args(ctx, fn, argc, argv, args)) return;
+  int fast = fn->flag_args == 0 && argc == fn->max_args &&
+             pmext_arg_doubles(argc, argv, args);
+  if (!fast && !numeric_args(ctx, fn, argc, argv, args)) return;
   double result;
   if (fn->eval(args, &result) != GROWTH_OK) {
     sqlite3_result_null(ctx);
@@ -188,13 +113,49 @@ static void numeric_scalar(sqlite3_context *ctx, int argc,
   sqlite3_result_double(ctx, result);
 }
 
+/* The fast path of the most used three-argument functions: the arguments
+** read straight into doubles while each is an INTEGER or a REAL, the maths
+** called directly (no table row, no evaluator pointer: each caller below
+** is this function with its `f` inlined). Anything else -- a NULL, text,
+** a blob -- goes to numeric_scalar(), which applies the rules from the
+** first argument, so both paths give the same results and errors. */
+static inline void scalar3(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv,
+                           growth_status (*f)(double, double, double,
+                                              double *)) {
+  double a[3], result;
+  if (!pmext_arg_doubles(3, argv, a)) {
+    numeric_scalar(ctx, argc, argv);
+    return;
+  }
+  if (f(a[0], a[1], a[2], &result) == GROWTH_OK) {
+    sqlite3_result_double(ctx, result);
+  } else {
+    sqlite3_result_null(ctx);
+  }
+}
+
+static void project_scalar(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv) {
+  scalar3(ctx, argc, argv, growth_project);
+}
+
+static void cagr_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  scalar3(ctx, argc, argv, growth_cagr);
+}
+
+static void discount_scalar(sqlite3_context *ctx, int argc,
+                            sqlite3_value **argv) {
+  scalar3(ctx, argc, argv, growth_discount);
+}
+
 int pmext_register_growth(sqlite3 *db) {
-  size_t count = sizeof numeric_functions / sizeof numeric_functions[0];
-  for (size_t i = 0; i < count; i++) {
+  for (int i = 0; i < numeric_function_count; i++) {
     const numeric_function *fn = &numeric_functions[i];
     for (int n = fn->min_args; n <= fn->max_args; n++) {
-      int rc = sqlite3_create_function(db, fn->name, n, PMEXT_PURE_FUNCTION,
-                                       (void *)fn, numeric_scalar, 0, 0);
+      int rc = sqlite3_create_function(
+          db, fn->name, n, PMEXT_PURE_FUNCTION, (void *)fn,
+          xfunc_of(fn, n), 0, 0);
       if (rc != SQLITE_OK) return rc;
     }
   }

@@ -14,7 +14,8 @@
 /* Evaluate the function at x = ln(1+r): its value *f, its derivative *df
 ** with respect to x, and *scale, the sum of the magnitudes of the terms
 ** that make up *f (to judge whether a small *f is zero or just cancels).
-** Returns 0 when the value is not finite there. Any positive factor may be
+** Returns 0 when the value is not finite there, else 1 (or 2, see
+** solve_rate_fast()). Any positive factor may be
 ** applied to f (and consistently to df, scale): only its sign and its roots
 ** matter. */
 typedef int (*solve_fn)(void *ctx, long double x, long double *f,
@@ -25,5 +26,13 @@ typedef int (*solve_fn)(void *ctx, long double x, long double *f,
 ** GROWTH_UNDEFINED when guess <= -1, when no sign change is found, or when
 ** neither method produces a verified root. */
 growth_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate);
+
+/* solve_rate() with two evaluations of the same function: `fast` wherever
+** only the size of f matters (Newton's steps, the residual), `precise`
+** wherever its sign decides (the scan, bisection, the sign change that
+** verifies a root, f(0) == 0) and `fast` returned 2, its way of saying
+** that its f is within its own error bound of 0. */
+growth_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
+                              double guess, double *rate);
 
 #endif /* PMEXT_SOLVE_H */

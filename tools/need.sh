@@ -12,6 +12,7 @@
 #   tools/need.sh packages build + what `make wheel/npm/deb/windows` and
 #                         their tests need (python3-build, dpkg-dev, lintian,
 #                         mingw-w64, wine, node and npm, pandas)
+#   tools/need.sh pg      build + PostgreSQL 15 server and its PGXS headers
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -104,9 +105,16 @@ check_packages() {
   done
 }
 
+check_pg() {
+  check_build
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql-15"
+  [ -e /usr/include/postgresql/15/server/postgres.h ] ||
+    missing="$missing postgresql-server-dev-15"
+}
+
 case "$what" in
-  build|demo|test|asan|bench|hard|clients|packages) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients|packages|pg) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0

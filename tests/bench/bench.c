@@ -3,6 +3,11 @@
 **
 ** Usage:
 **   bench LIB [ROWS...]            timing table (default rows: 100000 1000000)
+**   bench --scaling LIB            scaling tables: aggregates and windows
+**                                  as the rows grow, time and peak memory
+**                                  (sizes from BENCH_SCALE, default
+**                                  "1e4 1e5 1e6 1e7", windows from
+**                                  BENCH_WINDOW_ROWS, default "1e4 1e5")
 **   bench --callgrind LIB [ROWS]   run every query once, each bracketed by
 **                                  callgrind client requests (run this under
 **                                  valgrind --tool=callgrind
@@ -44,7 +49,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifdef PMEXT_BENCH_CALLGRIND
 #include <valgrind/callgrind.h>
@@ -454,6 +463,236 @@ static int run_timing(const char *lib, int nsizes, char **sizes) {
   return 0;
 }
 
+/* --- scaling: time and peak memory as the rows grow ---------------------- */
+
+/* The rows of the scaling queries: k = 1..N from a recursive CTE (a queue
+** of one row, so the source itself takes no memory), value 1000 + k. */
+#define SCALE_ROWS_CTE                                                \
+  "WITH RECURSIVE s(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM s"     \
+  " WHERE k < %ld) "
+
+typedef struct scale_query {
+  const char *label;
+  const char *needs; /* pmext function, or 0 */
+  long max_rows;     /* 0: any size; else skipped above, for `why` */
+  const char *why;
+  int sliding_only;  /* not run as a running frame */
+  const char *sql;   /* %ld the rows (in SCALE_ROWS_CTE), then %s a frame */
+} scale_query;
+
+#define PER_ROW "keeps 16 bytes a row"
+#define QUADRATIC "a solve over the frame each row"
+
+/* Plain aggregates over N rows; the first two are the baselines. */
+static const scale_query scale_aggregates[] = {
+    {"count(*) (baseline)", 0, 0, 0, 0,
+     SCALE_ROWS_CTE "SELECT count(*) FROM s"},
+    {"sum(1000.0+k)", 0, 0, 0, 0, SCALE_ROWS_CTE "SELECT sum(1000.0 + k) FROM s"},
+    {"cagr_fit(1000.0+k, k)", "cagr_fit", 0, 0, 0,
+     SCALE_ROWS_CTE "SELECT cagr_fit(1000.0 + k, k) FROM s"},
+    {"npv(0.05, 1000.0+k, k)", "npv", 0, 0, 0,
+     SCALE_ROWS_CTE "SELECT npv(0.05, 1000.0 + k, k) FROM s"},
+    {"cagr(1000.0+k, k)", "cagr", 10000000, PER_ROW, 0,
+     SCALE_ROWS_CTE "SELECT cagr(1000.0 + k, k) FROM s"},
+    {"xnpv(0.05, 1000.0+k, 2451545+k)", "xnpv", 10000000, PER_ROW, 0,
+     SCALE_ROWS_CTE "SELECT xnpv(0.05, 1000.0 + k, 2451545 + k) FROM s"},
+};
+
+/* Windows: %s is the frame clause (ROWS f PRECEDING), or empty for a
+** running frame (ORDER BY k alone). irr's flows: -1000 then +10 a period
+** (one sign change: each solve starts from the previous root), and -400
+** every 50th period, else +10 (many sign changes, in sliding frames). */
+#define SCALE_WINDOW(f, args)                                               \
+  SCALE_ROWS_CTE "SELECT count(r) FROM (SELECT " f "(" args ") OVER w AS r" \
+                 " FROM s WINDOW w AS (ORDER BY k %s))"
+static const scale_query scale_windows[] = {
+    {"sum(1000.0+k) (baseline)", 0, 0, 0, 0,
+     SCALE_WINDOW("sum", "1000.0 + k")},
+    {"cagr_fit(1000.0+k, k)", "cagr_fit", 0, 0, 0,
+     SCALE_WINDOW("cagr_fit", "1000.0 + k, k")},
+    {"npv(0.05, 1000.0+k, k)", "npv", 0, 0, 0,
+     SCALE_WINDOW("npv", "0.05, 1000.0 + k, k")},
+    {"xnpv(0.05, 1000.0+k, 2451545+k)", "xnpv", 0, 0, 0,
+     SCALE_WINDOW("xnpv", "0.05, 1000.0 + k, 2451545 + k")},
+    {"cagr(1000.0+k, k)", "cagr", 0, 0, 0,
+     SCALE_WINDOW("cagr", "1000.0 + k, k")},
+    {"irr(-1000 then 10, k)", "irr", 10000, QUADRATIC, 0,
+     SCALE_WINDOW("irr", "CASE WHEN k = 1 THEN -1000.0 ELSE 10.0 END, k")},
+    {"irr(-400 every 50th, else 10, k)", "irr", 10000, QUADRATIC, 1,
+     SCALE_WINDOW("irr", "CASE WHEN k %% 50 = 1 THEN -400.0 ELSE 10.0 END, k")},
+};
+
+typedef struct scale_result {
+  double seconds; /* CPU time (user + system) of the query */
+  long peak_kb; /* ru_maxrss of the child that ran the query */
+  int ok;
+} scale_result;
+
+static double cpu_seconds(const struct rusage *u) {
+  return (double)u->ru_utime.tv_sec + u->ru_utime.tv_usec / 1e6 +
+         (double)u->ru_stime.tv_sec + u->ru_stime.tv_usec / 1e6;
+}
+
+/* Run one query in a child process (a fresh connection with pmext loaded),
+** so that its peak resident memory is its own. */
+static scale_result run_scaled(const char *lib, const char *sql) {
+  scale_result r = {0, 0, 0};
+  int fd[2];
+  fflush(stdout);
+  if (pipe(fd) != 0) die(0, "pipe");
+  pid_t pid = fork();
+  if (pid < 0) die(0, "fork");
+  if (pid == 0) {
+    close(fd[0]);
+    sqlite3 *db;
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK) _exit(1);
+    if (!load_pmext(db, lib)) _exit(1);
+    sqlite3_stmt *st = prepare(db, sql);
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    double t0 = cpu_seconds(&usage);
+    drain(db, st);
+    getrusage(RUSAGE_SELF, &usage);
+    r.seconds = cpu_seconds(&usage) - t0;
+    r.peak_kb = usage.ru_maxrss;
+    r.ok = 1;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    if (write(fd[1], &r, sizeof r) != (ssize_t)sizeof r) _exit(1);
+    _exit(0);
+  }
+  close(fd[1]);
+  if (read(fd[0], &r, sizeof r) != (ssize_t)sizeof r) r.ok = 0;
+  close(fd[0]);
+  int status;
+  waitpid(pid, &status, 0);
+  return r;
+}
+
+static int scale_available(const bench *b, const scale_query *q, long rows) {
+  if (q->needs && !registered(b->db, q->needs)) {
+    printf("| %-34s | %9ld | skipped: %s not in this build |\n", q->label,
+           rows, q->needs);
+    return 0;
+  }
+  if (q->max_rows && rows > q->max_rows) {
+    printf("| %-34s | %9ld | skipped above %ld rows: %s |\n", q->label, rows,
+           q->max_rows, q->why);
+    return 0;
+  }
+  return 1;
+}
+
+/* A title, then a markdown table head of six columns (the first left
+** aligned). */
+static void table_head(const char *title, const char *const names[6],
+                       const int widths[6]) {
+  printf("\n%s\n\n|", title);
+  for (int i = 0; i < 6; i++) {
+    printf(" %*s |", i == 0 ? -widths[i] : widths[i], names[i]);
+  }
+  printf("\n|");
+  for (int i = 0; i < 6; i++) {
+    for (int k = 0; k < widths[i] + 2; k++) putchar('-');
+    putchar('|');
+  }
+  putchar('\n');
+}
+
+/* The aggregates over each size: time, its ratio to sum(), peak memory and
+** what lies above the count(*) baseline of the same size. */
+static void scale_aggregate_table(const bench *b, int nsizes, long *sizes) {
+  static const char *const names[6] = {"aggregate", "rows",    "cpu s",
+                                       "x sum()",   "peak MB", "above MB"};
+  static const int widths[6] = {34, 9, 8, 7, 8, 9};
+  table_head("scaling: plain aggregates, one child process per query: CPU "
+             "seconds, peak RSS (ru_maxrss)",
+             names, widths);
+  for (int z = 0; z < nsizes; z++) {
+    double sum_seconds = 0;
+    long base_kb = 0;
+    for (size_t i = 0; i < sizeof scale_aggregates / sizeof scale_aggregates[0];
+         i++) {
+      const scale_query *q = &scale_aggregates[i];
+      if (!scale_available(b, q, sizes[z])) continue;
+      char sql[512];
+      snprintf(sql, sizeof sql, q->sql, sizes[z]);
+      scale_result r = run_scaled(b->lib, sql);
+      if (!r.ok) die(0, sql);
+      if (i == 0) base_kb = r.peak_kb;
+      if (i == 1) sum_seconds = r.seconds;
+      printf("| %-34s | %9ld | %8.3f | %7.2f | %8.1f | %9.1f |\n", q->label,
+             sizes[z], r.seconds,
+             sum_seconds > 0 ? r.seconds / sum_seconds : 0.0,
+             r.peak_kb / 1024.0, (r.peak_kb - base_kb) / 1024.0);
+    }
+  }
+}
+
+/* The windows: running frames, then sliding frames of each length. */
+static void scale_window_table(const bench *b, int nsizes, long *sizes) {
+  static const int frames[] = {-1, 10, 100, 1000};
+  static const char *const names[6] = {"window", "rows",   "frame",
+                                       "cpu s",  "us/row", "peak MB"};
+  static const int widths[6] = {34, 9, 7, 8, 8, 8};
+  table_head("scaling: windows OVER (ORDER BY k [ROWS f PRECEDING]), one "
+             "child process per query: CPU seconds, peak RSS",
+             names, widths);
+  for (int z = 0; z < nsizes; z++) {
+    for (size_t f = 0; f < sizeof frames / sizeof frames[0]; f++) {
+      for (size_t i = 0; i < sizeof scale_windows / sizeof scale_windows[0];
+           i++) {
+        const scale_query *q = &scale_windows[i];
+        if (frames[f] < 0 && q->sliding_only) continue;
+        if (!scale_available(b, q, sizes[z])) continue;
+        char frame[64], sql[640];
+        if (frames[f] < 0) {
+          snprintf(frame, sizeof frame, "running");
+          snprintf(sql, sizeof sql, q->sql, sizes[z], "");
+        } else {
+          char rows_clause[48];
+          snprintf(frame, sizeof frame, "%d", frames[f]);
+          snprintf(rows_clause, sizeof rows_clause, "ROWS %d PRECEDING",
+                   frames[f]);
+          snprintf(sql, sizeof sql, q->sql, sizes[z], rows_clause);
+        }
+        scale_result r = run_scaled(b->lib, sql);
+        if (!r.ok) die(0, sql);
+        printf("| %-34s | %9ld | %7s | %8.3f | %8.2f | %8.1f |\n", q->label,
+               sizes[z], frame, r.seconds, r.seconds * 1e6 / sizes[z],
+               r.peak_kb / 1024.0);
+      }
+    }
+  }
+}
+
+/* Sizes from a space-separated list (1e7 or 10000000), or the default. */
+static int parse_sizes(const char *text, const char *fallback, long *sizes,
+                       int max) {
+  int n = 0;
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", text && *text ? text : fallback);
+  for (char *tok = strtok(buf, " ,"); tok && n < max; tok = strtok(0, " ,")) {
+    sizes[n++] = (long)strtod(tok, 0);
+  }
+  return n;
+}
+
+/* Its own run (bench --scaling), so that the children forked for the
+** queries do not inherit the timing tables. */
+static int run_scaling(const char *lib) {
+  const char *only = getenv("BENCH_ONLY");
+  if (only && !strstr("scaling", only)) return 0;
+  bench *b = open_bench(lib);
+  long sizes[8], wsizes[8];
+  int n = parse_sizes(getenv("BENCH_SCALE"), "1e4 1e5 1e6 1e7", sizes, 8);
+  int nw = parse_sizes(getenv("BENCH_WINDOW_ROWS"), "1e4 1e5", wsizes, 8);
+  scale_aggregate_table(b, n, sizes);
+  scale_window_table(b, nw, wsizes);
+  close_bench(b);
+  return 0;
+}
+
 #ifdef PMEXT_BENCH_CALLGRIND
 /* Each side once, collected alone and dumped under the name
 ** "pair index|side|ops", which the report reads back. */
@@ -539,6 +778,9 @@ int main(int argc, char **argv) {
   if (argc >= 3 && strcmp(argv[1], "--callgrind-report") == 0) {
     return run_report(argc - 2, argv + 2);
   }
+  if (argc >= 3 && strcmp(argv[1], "--scaling") == 0) {
+    return run_scaling(argv[2]);
+  }
   if (argc >= 3 && strcmp(argv[1], "--callgrind") == 0) {
 #ifdef PMEXT_BENCH_CALLGRIND
     return run_callgrind(argv[2], argc > 3 ? atol(argv[3]) : 10000);
@@ -550,6 +792,7 @@ int main(int argc, char **argv) {
   if (argc < 2 || argv[1][0] == '-') {
     fprintf(stderr,
             "usage: bench LIB [ROWS...]\n"
+            "       bench --scaling LIB\n"
             "       bench --callgrind LIB [ROWS]\n"
             "       bench --callgrind-report CALLGRIND_OUT...\n");
     return 2;
