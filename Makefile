@@ -75,6 +75,15 @@ $(B)/obj/%.o: ext/%.c $(HEADERS) | deps-build
 # that object alone.
 $(B)/obj/pmext.o $(B)/static/pmext.o: $(B)/buildinfo.h
 
+# The built-in report: its dataset (data/reports/cervicorn/*.csv) as SQL in
+# a C string, read by ext/model_builtin.c through the model engine.
+BUILTIN_CSV := $(wildcard data/reports/cervicorn/*.csv)
+$(B)/model_builtin_sql.h: $(BUILTIN_CSV) data/embed.awk
+	@mkdir -p $(@D)
+	awk -f data/embed.awk -v name=model_builtin_sql $(BUILTIN_CSV) > $@.tmp
+	mv $@.tmp $@
+$(B)/obj/model_builtin.o $(B)/static/model_builtin.o: $(B)/model_builtin_sql.h
+
 # buildinfo.h is rewritten only when its content changes (new commit, new
 # day, new VERSION), so an unchanged tree does not rebuild.
 BUILD_DATE := $(shell date -u $(if $(SOURCE_DATE_EPOCH),-d @$(SOURCE_DATE_EPOCH)) +%Y-%m-%d)
@@ -215,7 +224,7 @@ HARD_CFLAGS := -std=c11 $(EXACT_FP) $(WARN) -O1 -g -fno-omit-frame-pointer -Iext
 SAN_ADDR    := -fsanitize=address,undefined -fno-sanitize-recover=all
 DRIVER_SRC  := tests/c/sqltext.c tests/c/sqltext.h
 
-build/oom/oom: tests/c/oom.c $(DRIVER_SRC) $(SOURCES) $(HEADERS) $(B)/buildinfo.h | deps-hard
+build/oom/oom: tests/c/oom.c $(DRIVER_SRC) $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-hard
 	@mkdir -p $(@D)
 	clang $(HARD_CFLAGS) -I$(B) $(SAN_ADDR) -o $@ tests/c/oom.c tests/c/sqltext.c $(SOURCES) -lsqlite3 -lm
 oom: build/oom/oom
@@ -233,7 +242,7 @@ threads: build/tsan/threads
 	  build/tsan/threads build/tsan/pmext.$(SO) tests/c/oom.sql $(THREADS_ITERATIONS)
 
 FUZZ_SECONDS ?= 60
-build/fuzz/fuzz: tests/fuzz/fuzz.c $(SOURCES) $(HEADERS) $(B)/buildinfo.h | deps-hard
+build/fuzz/fuzz: tests/fuzz/fuzz.c $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-hard
 	@mkdir -p $(@D)
 	clang $(HARD_CFLAGS) -I$(B) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -o $@ tests/fuzz/fuzz.c $(SOURCES) -lsqlite3 -lm

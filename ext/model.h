@@ -1,12 +1,16 @@
 /*
-** model.h -- the built-in market model: the report's figures (model_data.c)
-** and the rules that compute everything else from them (model.c).
+** model.h -- the model engine: any market report, given as rows of plain
+** tables, becomes the long-form, provenance-tagged, audited model.
 **
-** model_data.c declares each printed figure once, as data. model.c derives
-** every other number by a rule: constant growth between anchor years
-** (growth.h), shares as value / Global, printed shares held constant,
-** the stated-CAGR scenario, the audit checks. The virtual tables
-** (*_vtab.c) only present what these functions return.
+** One engine, two sources. model_input.c reads the input tables
+** (reports, figures, claims, and optionally companies) of a connection
+** into a model_set; model_builtin.c loads the built-in report's dataset
+** (data/reports/cervicorn, compiled in as SQL) into a private in-memory
+** connection and reads it with the same reader. model.c holds the rules
+** that compute every row; model_facts.c, model_audit.c and
+** model_compare.c build the derived tables; model_source.c keeps a model
+** up to date with its input tables. The virtual tables (*_vtab.c) only
+** present what these give.
 */
 #ifndef PMEXT_MODEL_H
 #define PMEXT_MODEL_H
@@ -14,82 +18,70 @@
 #include "sqlite3ext.h"
 #include "table_vtab.h"
 
-#define MODEL_MAX_ANCHORS 4
-
-/* One printed figure: its year and its value as printed (USD billions for
-** sizes, a fraction for shares: 44.96 % is 0.4496). */
-typedef struct model_figure {
-  int year;
-  double value;
-} model_figure;
-
-/* One segment of the report and the figures printed for it. */
-typedef struct model_segment {
-  const char *dimension; /* 'market', 'region', 'end_user', ... */
-  const char *segment;   /* the name as the report prints it */
-  int n_values;          /* printed sizes, by increasing year */
-  model_figure values[MODEL_MAX_ANCHORS];
-  int n_shares;          /* printed shares of the global market */
-  model_figure shares[MODEL_MAX_ANCHORS];
-  double share_step;     /* last printed digit of the shares, as a fraction */
-} model_segment;
-
-/* One key company; parent is 0 unless the report names one. */
-typedef struct model_company {
-  const char *company;
-  const char *parent;
-  const char *listed_as; /* the entry exactly as the report lists it */
-} model_company;
-
-/* The whole report, as printed. */
-typedef struct model_report {
-  const char *title;
-  const char *unit;        /* unit of every size: 'USD billion' */
-  double value_step;       /* last printed digit of sizes (0.01) */
-  int base_year;           /* first year of the model */
-  int forecast_first;      /* forecast period, both ends included */
-  int forecast_last;
-  double stated_cagr;      /* the headline CAGR, as a fraction */
-  double stated_cagr_step; /* its last printed digit (0.0001 = 0.01 %) */
-  int stated_cagr_from;    /* the period the report gives it for */
-  int stated_cagr_to;
-  const char *dominant_region;
-  const char *growing_region;
-  const model_segment *segments; /* segments[0] is the global market */
-  int n_segments;
-  const model_company *companies;
-  int n_companies;
-} model_report;
-
-/* model_data.c: the report. */
-const model_report *model_report_get(void);
-
-/* Provenance of a value or a share (DESIGN.md, "provenance rules"). */
+/* Provenance of a value or a share (docs/model.md, "Provenance rules"). */
 typedef enum {
   MODEL_REPORTED = 0,     /* printed in the report, returned as printed */
   MODEL_DERIVED = 1,      /* computed from reported figures */
   MODEL_INTERPOLATED = 2, /* constant growth between two anchor years */
   MODEL_ASSUMED = 3,      /* rests on an assumption (share held constant) */
-  MODEL_NOT_REPORTED = 4  /* the report gives nothing to compute it from */
+  MODEL_NOT_REPORTED = 4, /* the report gives nothing to compute it from */
+  MODEL_PROJECTED = 5,    /* the last printed size grown at a stated CAGR */
+  MODEL_EXTRAPOLATED = 6  /* pm_compare: outside the report's own window */
 } model_basis;
 
+#define MODEL_N_BASES 7
 const char *model_basis_name(model_basis basis);
 
-/* Scenarios of pm_segments. */
+/* Scenarios. */
 typedef enum {
   MODEL_SCENARIO_REPORTED = 0,   /* the report's figures, default */
-  MODEL_SCENARIO_STATED_CAGR = 1 /* Global grown at the stated CAGR */
+  MODEL_SCENARIO_STATED_CAGR = 1 /* the whole market grown at its CAGR */
 } model_scenario;
 
 #define MODEL_N_SCENARIOS 2
-
 const char *model_scenario_name(model_scenario scenario);
 /* 1 and *out set when name is a scenario, else 0. */
 int model_scenario_lookup(const char *name, model_scenario *out);
 /* "'reported', 'stated_cagr'", for error messages. */
 const char *model_scenario_list(void);
 
-/* One row of pm_segments. has_* is 0 where the column is NULL. */
+/* One printed figure: its year, the number as printed (a size in the
+** report's unit, or a share as a fraction) and half its last printed
+** digit (0: exact as given). */
+typedef struct model_figure {
+  int year;
+  double x;
+  double half;
+} model_figure;
+
+/* One segment of a report and the figures printed for it, by year. */
+typedef struct model_segment {
+  const char *dimension; /* 'market', 'region', 'end_user', ... */
+  const char *segment;   /* the name as the report prints it */
+  int n_values;
+  model_figure *values;
+  int n_shares;
+  model_figure *shares;
+  const char *value_note; /* note of its first printed size, or 0 */
+} model_segment;
+
+typedef enum { CLAIM_CAGR, CLAIM_DOMINANT, CLAIM_FASTEST } model_claim_kind;
+
+/* One stated rate or statement. For a CAGR, segment is 0 for the whole
+** market, value the rate (a fraction) with half its last digit in half. */
+typedef struct model_claim {
+  model_claim_kind kind;
+  const char *dimension, *segment, *note;
+  double value, half;
+  int from_year, to_year;
+} model_claim;
+
+typedef struct model_company {
+  int position;
+  const char *company, *parent, *listed_as;
+} model_company;
+
+/* One row of the model. has_* is 0 where the column is NULL. */
 typedef struct model_row {
   int has_value;
   double value;
@@ -101,24 +93,169 @@ typedef struct model_row {
   double yoy;
 } model_row;
 
-int model_first_year(void);
-int model_last_year(void);
-void model_segment_row(int segment, int year, model_scenario scenario,
-                       model_row *out);
-/* The rows of one segment for every year, first..last year, into
-** out[0 .. last - first]: the same rows model_segment_row() gives, each
-** year computed once. */
-void model_segment_years(int segment, model_scenario scenario, model_row *out);
+/* One report, as read, and its computed rows. */
+typedef struct model_report {
+  const char *report, *market, *publisher, *published, *unit, *url;
+  const char *unit_long; /* 'USD billion' for 'USD bn' */
+  double to_bn;          /* factor from the unit to billions */
+  int first_year, last_year; /* the window: first figure .. last figure
+                             ** or end of a stated CAGR */
+  int n_segments;
+  model_segment *segments; /* in order of first appearance */
+  int whole;               /* index of the whole market: the first
+                           ** 'market' segment, or -1 */
+  int n_claims;
+  model_claim *claims;
+  int stated;              /* index of the first whole-market CAGR, or -1 */
+  int n_companies;
+  model_company *companies;
+  model_row *rows; /* [scenario][segment][year - first_year] */
+  sqlite3_int64 input_row; /* its row in the reports table */
+  int segment_base;        /* segments of the reports before it */
+} model_report;
 
-/* Builders of the static tables (column order as in their *_vtab.c). */
-int model_build_facts(tv_table *out);
-int model_build_companies(tv_table *out);
-int model_build_audit(tv_table *out);
+/* Every report of the input, the segment lookup, and the memory. */
+typedef struct model_set {
+  int n_reports;
+  model_report *reports;
+  int n_rslots;         /* hash of report names: report index + 1, 0 empty */
+  int *rslot;
+  int n_sslots;         /* hash of (report, dimension, segment) */
+  int *sslot_report;    /* report index + 1 per slot, 0 = empty */
+  int *sslot_segment;   /* segment index in that report */
+  struct model_block *blocks; /* the memory of everything above */
+} model_set;
 
-/* Registration of each table (one *_vtab.c each). */
-int model_register_segments(sqlite3 *db);
-int model_register_facts(sqlite3 *db);
-int model_register_companies(sqlite3 *db);
-int model_register_audit(sqlite3 *db);
+/* --- model_input.c: the reader -------------------------------------- */
+
+/* Names of the input tables (companies may be 0: none). */
+typedef struct model_inputs {
+  const char *reports, *figures, *claims, *companies;
+} model_inputs;
+
+/* Reads the input tables of db into a new model set, computes its rows
+** (model.c). On error returns the code and, except for SQLITE_NOMEM, sets
+** *err (sqlite3_malloc'ed) to a message naming `who`, the table, the row
+** and the column. */
+int model_read(sqlite3 *db, const model_inputs *in, const char *who,
+               model_set **out, char **err);
+void model_set_free(model_set *set);
+/* Memory owned by the set (zeroed), or 0. */
+void *model_alloc(model_set *set, size_t size);
+/* Index of report `report`, or -1; of segment (report, dimension,
+** segment), or -1. Both O(1). */
+int model_find_report(const model_set *set, const char *report, size_t bytes);
+int model_find_segment(const model_set *set, int report, const char *dimension,
+                       size_t dimension_bytes, const char *segment,
+                       size_t segment_bytes);
+
+/* --- model.c: the rules ---------------------------------------------- */
+
+/* Fills r->rows (both scenarios), from memory of the set. */
+int model_compute(model_set *set, model_report *r);
+const model_row *model_rows(const model_report *r, model_scenario scenario,
+                            int segment);
+/* The value of a segment from its own printed sizes (reported,
+** interpolated, projected at a stated CAGR); 0 when there is none. */
+int model_own_value(const model_report *r, int segment, int year,
+                    double *value, model_basis *basis);
+/* CAGR of a segment between two years of the reported scenario. */
+int model_implied_cagr(const model_report *r, int segment, int from, int to,
+                       double *out);
+/* The whole market at `year` grown at the stated CAGR from its first year. */
+int model_stated_value(const model_report *r, int year, double *out);
+
+/* --- derived tables (grids of table_vtab.h) --------------------------- */
+
+/* with_report: a first column naming the report (pm_model_* tables);
+** without it, the rows of the first report (pm_facts, pm_audit). */
+int model_build_facts(const model_set *set, int with_report, tv_table *out);
+#define MODEL_FACT_COLUMNS 6
+int model_build_companies(const model_set *set, tv_table *out);
+/* all: also the checks that are not checkable (pm_audit lists only the
+** checks that could be made). */
+int model_build_audit(const model_set *set, int with_report, int all,
+                      tv_table *out);
+int model_build_compare(const model_set *set, tv_table *out);
+
+/* --- model_builtin.c: the built-in report ------------------------------ */
+
+int model_builtin(model_set **out, char **err);
+
+/* --- model_source.c: a model kept up to date with its inputs ----------- */
+
+/* A built model and its derived grids, shared by the cursors that read
+** it; freed when the last reference goes. */
+typedef struct model_snapshot {
+  int refs;
+  model_set *set;
+  int built[4];      /* grids built yet, per model_grid */
+  tv_table grids[4];
+} model_snapshot;
+
+typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
+
+/* The built-in model of one connection, shared by its built-in tables
+** (pm_segments, pm_facts, pm_audit, pm_companies): built once, when the
+** first of them is read. */
+typedef struct model_builtin_cache {
+  int refs;
+  model_snapshot *snap;
+} model_builtin_cache;
+
+/* The aux data of each registered module: its spec and the connection's
+** built-in cache. */
+typedef struct model_module {
+  const void *spec;
+  model_builtin_cache *cache;
+} model_module;
+
+/* Where a model comes from: the built-in dataset, or input tables of db. */
+typedef struct model_source {
+  sqlite3 *db;           /* 0: the built-in report (cache) */
+  model_builtin_cache *cache;
+  char *names[4];        /* reports, figures, claims, companies (or 0) */
+  const char *who;       /* module name, for messages */
+  model_snapshot *snap;  /* the current model, or 0 */
+  unsigned stamp[3];     /* change stamp when snap was built */
+} model_source;
+
+/* Parses the module arguments (reports=..., figures=..., claims=...,
+** companies=...) into src; db 0 for the built-in (from cache). */
+int model_source_init(model_source *src, sqlite3 *db,
+                      model_builtin_cache *cache, const char *who, int argc,
+                      const char *const *argv, char **err);
+void model_source_free(model_source *src);
+/* The current model (rebuilt if the inputs changed), one reference for
+** the caller (model_snapshot_release()). */
+int model_source_get(model_source *src, model_snapshot **out, char **err);
+void model_snapshot_release(model_snapshot *snap);
+/* The grid of snap, built on first use. */
+int model_snapshot_grid(model_snapshot *snap, model_grid grid, int with_report,
+                        const tv_table **out);
+
+/* The part every model table shares: its spec and its source. xConnect
+** (and xCreate) of each: declare the schema, read the arguments. */
+typedef struct model_vtab {
+  sqlite3_vtab base;
+  const void *spec;
+  model_source src;
+} model_vtab;
+
+int model_vtab_connect(sqlite3 *db, const model_module *module,
+                       const char *schema, const char *name, int builtin,
+                       int argc, const char *const *argv, sqlite3_vtab **out,
+                       char **err);
+int model_vtab_disconnect(sqlite3_vtab *vtab);
+
+/* --- registration ------------------------------------------------------ */
+
+/* Registers `name` with aux {spec, cache}; the module keeps a reference
+** to the cache until the connection drops it. */
+int model_register_module(sqlite3 *db, const char *name,
+                          const sqlite3_module *module, const void *spec,
+                          model_builtin_cache *cache);
+int model_register_rows(sqlite3 *db, model_builtin_cache *cache);
+int model_register_tables(sqlite3 *db, model_builtin_cache *cache);
 
 #endif /* PMEXT_MODEL_H */

@@ -1,39 +1,38 @@
 /*
-** segments_vtab.c -- pm_segments, the whole model in long form.
+** segments_vtab.c -- the model in long form: pm_segments (the built-in
+** report, eponymous) and pm_model (any reports, CREATE VIRTUAL TABLE).
 **
-**   SELECT * FROM pm_segments;                       -- 176 rows
 **   SELECT * FROM pm_segments('stated_cagr') WHERE segment = 'Europe';
+**   CREATE VIRTUAL TABLE m USING pm_model(reports=r, figures=f, claims=c);
+**   SELECT * FROM m WHERE report = 'x' AND segment = 'Global';
 **
-** One row per (dimension, segment, year), years base..forecast end, in the
-** order of the report's segments, then by year. Columns:
-**   dimension, segment, year, value_usd_bn, share, yoy_growth,
-**   value_basis, share_basis, scenario (hidden: the table-valued-function
-**   argument; 'reported' by default, or 'stated_cagr').
-** Eponymous-only (no CREATE VIRTUAL TABLE), read-only, innocuous.
+** One row per (report, dimension, segment, year) of each report's window,
+** in the order of the reports, their segments (first appearance), years.
+** Columns:
+**   pm_segments: dimension, segment, year, value_usd_bn, share,
+**                yoy_growth, value_basis, share_basis, scenario (hidden)
+**   pm_model:    report, dimension, segment, year, value, unit, value_bn,
+**                share, yoy_growth, value_basis, share_basis,
+**                scenario (hidden)
+** scenario is 'reported' by default, or 'stated_cagr' (model.c).
 **
-** How it works: the model never changes, so xConnect computes every row
-** of both scenarios once per connection (model_segment_years(), the rules
-** of model.c) into an array the table owns, read-only afterwards, with the
-** byte length of every segment's names. xFilter compares the pushed-down
-** dimension/segment values with those names once (length, then bytes),
-** listing the matching segments, and turns the year constraints into a
-** range; the cursor walks that list and the years of the range, pointing
-** into the array, so a point query lands on its row directly. xColumn
-** returns numbers as they are and names as static text: no row does any
-** maths, parsing or allocation.
-** xBestIndex uses these constraints, each marked omit (the cursor applies
-** it exactly):
-**   scenario =               (the hidden argument)
-**   dimension =, segment =   (BINARY collation only)
+** How it works: xFilter takes the current model of the source
+** (model_source.c: built once for the built-in report, rebuilt when the
+** input tables change for pm_model); every row of both scenarios is
+** computed with the model, so the cursor only points into it. Pushed down
+** (each marked omit, the cursor applies it exactly):
+**   scenario =, report =, dimension =, segment = (BINARY collation only)
 **   year =, year >, year >=, year <, year <=
-** idxNum is a bitmask saying which were used; their values arrive in
-** xFilter's argv in the order of the bits. idxStr spells the same plan for
+** With report, dimension and segment all given, the segment is found by
+** hash (model_find_segment()): a point query does not depend on the number
+** of reports. idxNum is a bitmask of the terms used; their values arrive in
+** xFilter's argv in the order of the bits; idxStr spells the plan for
 ** EXPLAIN QUERY PLAN, e.g. "scenario= segment= year>=".
 **
-** Comparisons follow SQLite's own rules for these column types: dimension
-** and segment are TEXT (a NULL or a BLOB matches nothing), year is INTEGER
-** (numeric text compares as its number; other text or a BLOB is greater
-** than every number; NULL matches nothing).
+** Comparisons follow SQLite's own rules for these column types: report,
+** dimension and segment are TEXT (a NULL or a BLOB matches nothing), year
+** is INTEGER (numeric text compares as its number; other text or a BLOB is
+** greater than every number; NULL matches nothing).
 */
 #include "model.h"
 
@@ -42,142 +41,135 @@
 
 SQLITE_EXTENSION_INIT3
 
-/* Columns, in schema order. */
+/* What a column holds; each table lists its columns in schema order. */
 enum {
-  COL_DIMENSION,
-  COL_SEGMENT,
-  COL_YEAR,
-  COL_VALUE,
-  COL_SHARE,
-  COL_YOY,
-  COL_VALUE_BASIS,
-  COL_SHARE_BASIS,
-  COL_SCENARIO
+  F_REPORT,
+  F_DIMENSION,
+  F_SEGMENT,
+  F_YEAR,
+  F_VALUE,
+  F_UNIT,
+  F_VALUE_BN,
+  F_SHARE,
+  F_YOY,
+  F_VALUE_BASIS,
+  F_SHARE_BASIS,
+  F_SCENARIO
 };
 
+typedef struct rows_spec {
+  const char *name;
+  const char *schema;
+  int n_columns;
+  int fields[12];
+  int builtin;
+} rows_spec;
+
+static const rows_spec segments_spec = {
+    "pm_segments",
+    "CREATE TABLE x(dimension TEXT, segment TEXT, year INTEGER, "
+    "value_usd_bn REAL, share REAL, yoy_growth REAL, value_basis TEXT, "
+    "share_basis TEXT, scenario TEXT HIDDEN)",
+    9,
+    {F_DIMENSION, F_SEGMENT, F_YEAR, F_VALUE_BN, F_SHARE, F_YOY, F_VALUE_BASIS,
+     F_SHARE_BASIS, F_SCENARIO},
+    1};
+
+static const rows_spec model_spec = {
+    "pm_model",
+    "CREATE TABLE x(report TEXT, dimension TEXT, segment TEXT, year INTEGER, "
+    "value REAL, unit TEXT, value_bn REAL, share REAL, yoy_growth REAL, "
+    "value_basis TEXT, share_basis TEXT, scenario TEXT HIDDEN)",
+    12,
+    {F_REPORT, F_DIMENSION, F_SEGMENT, F_YEAR, F_VALUE, F_UNIT, F_VALUE_BN,
+     F_SHARE, F_YOY, F_VALUE_BASIS, F_SHARE_BASIS, F_SCENARIO},
+    0};
+
 /* idxNum bits; argv holds one value per set bit, in this order. */
-#define PLAN_SCENARIO 0x01  /* scenario = ?            */
-#define PLAN_DIMENSION 0x02 /* dimension = ?           */
-#define PLAN_SEGMENT 0x04   /* segment = ?             */
-#define PLAN_YEAR_EQ 0x08   /* year = ?                */
-#define PLAN_YEAR_GT 0x10   /* year > ?                */
-#define PLAN_YEAR_GE 0x20   /* year >= ?               */
-#define PLAN_YEAR_LT 0x40   /* year < ?                */
-#define PLAN_YEAR_LE 0x80   /* year <= ?               */
-#define PLAN_BITS 8
+#define PLAN_SCENARIO 0x01
+#define PLAN_DIMENSION 0x02
+#define PLAN_SEGMENT 0x04
+#define PLAN_YEAR_EQ 0x08
+#define PLAN_YEAR_GT 0x10
+#define PLAN_YEAR_GE 0x20
+#define PLAN_YEAR_LT 0x40
+#define PLAN_YEAR_LE 0x80
+#define PLAN_REPORT 0x100
+#define PLAN_BITS 9
 
 static const struct plan_term {
-  int column;
+  int field;
   unsigned char op;
   const char *text; /* for idxStr */
 } plan_terms[PLAN_BITS] = {
-    {COL_SCENARIO, SQLITE_INDEX_CONSTRAINT_EQ, "scenario="},
-    {COL_DIMENSION, SQLITE_INDEX_CONSTRAINT_EQ, "dimension="},
-    {COL_SEGMENT, SQLITE_INDEX_CONSTRAINT_EQ, "segment="},
-    {COL_YEAR, SQLITE_INDEX_CONSTRAINT_EQ, "year="},
-    {COL_YEAR, SQLITE_INDEX_CONSTRAINT_GT, "year>"},
-    {COL_YEAR, SQLITE_INDEX_CONSTRAINT_GE, "year>="},
-    {COL_YEAR, SQLITE_INDEX_CONSTRAINT_LT, "year<"},
-    {COL_YEAR, SQLITE_INDEX_CONSTRAINT_LE, "year<="},
+    {F_SCENARIO, SQLITE_INDEX_CONSTRAINT_EQ, "scenario="},
+    {F_DIMENSION, SQLITE_INDEX_CONSTRAINT_EQ, "dimension="},
+    {F_SEGMENT, SQLITE_INDEX_CONSTRAINT_EQ, "segment="},
+    {F_YEAR, SQLITE_INDEX_CONSTRAINT_EQ, "year="},
+    {F_YEAR, SQLITE_INDEX_CONSTRAINT_GT, "year>"},
+    {F_YEAR, SQLITE_INDEX_CONSTRAINT_GE, "year>="},
+    {F_YEAR, SQLITE_INDEX_CONSTRAINT_LT, "year<"},
+    {F_YEAR, SQLITE_INDEX_CONSTRAINT_LE, "year<="},
+    {F_REPORT, SQLITE_INDEX_CONSTRAINT_EQ, "report="},
 };
 
-/* A segment's names and their lengths in bytes, for the text filters. */
-typedef struct segment_names {
-  const char *dimension;
-  const char *segment;
-  size_t dimension_bytes, segment_bytes;
-} segment_names;
+/* A match: a segment of a report. */
+typedef struct match {
+  int report, segment;
+} match;
 
-/* The table of one connection: every row, computed in xConnect. */
-typedef struct segments_vtab {
-  sqlite3_vtab base;
-  int n_segments;
-  int first_year, n_years;
-  segment_names *names; /* [segment], in the same allocation as rows */
-  const char *basis_names[MODEL_NOT_REPORTED + 1]; /* model_basis_name() */
-  model_row rows[];     /* [scenario][segment][year - first_year] */
-} segments_vtab;
-
-typedef struct segments_cursor {
+typedef struct rows_cursor {
   sqlite3_vtab_cursor base;
-  const segments_vtab *vtab;
+  model_snapshot *snap;
   model_scenario scenario;
-  int first_year, last_year; /* the year filters, as a range */
-  int n_matches, next_match; /* position in matches[] */
-  int segment_index, year;   /* the current row */
-  const model_row *row;      /* the current row in vtab->rows, 0 at the end */
-  const segment_names *names; /* vtab->names[segment_index] */
-  int matches[]; /* the segments passing the text filters, in order */
-} segments_cursor;
+  int year_lo, year_hi;      /* the year filters, as a range */
+  match *matches;
+  int n_matches, capacity, next_match;
+  const model_report *r;     /* the current row's report */
+  int segment, year, last_year;
+  const model_row *row;      /* the current row, 0 at the end */
+  sqlite3_int64 segment_id;  /* for the rowid */
+} rows_cursor;
 
-static int segments_connect(sqlite3 *db, void *aux, int argc,
-                            const char *const *argv, sqlite3_vtab **out,
-                            char **err) {
-  (void)aux;
-  (void)argc;
-  (void)argv;
-  (void)err;
-  int rc = tv_declare(
-      db,
-      "CREATE TABLE x(dimension TEXT, segment TEXT, year INTEGER, "
-      "value_usd_bn REAL, share REAL, yoy_growth REAL, value_basis TEXT, "
-      "share_basis TEXT, scenario TEXT HIDDEN)");
-  if (rc != SQLITE_OK) return rc;
-  const model_report *r = model_report_get();
-  int n_years = model_last_year() - model_first_year() + 1;
-  size_t n_rows = (size_t)MODEL_N_SCENARIOS * (size_t)r->n_segments * n_years;
-  segments_vtab *vtab =
-      tv_zalloc(sizeof *vtab + n_rows * sizeof vtab->rows[0] +
-                (size_t)r->n_segments * sizeof vtab->names[0]);
-  if (!vtab) return SQLITE_NOMEM;
-  vtab->n_segments = r->n_segments;
-  vtab->first_year = model_first_year();
-  vtab->n_years = n_years;
-  vtab->names = (segment_names *)&vtab->rows[n_rows];
-  for (int b = 0; b <= MODEL_NOT_REPORTED; b++) {
-    vtab->basis_names[b] = model_basis_name((model_basis)b);
-  }
-  for (int i = 0; i < r->n_segments; i++) {
-    segment_names *n = &vtab->names[i];
-    n->dimension = r->segments[i].dimension;
-    n->segment = r->segments[i].segment;
-    n->dimension_bytes = strlen(n->dimension);
-    n->segment_bytes = strlen(n->segment);
-  }
-  for (int sc = 0; sc < MODEL_N_SCENARIOS; sc++) {
-    for (int i = 0; i < r->n_segments; i++) {
-      model_segment_years(i, (model_scenario)sc,
-                          &vtab->rows[((size_t)sc * r->n_segments + i) *
-                                      (size_t)n_years]);
-    }
-  }
-  *out = &vtab->base;
-  return SQLITE_OK;
+static int rows_init(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                     sqlite3_vtab **out, char **err) {
+  const model_module *module = aux;
+  const rows_spec *spec = module->spec;
+  return model_vtab_connect(db, module, spec->schema, spec->name,
+                            spec->builtin, argc, argv, out, err);
 }
 
-static int segments_disconnect(sqlite3_vtab *vtab) {
-  sqlite3_free(vtab);
-  return SQLITE_OK;
+static int rows_connect(sqlite3 *db, void *aux, int argc,
+                        const char *const *argv, sqlite3_vtab **out,
+                        char **err) {
+  return rows_init(db, aux, argc, argv, out, err);
 }
 
-static int segments_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
-  const segments_vtab *vtab = (const segments_vtab *)base;
+/* A distinct xCreate: pm_model has no eponymous form. */
+static int rows_create(sqlite3 *db, void *aux, int argc,
+                       const char *const *argv, sqlite3_vtab **out,
+                       char **err) {
+  return rows_init(db, aux, argc, argv, out, err);
+}
+
+static int rows_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
+  const rows_spec *spec = ((const model_vtab *)base)->spec;
   int use[PLAN_BITS]; /* constraint index per bit, or -1 */
   int scenario_unusable = 0;
   for (int b = 0; b < PLAN_BITS; b++) use[b] = -1;
 
   for (int i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    if (c->iColumn < 0 || c->iColumn >= spec->n_columns) continue;
+    int field = spec->fields[c->iColumn];
     for (int b = 0; b < PLAN_BITS; b++) {
-      if (c->iColumn != plan_terms[b].column || c->op != plan_terms[b].op) {
-        continue;
-      }
+      if (field != plan_terms[b].field || c->op != plan_terms[b].op) continue;
       if (!c->usable) {
         if (b == 0) scenario_unusable = 1;
         break;
       }
       /* Text equality is exact (BINARY); leave other collations to SQLite. */
-      if ((b == 1 || b == 2) &&
+      if (field != F_SCENARIO && field != F_YEAR &&
           sqlite3_stricmp(sqlite3_vtab_collation(info, i), "BINARY") != 0) {
         break;
       }
@@ -205,60 +197,64 @@ static int segments_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
     info->needToFreeIdxStr = 1;
   }
 
-  /* Rows: 16 segments x 11 years; a dimension leaves about a quarter of the
-  ** segments, a segment name one (two for "Others"); a year one, a range
-  ** about half. */
-  double segments = vtab->n_segments;
-  double years = vtab->n_years;
+  /* Guesses (the model may not be read yet): 16 segments x 11 years per
+  ** report, 4 reports; each filter narrows as in the built-in report. */
+  double rows = spec->builtin ? 176 : 704;
+  if (mask & PLAN_REPORT) rows /= 4;
   if (mask & PLAN_SEGMENT) {
-    segments = 1;
+    rows /= 16;
   } else if (mask & PLAN_DIMENSION) {
-    segments /= 4;
+    rows /= 4;
   }
   if (mask & PLAN_YEAR_EQ) {
-    years = 1;
+    rows /= 11;
   } else {
-    if (mask & (PLAN_YEAR_GT | PLAN_YEAR_GE)) years /= 2;
-    if (mask & (PLAN_YEAR_LT | PLAN_YEAR_LE)) years /= 2;
+    if (mask & (PLAN_YEAR_GT | PLAN_YEAR_GE)) rows /= 2;
+    if (mask & (PLAN_YEAR_LT | PLAN_YEAR_LE)) rows /= 2;
   }
-  info->estimatedRows = (sqlite3_int64)ceil(segments * years);
-  info->estimatedCost = segments * years;
-  if ((mask & (PLAN_DIMENSION | PLAN_SEGMENT | PLAN_YEAR_EQ)) ==
-      (PLAN_DIMENSION | PLAN_SEGMENT | PLAN_YEAR_EQ)) {
-    info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
-  }
+  info->estimatedRows = (sqlite3_int64)ceil(rows);
+  info->estimatedCost = rows;
+  int unique = PLAN_DIMENSION | PLAN_SEGMENT | PLAN_YEAR_EQ |
+               (spec->builtin ? 0 : PLAN_REPORT);
+  if ((mask & unique) == unique) info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
   return SQLITE_OK;
 }
 
-static int segments_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
-  const segments_vtab *vtab = (const segments_vtab *)base;
-  segments_cursor *cur = tv_zalloc(sizeof *cur + (size_t)vtab->n_segments *
-                                                     sizeof cur->matches[0]);
+static int rows_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
+  (void)base;
+  rows_cursor *cur = tv_zalloc(sizeof *cur);
   if (!cur) return SQLITE_NOMEM;
-  cur->vtab = vtab;
   *out = &cur->base;
   return SQLITE_OK;
 }
 
-static int segments_close(sqlite3_vtab_cursor *base) {
-  sqlite3_free(base);
+static int rows_close(sqlite3_vtab_cursor *base) {
+  rows_cursor *cur = (rows_cursor *)base;
+  model_snapshot_release(cur->snap);
+  sqlite3_free(cur->matches);
+  sqlite3_free(cur);
   return SQLITE_OK;
 }
 
-/* Moves to the first year of the next matching segment, or to the end. */
-static void next_segment(segments_cursor *cur) {
-  const segments_vtab *vtab = cur->vtab;
-  if (cur->next_match >= cur->n_matches) {
-    cur->row = 0;
+/* Moves to the first year in range of the next matching segment whose
+** report has one, or to the end. */
+static void next_segment(rows_cursor *cur) {
+  const model_set *set = cur->snap->set;
+  while (cur->next_match < cur->n_matches) {
+    const match *m = &cur->matches[cur->next_match++];
+    const model_report *r = &set->reports[m->report];
+    int first = cur->year_lo > r->first_year ? cur->year_lo : r->first_year;
+    int last = cur->year_hi < r->last_year ? cur->year_hi : r->last_year;
+    if (first > last) continue;
+    cur->r = r;
+    cur->segment = m->segment;
+    cur->year = first;
+    cur->last_year = last;
+    cur->row = &model_rows(r, cur->scenario, m->segment)[first - r->first_year];
+    cur->segment_id = r->segment_base + m->segment;
     return;
   }
-  cur->segment_index = cur->matches[cur->next_match++];
-  cur->names = &vtab->names[cur->segment_index];
-  cur->year = cur->first_year;
-  cur->row = &vtab->rows[((size_t)cur->scenario * vtab->n_segments +
-                          cur->segment_index) *
-                             vtab->n_years +
-                         cur->year - vtab->first_year];
+  cur->row = 0;
 }
 
 /* A text filter: the value's text and length in bytes, or *empty = 1 for
@@ -282,12 +278,12 @@ static int text_filter(sqlite3_value *value, text_key *key, int *empty) {
 
 /* Does `name` pass the filter? TEXT equality with BINARY collation: the
 ** same bytes, all of them. */
-static int text_passes(const text_key *key, const char *name, size_t bytes) {
+static int text_passes(const text_key *key, const char *name) {
   return !key->text ||
-         (key->bytes == bytes && memcmp(key->text, name, bytes) == 0);
+         (strlen(name) == key->bytes && memcmp(key->text, name, key->bytes) == 0);
 }
 
-/* Narrows [first, last] by `year OP value`, comparing as SQLite compares an
+/* Narrows [lo, hi] by `year OP value`, comparing as SQLite compares an
 ** INTEGER column with that value; *empty = 1 when nothing can match. */
 static void year_filter(sqlite3_value *value, unsigned char op, int *first,
                         int *last, int *empty) {
@@ -327,21 +323,63 @@ static void year_filter(sqlite3_value *value, unsigned char op, int *first,
   if (lo > hi) {
     *empty = 1;
   } else {
-    *first = (int)lo; /* both within the model's years here */
+    *first = (int)lo; /* both within 0..10000, the years a model may have */
     *last = (int)hi;
   }
 }
 
-static int segments_filter(sqlite3_vtab_cursor *base, int idx_num,
-                           const char *idx_str, int argc,
-                           sqlite3_value **argv) {
-  segments_cursor *cur = (segments_cursor *)base;
-  const segments_vtab *vtab = cur->vtab;
+static int add_match(rows_cursor *cur, int report, int segment) {
+  if (cur->n_matches == cur->capacity) {
+    int capacity = cur->capacity ? 2 * cur->capacity : 32;
+    match *grown = sqlite3_realloc64(cur->matches, (size_t)capacity * sizeof *grown);
+    if (!grown) return SQLITE_NOMEM;
+    cur->matches = grown;
+    cur->capacity = capacity;
+  }
+  cur->matches[cur->n_matches++] = (match){report, segment};
+  return SQLITE_OK;
+}
+
+/* The segments passing the text filters, in order. */
+static int find_matches(rows_cursor *cur, const text_key *report,
+                        const text_key *dimension, const text_key *segment) {
+  const model_set *set = cur->snap->set;
+  int first = 0, last = set->n_reports - 1;
+  if (report->text) {
+    first = last = model_find_report(set, report->text, report->bytes);
+    if (first < 0) return SQLITE_OK;
+    if (dimension->text && segment->text) {
+      int s = model_find_segment(set, first, dimension->text, dimension->bytes,
+                                 segment->text, segment->bytes);
+      return s < 0 ? SQLITE_OK : add_match(cur, first, s);
+    }
+  }
+  for (int r = first; r <= last; r++) {
+    const model_report *rep = &set->reports[r];
+    for (int i = 0; i < rep->n_segments; i++) {
+      const model_segment *s = &rep->segments[i];
+      if (text_passes(dimension, s->dimension) &&
+          text_passes(segment, s->segment)) {
+        int rc = add_match(cur, r, i);
+        if (rc != SQLITE_OK) return rc;
+      }
+    }
+  }
+  return SQLITE_OK;
+}
+
+static int rows_filter(sqlite3_vtab_cursor *base, int idx_num,
+                       const char *idx_str, int argc, sqlite3_value **argv) {
+  rows_cursor *cur = (rows_cursor *)base;
+  model_vtab *vtab = (model_vtab *)base->pVtab;
+  const rows_spec *spec = vtab->spec;
   (void)idx_str;
-  text_key dimension = {0, 0}, segment = {0, 0};
+  text_key report = {0, 0}, dimension = {0, 0}, segment = {0, 0};
+  model_snapshot_release(cur->snap);
+  cur->snap = 0;
   cur->scenario = MODEL_SCENARIO_REPORTED;
-  cur->first_year = vtab->first_year;
-  cur->last_year = vtab->first_year + vtab->n_years - 1;
+  cur->year_lo = 0;
+  cur->year_hi = 10000;
   cur->n_matches = cur->next_match = 0;
   cur->row = 0;
   int empty = 0, arg = 0, rc = SQLITE_OK;
@@ -360,44 +398,47 @@ static int segments_filter(sqlite3_vtab_cursor *base, int idx_num,
       if (!model_scenario_lookup(name, &cur->scenario)) {
         sqlite3_free(base->pVtab->zErrMsg);
         base->pVtab->zErrMsg = sqlite3_mprintf(
-            "pm_segments(): unknown scenario '%s'; valid scenarios: %s", name,
-            model_scenario_list());
+            "%s(): unknown scenario '%s'; valid scenarios: %s",
+            spec->name, name, model_scenario_list());
         return base->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
       }
     } else if (b == 1) {
       rc = text_filter(value, &dimension, &empty);
     } else if (b == 2) {
       rc = text_filter(value, &segment, &empty);
+    } else if (b == 8) {
+      rc = text_filter(value, &report, &empty);
     } else {
-      year_filter(value, plan_terms[b].op, &cur->first_year, &cur->last_year,
+      year_filter(value, plan_terms[b].op, &cur->year_lo, &cur->year_hi,
                   &empty);
     }
   }
   if (rc != SQLITE_OK || empty) return rc;
-  for (int i = 0; i < vtab->n_segments; i++) {
-    const segment_names *n = &vtab->names[i];
-    if (text_passes(&dimension, n->dimension, n->dimension_bytes) &&
-        text_passes(&segment, n->segment, n->segment_bytes)) {
-      cur->matches[cur->n_matches++] = i;
-    }
+  char *err = 0;
+  rc = model_source_get(&vtab->src, &cur->snap, &err);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(base->pVtab->zErrMsg);
+    base->pVtab->zErrMsg = err;
+    return rc;
   }
-  next_segment(cur);
-  return SQLITE_OK;
+  rc = find_matches(cur, &report, &dimension, &segment);
+  if (rc == SQLITE_OK) next_segment(cur);
+  return rc;
 }
 
-static int segments_next(sqlite3_vtab_cursor *base) {
-  segments_cursor *cur = (segments_cursor *)base;
+static int rows_next(sqlite3_vtab_cursor *base) {
+  rows_cursor *cur = (rows_cursor *)base;
   if (cur->year < cur->last_year) {
     cur->year++;
-    cur->row++; /* the years of a segment are consecutive in vtab->rows */
+    cur->row++; /* the years of a segment are consecutive */
   } else {
     next_segment(cur);
   }
   return SQLITE_OK;
 }
 
-static int segments_eof(sqlite3_vtab_cursor *base) {
-  return !((segments_cursor *)base)->row;
+static int rows_eof(sqlite3_vtab_cursor *base) {
+  return !((rows_cursor *)base)->row;
 }
 
 static void result_optional(sqlite3_context *ctx, int has, double value) {
@@ -408,41 +449,38 @@ static void result_optional(sqlite3_context *ctx, int has, double value) {
   }
 }
 
-static int segments_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
-                           int col) {
-  const segments_cursor *cur = (const segments_cursor *)base;
+/* Names live in the snapshot the cursor holds, for as long as the row. */
+static void result_name(sqlite3_context *ctx, const char *name) {
+  sqlite3_result_text(ctx, name, -1, SQLITE_TRANSIENT);
+}
+
+static int rows_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
+                       int col) {
+  const rows_cursor *cur = (const rows_cursor *)base;
+  const rows_spec *spec = ((const model_vtab *)base->pVtab)->spec;
   const model_row *row = cur->row;
-  /* Static text of known length would skip a strlen(), but SQLite 3.40
-  ** marks only text given with length -1 as NUL-terminated, and copies
-  ** the other kind when a caller asks for it with sqlite3_column_text(). */
-  switch (col) {
-    case COL_DIMENSION:
-      sqlite3_result_text(ctx, cur->names->dimension, -1, SQLITE_STATIC);
+  const model_segment *s = &cur->r->segments[cur->segment];
+  switch (spec->fields[col]) {
+    case F_REPORT: result_name(ctx, cur->r->report); break;
+    case F_DIMENSION: result_name(ctx, s->dimension); break;
+    case F_SEGMENT: result_name(ctx, s->segment); break;
+    case F_YEAR: sqlite3_result_int(ctx, cur->year); break;
+    case F_VALUE: result_optional(ctx, row->has_value, row->value); break;
+    case F_UNIT: result_name(ctx, cur->r->unit); break;
+    case F_VALUE_BN:
+      result_optional(ctx, row->has_value, row->value * cur->r->to_bn);
       break;
-    case COL_SEGMENT:
-      sqlite3_result_text(ctx, cur->names->segment, -1, SQLITE_STATIC);
-      break;
-    case COL_YEAR:
-      sqlite3_result_int(ctx, cur->year);
-      break;
-    case COL_VALUE:
-      result_optional(ctx, row->has_value, row->value);
-      break;
-    case COL_SHARE:
-      result_optional(ctx, row->has_share, row->share);
-      break;
-    case COL_YOY:
-      result_optional(ctx, row->has_yoy, row->yoy);
-      break;
-    case COL_VALUE_BASIS:
-      sqlite3_result_text(ctx, cur->vtab->basis_names[row->value_basis], -1,
+    case F_SHARE: result_optional(ctx, row->has_share, row->share); break;
+    case F_YOY: result_optional(ctx, row->has_yoy, row->yoy); break;
+    case F_VALUE_BASIS:
+      sqlite3_result_text(ctx, model_basis_name(row->value_basis), -1,
                           SQLITE_STATIC);
       break;
-    case COL_SHARE_BASIS:
-      sqlite3_result_text(ctx, cur->vtab->basis_names[row->share_basis], -1,
+    case F_SHARE_BASIS:
+      sqlite3_result_text(ctx, model_basis_name(row->share_basis), -1,
                           SQLITE_STATIC);
       break;
-    default: /* COL_SCENARIO */
+    default: /* F_SCENARIO */
       sqlite3_result_text(ctx, model_scenario_name(cur->scenario), -1,
                           SQLITE_STATIC);
       break;
@@ -450,30 +488,37 @@ static int segments_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
   return SQLITE_OK;
 }
 
-/* Unique per row and scenario: scenario, segment, year. */
-static int segments_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
-  const segments_cursor *cur = (const segments_cursor *)base;
-  *rowid = ((sqlite3_int64)cur->scenario * 1000 + cur->segment_index) * 10000 +
+/* Unique per row and scenario: scenario, segment (counted over all
+** reports), year. */
+static int rows_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
+  const rows_cursor *cur = (const rows_cursor *)base;
+  *rowid = ((sqlite3_int64)cur->scenario * 100000000 + cur->segment_id) *
+               10000 +
            cur->year;
   return SQLITE_OK;
 }
 
-/* Slots not named are 0 (read-only, no transactions), also the ones newer
-** SQLite headers add, which a positional initialiser would warn about. */
-static const sqlite3_module segments_module = {
-    .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
-    .xConnect = segments_connect,
-    .xBestIndex = segments_best_index,
-    .xDisconnect = segments_disconnect,
-    .xOpen = segments_open,
-    .xClose = segments_close,
-    .xFilter = segments_filter,
-    .xNext = segments_next,
-    .xEof = segments_eof,
-    .xColumn = segments_column,
-    .xRowid = segments_rowid,
-};
+/* Slots not named are 0 (read-only, no transactions). */
+#define ROWS_MODULE(create, destroy)                                     \
+  {                                                                      \
+    .xCreate = create, .xConnect = rows_connect,                         \
+    .xBestIndex = rows_best_index, .xDisconnect = model_vtab_disconnect, \
+    .xDestroy = destroy, .xOpen = rows_open, .xClose = rows_close,       \
+    .xFilter = rows_filter, .xNext = rows_next, .xEof = rows_eof,        \
+    .xColumn = rows_column, .xRowid = rows_rowid,                        \
+  }
 
-int model_register_segments(sqlite3 *db) {
-  return sqlite3_create_module(db, "pm_segments", &segments_module, 0);
+/* pm_segments is eponymous-only (no CREATE VIRTUAL TABLE); pm_model is
+** created only (its xCreate is not its xConnect). */
+static const sqlite3_module segments_module = ROWS_MODULE(0, 0);
+static const sqlite3_module pm_model_module =
+    ROWS_MODULE(rows_create, model_vtab_disconnect);
+
+int model_register_rows(sqlite3 *db, model_builtin_cache *cache) {
+  int rc = model_register_module(db, segments_spec.name, &segments_module,
+                                 &segments_spec, cache);
+  return rc == SQLITE_OK ? model_register_module(db, model_spec.name,
+                                                 &pm_model_module, &model_spec,
+                                                 cache)
+                         : rc;
 }

@@ -190,10 +190,8 @@ static int tv_eof(sqlite3_vtab_cursor *base) {
   return cur->row >= rows->n_cells / rows->n_cols;
 }
 
-static int tv_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col) {
-  tv_cursor *cur = (tv_cursor *)base;
-  const tv_table *rows = &((tv_vtab *)base->pVtab)->rows;
-  const tv_cell *cell = &rows->cells[cur->row * rows->n_cols + col];
+void tv_result_cell(sqlite3_context *ctx, const tv_cell *cell,
+                    void (*text_destructor)(void *)) {
   switch (cell->type) {
     case SQLITE_INTEGER:
       sqlite3_result_int64(ctx, cell->i);
@@ -202,13 +200,20 @@ static int tv_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col) {
       sqlite3_result_double(ctx, cell->d);
       break;
     case SQLITE_TEXT:
-      /* The rows outlive every statement that reads them. */
-      sqlite3_result_text(ctx, cell->text, -1, SQLITE_STATIC);
+      sqlite3_result_text(ctx, cell->text, -1, text_destructor);
       break;
     default:
       sqlite3_result_null(ctx);
       break;
   }
+}
+
+static int tv_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col) {
+  tv_cursor *cur = (tv_cursor *)base;
+  const tv_table *rows = &((tv_vtab *)base->pVtab)->rows;
+  /* The rows outlive every statement that reads them. */
+  tv_result_cell(ctx, &rows->cells[cur->row * rows->n_cols + col],
+                 SQLITE_STATIC);
   return SQLITE_OK;
 }
 

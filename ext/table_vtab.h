@@ -1,7 +1,8 @@
 /*
-** table_vtab.h -- a read-only, eponymous virtual table over rows computed
-** once per connection: the shared machinery of pm_facts, pm_companies and
-** pm_audit.
+** table_vtab.h -- a grid of cells built once (tv_table: the rows of the
+** model's facts, audit, companies and comparison, model_tables_vtab.c),
+** the helpers every pmext virtual table uses, and a read-only eponymous
+** table over a grid (tv_register).
 **
 ** A table is a spec: its name, its CREATE TABLE statement and a builder
 ** that fills a tv_table (a grid of cells) when the table is first used in a
@@ -41,6 +42,10 @@ void tv_text(tv_table *t, const char *text); /* copied; NULL text is NULL */
 void tv_textf(tv_table *t, const char *format, ...); /* sqlite3_mprintf */
 int tv_finish(tv_table *t); /* SQLITE_OK, SQLITE_NOMEM or SQLITE_ERROR */
 void tv_free(tv_table *t);
+/* A cell as the result of xColumn; text with the destructor given
+** (SQLITE_STATIC when the grid outlives the statement). */
+void tv_result_cell(sqlite3_context *ctx, const tv_cell *cell,
+                    void (*text_destructor)(void *));
 
 typedef struct tv_spec {
   const char *name;   /* the table's name in SQL */

@@ -1,6 +1,7 @@
 -- demo.sql -- the personalized medicine market report, as pmext models it.
 -- Run with `make demo` (the sqlite3 shell, with the extension loaded).
--- Every number below comes from the extension's tables; none is typed in.
+-- Every number below comes from the extension's tables; none is typed in
+-- (the last part imports the shipped dataset data/reports/headlines).
 
 .headers on
 .mode column
@@ -97,3 +98,40 @@ SELECT segment AS end_user,
        bar(share, 1, 40) AS "share of the whole market"
 FROM pm_segments WHERE dimension = 'end_user' AND year = 2024
 ORDER BY share DESC;
+
+.print
+.print == Many reports: four public headlines for the same market ==
+.print -- data/reports/headlines, imported as CSV and modelled by pm_model,
+.print -- pm_model_audit and pm_compare (docs/model.md: Model your own report)
+.import --csv data/reports/headlines/reports.csv reports
+.import --csv data/reports/headlines/figures.csv figures
+.import --csv data/reports/headlines/claims.csv claims
+CREATE VIRTUAL TABLE headlines USING pm_model(reports=reports, figures=figures, claims=claims);
+CREATE VIRTUAL TABLE headlines_audit USING pm_model_audit(reports=reports, figures=figures, claims=claims);
+CREATE VIRTUAL TABLE headlines_compare USING pm_compare(reports=reports, figures=figures, claims=claims);
+.mode column
+.headers on
+SELECT report, publisher, unit,
+       coalesce((SELECT printf('%.2f %%', 100 * value) FROM claims c
+                 WHERE c.report = r.report AND kind = 'cagr'), '-') AS stated_cagr,
+       (SELECT CASE WHEN count(*) > 1 THEN printf('%.2f %%',
+                 100 * (pow(max(value_bn) / min(value_bn), 1.0 / (max(year) - min(year))) - 1))
+               ELSE '-' END
+        FROM headlines h WHERE h.report = r.report AND value_basis = 'reported') AS implied
+FROM reports r;
+
+.print
+.print -- The global market by each report, USD billions (* printed, ~ grown at
+.print -- a stated CAGR, > extrapolated at the report's own rate), and the consensus
+SELECT year,
+  max(CASE WHEN report = 'cervicorn' THEN printf('%7.1f%s', value_bn, CASE basis WHEN 'reported' THEN '*' WHEN 'projected' THEN '~' WHEN 'extrapolated' THEN '>' ELSE ' ' END) END) AS cervicorn,
+  max(CASE WHEN report = 'grandview-2021' THEN printf('%7.1f%s', value_bn, CASE basis WHEN 'reported' THEN '*' WHEN 'projected' THEN '~' WHEN 'extrapolated' THEN '>' ELSE ' ' END) END) AS grandview,
+  max(CASE WHEN report = 'patentpc-2022' THEN printf('%7.1f%s', value_bn, CASE basis WHEN 'reported' THEN '*' WHEN 'projected' THEN '~' WHEN 'extrapolated' THEN '>' ELSE ' ' END) END) AS patentpc,
+  max(CASE WHEN report = 'precedence-2022' THEN printf('%7.1f%s', value_bn, CASE basis WHEN 'reported' THEN '*' WHEN 'projected' THEN '~' WHEN 'extrapolated' THEN '>' ELSE ' ' END) END) AS precedence,
+  printf('%7.1f', min(min_bn)) AS min, printf('%7.1f', min(median_bn)) AS median,
+  printf('%7.1f', min(max_bn)) AS max
+FROM headlines_compare GROUP BY year ORDER BY year;
+
+.print
+.print -- Each report audited against itself (not_checkable: it prints too little)
+SELECT report, "check", subject, status FROM headlines_audit;

@@ -425,6 +425,117 @@ static int pair_available(const bench *b, const pair *p) {
   return !p->needs || registered(b->db, p->needs);
 }
 
+/* --- the model engine (pm_model) ------------------------------------------
+** R reports x 50 segments x 30 years, as input tables: the time to build
+** the model and scan every row (a change to the input forces the rebuild),
+** to scan it again unchanged, to build the audit, and a point query with
+** report, dimension, segment and year pushed down, for several R: its time
+** should not grow with R. */
+
+/* Fills reports/figures/claims with n reports of 50 segments over 30 years. */
+static void fill_reports(sqlite3 *db, int n) {
+  exec(db, "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS figures;"
+           "DROP TABLE IF EXISTS claims;"
+           "CREATE TABLE reports(report, market, publisher, published, unit, url);"
+           "CREATE TABLE figures(report, dimension, segment, year, value, share,"
+           " decimals, note);"
+           "CREATE TABLE claims(report, kind, dimension, segment, value,"
+           " from_year, to_year, note);");
+  char sql[512];
+  exec(db, "BEGIN");
+  snprintf(sql, sizeof sql,
+           "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < %d)"
+           " INSERT INTO reports SELECT 'r' || i, 'm', NULL, NULL, 'USD bn', NULL FROM r;"
+           , n);
+  exec(db, sql);
+  exec(db, "INSERT INTO figures SELECT report, 'market', 'Global', y.year,"
+           " 100 * (1 + 0.05 * (y.year - 2000) / 29.0), NULL, 2, NULL"
+           " FROM reports, (SELECT 2000 AS year UNION ALL SELECT 2015"
+           " UNION ALL SELECT 2029) y;"
+           "WITH RECURSIVE s(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM s WHERE j < 49)"
+           " INSERT INTO figures SELECT report, 'region', 'seg' || j, y.year,"
+           " 2 + j / 100.0 + (y.year - 2000) / 29.0, CASE y.year WHEN 2000 THEN 0.02 END,"
+           " 2, NULL FROM reports, s, (SELECT 2000 AS year UNION ALL SELECT 2029) y;"
+           "INSERT INTO claims SELECT report, 'cagr', NULL, NULL, 0.05, 2000, 2029,"
+           " NULL FROM reports;");
+  exec(db, "COMMIT");
+}
+
+/* Median ns of REPS runs of `sql` (each drained), after `before`. */
+static double time_sql(sqlite3 *db, const char *before, const char *sql) {
+  double ns[REPS];
+  sqlite3_stmt *st = prepare(db, sql);
+  for (int r = -1; r < REPS; r++) {
+    if (before) exec(db, before);
+    double t0 = now_ns();
+    drain(db, st);
+    if (r >= 0) ns[r] = now_ns() - t0;
+  }
+  sqlite3_finalize(st);
+  qsort(ns, REPS, sizeof ns[0], cmp_double);
+  return ns[REPS / 2];
+}
+
+/* Median ns per point query over `n` queries with bound keys. */
+static double time_point(sqlite3 *db, int reports, int n) {
+  sqlite3_stmt *st = prepare(db, "SELECT value FROM m WHERE report = ?1 AND"
+                                  " dimension = 'region' AND segment = ?2 AND"
+                                  " year = ?3");
+  double ns[REPS];
+  unsigned long long seed = 42;
+  for (int r = -1; r < REPS; r++) {
+    double t0 = now_ns();
+    for (int i = 0; i < n; i++) {
+      char report[16], segment[16];
+      snprintf(report, sizeof report, "r%d", 1 + (int)uniform(&seed, 0, reports - 0.5));
+      snprintf(segment, sizeof segment, "seg%d", 1 + (int)uniform(&seed, 0, 48.5));
+      sqlite3_bind_text(st, 1, report, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 2, segment, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int(st, 3, 2000 + (int)uniform(&seed, 0, 29.5));
+      if (sqlite3_step(st) != SQLITE_ROW) die(db, "point query found no row");
+      sqlite3_reset(st);
+    }
+    if (r >= 0) ns[r] = (now_ns() - t0) / n;
+  }
+  sqlite3_finalize(st);
+  qsort(ns, REPS, sizeof ns[0], cmp_double);
+  return ns[REPS / 2];
+}
+
+static void run_model_engine(const char *lib) {
+  static const int sizes[] = {2, 20, 200};
+  sqlite3 *db = 0;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK || !load_pmext(db, lib)) {
+    die(db, "cannot open a connection with pmext");
+  }
+  if (!registered(db, "pm_model")) {
+    printf("\nmodel engine: skipped: pm_model not in this build\n");
+    sqlite3_close(db);
+    return;
+  }
+  printf("\nmodel engine (pm_model over input tables), 50 segments x 30 years"
+         " per report, median of %d\n\n", REPS);
+  printf("| %7s | %9s | %12s | %12s | %11s | %14s |\n", "reports", "rows",
+         "build+scan", "scan", "audit build", "point query");
+  printf("|---------|-----------|--------------|--------------|-------------|"
+         "----------------|\n");
+  for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+    fill_reports(db, sizes[k]);
+    exec(db, "DROP TABLE IF EXISTS m; DROP TABLE IF EXISTS a;"
+             "CREATE VIRTUAL TABLE m USING pm_model;"
+             "CREATE VIRTUAL TABLE a USING pm_model_audit;");
+    const char *touch = "UPDATE reports SET url = NULL WHERE rowid = 1";
+    double build = time_sql(db, touch, "SELECT sum(value) FROM m");
+    double scan = time_sql(db, 0, "SELECT sum(value) FROM m");
+    double audit = time_sql(db, touch, "SELECT count(*) FROM a");
+    double point = time_point(db, sizes[k], 10000);
+    printf("| %7d | %9d | %9.2f ms | %9.2f ms | %8.2f ms | %11.0f ns |\n",
+           sizes[k], sizes[k] * 50 * 30, build / 1e6, scan / 1e6, audit / 1e6,
+           point);
+  }
+  sqlite3_close(db);
+}
+
 static int run_timing(const char *lib, int nsizes, char **sizes) {
   static char *default_sizes[] = {"100000", "1000000"};
   if (nsizes == 0) {
@@ -460,6 +571,7 @@ static int run_timing(const char *lib, int nsizes, char **sizes) {
     }
   }
   close_bench(b);
+  if (!only || strstr("model engine", only)) run_model_engine(lib);
   return 0;
 }
 

@@ -176,8 +176,23 @@ void statements_pmext(strlist *list, sqlite3 *with, sqlite3 *plain) {
   query_column(&theirs, plain, modules);
   for (int i = 0; i < mine.count; i++) {
     if (strlist_has(&theirs, mine.items[i])) continue;
+    /* An eponymous table is read; a module that is only created (its
+    ** table lists no columns before a CREATE) is created, then read. */
+    sqlite3_stmt *cols = 0;
+    int eponymous = 0;
+    if (sqlite3_prepare_v2(with, "SELECT 1 FROM pragma_table_xinfo(?1)", -1,
+                           &cols, 0) == SQLITE_OK) {
+      sqlite3_bind_text(cols, 1, mine.items[i], -1, SQLITE_STATIC);
+      eponymous = sqlite3_step(cols) == SQLITE_ROW;
+    }
+    sqlite3_finalize(cols);
     textbuf b = {0};
-    textbuf_printf(&b, "SELECT * FROM \"%s\"", mine.items[i]);
+    if (eponymous) {
+      textbuf_printf(&b, "SELECT * FROM \"%s\"", mine.items[i]);
+    } else {
+      textbuf_printf(&b, "CREATE VIRTUAL TABLE temp.probe USING \"%s\"; "
+                         "SELECT * FROM temp.probe", mine.items[i]);
+    }
     strlist_add(list, textbuf_finish(&b));
   }
   strlist_free(&mine);

@@ -1,0 +1,167 @@
+/*
+** model_facts.c -- the facts of each report (its printed headline figures
+** and claims, and the rates they imply) and its list of key companies:
+** the rows of pm_facts / pm_model_facts and pm_companies.
+**
+** Facts of a report, in this order:
+**   market_size_<year>       each printed size of the whole market
+**   stated_cagr              the first stated CAGR of the whole market;
+**                            further ones stated_cagr_<from>_<to>, and
+**                            stated_cagr:<segment> for a segment's
+**   base_year, forecast_first_year, forecast_last_year
+**                            the window: first year, the year after, last
+**   dominant_<dimension>, growing_<dimension>
+**                            the segment a claim names
+**   key_companies            the length of the companies list, if given
+**   implied_cagr_<from>_<to> for each pair of printed whole-market sizes
+**   market_size_<to>_at_stated_cagr
+**                            the whole market at the end of the stated
+**                            CAGR's period, grown at that rate
+**   implied_cagr_<from>_<to>:<segment>
+**                            each other segment with two printed sizes,
+**                            between its first and last
+** Notes come from the input (the figure's or the claim's note) when given.
+*/
+#include "model.h"
+
+SQLITE_EXTENSION_INIT3
+
+/* One fact: the report (when asked), key, value (by the caller), rest. */
+typedef struct facts {
+  tv_table *t;
+  const model_report *r;
+  int with_report;
+} facts;
+
+static void fact_key(facts *f, const char *key) {
+  if (f->with_report) tv_text(f->t, f->r->report);
+  tv_text(f->t, key);
+}
+
+static void fact_rest(facts *f, const char *unit, const char *period,
+                      model_basis basis, const char *note) {
+  tv_text(f->t, unit);
+  tv_text(f->t, period);
+  tv_text(f->t, model_basis_name(basis));
+  tv_text(f->t, note);
+}
+
+static void fact_real(facts *f, const char *key, double value, const char *unit,
+                      const char *period, model_basis basis, const char *note) {
+  fact_key(f, key);
+  tv_real(f->t, value);
+  fact_rest(f, unit, period, basis, note);
+}
+
+static void fact_int(facts *f, const char *key, int value, const char *unit,
+                     model_basis basis, const char *note) {
+  fact_key(f, key);
+  tv_int(f->t, value);
+  fact_rest(f, unit, 0, basis, note);
+}
+
+static const char *note_or(const char *note, const char *otherwise) {
+  return note ? note : otherwise;
+}
+
+static void report_facts(facts *f) {
+  const model_report *r = f->r;
+  const model_segment *whole = r->whole >= 0 ? &r->segments[r->whole] : 0;
+  char key[200], period[32];
+  for (int i = 0; whole && i < whole->n_values; i++) {
+    sqlite3_snprintf(sizeof key, key, "market_size_%d", whole->values[i].year);
+    sqlite3_snprintf(sizeof period, period, "%d", whole->values[i].year);
+    fact_real(f, key, whole->values[i].x, r->unit_long, period, MODEL_REPORTED,
+              note_or(whole->value_note, "whole market size as printed"));
+  }
+  for (int i = 0; i < r->n_claims; i++) {
+    const model_claim *c = &r->claims[i];
+    if (c->kind != CLAIM_CAGR) continue;
+    if (i == r->stated) {
+      sqlite3_snprintf(sizeof key, key, "stated_cagr");
+    } else if (!c->segment) {
+      sqlite3_snprintf(sizeof key, key, "stated_cagr_%d_%d", c->from_year,
+                       c->to_year);
+    } else {
+      sqlite3_snprintf(sizeof key, key, "stated_cagr:%s", c->segment);
+    }
+    sqlite3_snprintf(sizeof period, period, "%d-%d", c->from_year, c->to_year);
+    fact_real(f, key, c->value, "fraction per year", period, MODEL_REPORTED,
+              note_or(c->note, "a CAGR as stated"));
+  }
+  fact_int(f, "base_year", r->first_year, "year", MODEL_REPORTED,
+           "first year of the model");
+  fact_int(f, "forecast_first_year", r->first_year + 1, "year", MODEL_REPORTED,
+           "first year of the forecast period");
+  fact_int(f, "forecast_last_year", r->last_year, "year", MODEL_REPORTED,
+           "last year of the forecast period");
+  for (int i = 0; i < r->n_claims; i++) {
+    const model_claim *c = &r->claims[i];
+    if (c->kind == CLAIM_CAGR) continue;
+    sqlite3_snprintf(sizeof key, key, "%s_%s",
+                     c->kind == CLAIM_DOMINANT ? "dominant" : "growing",
+                     c->dimension);
+    fact_key(f, key);
+    tv_text(f->t, c->segment);
+    fact_rest(f, 0, 0, MODEL_REPORTED, note_or(c->note, "a claim of the report"));
+  }
+  if (r->n_companies > 0) {
+    fact_int(f, "key_companies", r->n_companies, "companies", MODEL_DERIVED,
+             "number of entries in the key companies list");
+  }
+  for (int i = 0; whole && i < whole->n_values; i++) {
+    for (int j = i + 1; j < whole->n_values; j++) {
+      int from = whole->values[i].year, to = whole->values[j].year;
+      double rate;
+      if (!model_implied_cagr(r, r->whole, from, to, &rate)) continue;
+      sqlite3_snprintf(sizeof key, key, "implied_cagr_%d_%d", from, to);
+      sqlite3_snprintf(sizeof period, period, "%d-%d", from, to);
+      fact_real(f, key, rate, "fraction per year", period, MODEL_DERIVED,
+                "growth rate the printed global sizes imply");
+    }
+  }
+  double at_stated;
+  if (r->stated >= 0 &&
+      model_stated_value(r, r->claims[r->stated].to_year, &at_stated)) {
+    int to = r->claims[r->stated].to_year;
+    sqlite3_snprintf(sizeof key, key, "market_size_%d_at_stated_cagr", to);
+    sqlite3_snprintf(sizeof period, period, "%d", to);
+    fact_real(f, key, at_stated, r->unit_long, period, MODEL_DERIVED,
+              "the printed starting size grown at the stated CAGR");
+  }
+  for (int i = 0; i < r->n_segments; i++) {
+    const model_segment *s = &r->segments[i];
+    if (i == r->whole || s->n_values < 2) continue;
+    int from = s->values[0].year, to = s->values[s->n_values - 1].year;
+    double rate;
+    if (!model_implied_cagr(r, i, from, to, &rate)) continue;
+    sqlite3_snprintf(sizeof key, key, "implied_cagr_%d_%d:%s", from, to,
+                     s->segment);
+    sqlite3_snprintf(sizeof period, period, "%d-%d", from, to);
+    fact_real(f, key, rate, "fraction per year", period, MODEL_DERIVED,
+              "growth rate the printed sizes of this segment imply");
+  }
+}
+
+int model_build_facts(const model_set *set, int with_report, tv_table *t) {
+  tv_init(t, MODEL_FACT_COLUMNS + (with_report ? 1 : 0));
+  int n = with_report ? set->n_reports : (set->n_reports > 0);
+  for (int i = 0; i < n; i++) {
+    facts f = {t, &set->reports[i], with_report};
+    report_facts(&f);
+  }
+  return tv_finish(t);
+}
+
+/* pm_companies: the first report's list (the built-in report's). */
+int model_build_companies(const model_set *set, tv_table *t) {
+  tv_init(t, 4);
+  const model_report *r = set->n_reports > 0 ? &set->reports[0] : 0;
+  for (int i = 0; r && i < r->n_companies; i++) {
+    tv_int(t, r->companies[i].position);
+    tv_text(t, r->companies[i].company);
+    tv_text(t, r->companies[i].parent);
+    tv_text(t, r->companies[i].listed_as);
+  }
+  return tv_finish(t);
+}

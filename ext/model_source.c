@@ -1,0 +1,237 @@
+/*
+** model_source.c -- a model kept up to date with its input tables.
+**
+** A source is the built-in report (built once per connection, in the
+** cache its four tables share) or the input tables of a
+** connection named by the module arguments:
+**   CREATE VIRTUAL TABLE m USING pm_model(reports=r, figures=f, claims=c,
+**                                         companies=k);
+** (each optional; defaults reports, figures, claims and no companies; a
+** name may be quoted as 'x', "x", [x] or `x`).
+**
+** Live reading: before each scan the source compares a change stamp with
+** the one its model was built at, and rebuilds on a difference. The stamp
+** is the connection's total changes (every INSERT, UPDATE, DELETE it has
+** made, committed or not) and the data version of the main and temp
+** databases (SQLITE_FCNTL_DATA_VERSION: every commit, by this connection
+** or another). Checking it costs no query, so a point query stays O(1);
+** an unchanged input is never read twice.
+**
+** A model and the grids derived from it form a snapshot with a reference
+** count: a cursor keeps reading the snapshot it started with even when a
+** change makes the source build a new one.
+*/
+#include "model.h"
+
+#include <string.h>
+
+SQLITE_EXTENSION_INIT3
+
+static const char *const keys[4] = {"reports", "figures", "claims",
+                                     "companies"};
+
+/* The argument's value without blanks and one level of quotes. */
+static char *unquote(const char *p, size_t n) {
+  while (n && (*p == ' ' || *p == '\t' || *p == '\n')) p++, n--;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n')) n--;
+  char close = 0;
+  if (n >= 2) {
+    switch (p[0]) {
+      case '\'': close = '\''; break;
+      case '"': close = '"'; break;
+      case '`': close = '`'; break;
+      case '[': close = ']'; break;
+      default: break;
+    }
+  }
+  if (!close || p[n - 1] != close) return sqlite3_mprintf("%.*s", (int)n, p);
+  char *out = sqlite3_malloc64(n);
+  if (!out) return 0;
+  size_t k = 0;
+  for (size_t i = 1; i + 1 < n; i++) {
+    out[k++] = p[i];
+    if (close != ']' && p[i] == close && p[i + 1] == close) i++;
+  }
+  out[k] = 0;
+  return out;
+}
+
+int model_source_init(model_source *src, sqlite3 *db,
+                      model_builtin_cache *cache, const char *who, int argc,
+                      const char *const *argv, char **err) {
+  memset(src, 0, sizeof *src);
+  src->db = db;
+  src->cache = cache;
+  src->who = who;
+  if (!db) return SQLITE_OK;
+  for (int i = 3; i < argc; i++) {
+    const char *eq = strchr(argv[i], '=');
+    int k = -1;
+    if (eq) {
+      char *key = unquote(argv[i], (size_t)(eq - argv[i]));
+      if (!key) return SQLITE_NOMEM;
+      for (int j = 0; j < 4; j++) {
+        if (sqlite3_stricmp(key, keys[j]) == 0) k = j;
+      }
+      sqlite3_free(key);
+    }
+    if (k < 0) {
+      *err = sqlite3_mprintf("%s: unknown argument '%s'; give reports=, "
+                             "figures=, claims= or companies= and a table name",
+                             who, argv[i]);
+      return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    sqlite3_free(src->names[k]);
+    src->names[k] = unquote(eq + 1, strlen(eq + 1));
+    if (!src->names[k]) return SQLITE_NOMEM;
+  }
+  for (int k = 0; k < 3; k++) {
+    if (!src->names[k] && !(src->names[k] = sqlite3_mprintf("%s", keys[k]))) {
+      return SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
+
+void model_snapshot_release(model_snapshot *snap) {
+  if (!snap || --snap->refs > 0) return;
+  for (int g = 0; g < 4; g++) tv_free(&snap->grids[g]);
+  model_set_free(snap->set);
+  sqlite3_free(snap);
+}
+
+void model_source_free(model_source *src) {
+  for (int k = 0; k < 4; k++) sqlite3_free(src->names[k]);
+  model_snapshot_release(src->snap);
+  memset(src, 0, sizeof *src);
+}
+
+static void stamp_now(sqlite3 *db, unsigned stamp[3]) {
+  stamp[0] = (unsigned)sqlite3_total_changes(db);
+  stamp[1] = stamp[2] = 0;
+  (void)sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &stamp[1]);
+  (void)sqlite3_file_control(db, "temp", SQLITE_FCNTL_DATA_VERSION, &stamp[2]);
+}
+
+/* A new snapshot of `set` with one reference, or 0 (set freed). */
+static model_snapshot *snapshot_new(model_set *set) {
+  model_snapshot *snap = sqlite3_malloc64(sizeof *snap);
+  if (!snap) {
+    model_set_free(set);
+    return 0;
+  }
+  memset(snap, 0, sizeof *snap);
+  snap->set = set;
+  snap->refs = 1;
+  return snap;
+}
+
+int model_source_get(model_source *src, model_snapshot **out, char **err) {
+  unsigned stamp[3] = {0, 0, 0};
+  model_set *set = 0;
+  int rc;
+  *out = 0;
+  *err = 0;
+  if (!src->db) { /* the built-in report: built once per connection */
+    model_builtin_cache *cache = src->cache;
+    if (!cache->snap) {
+      if ((rc = model_builtin(&set, err)) != SQLITE_OK) return rc;
+      if (!(cache->snap = snapshot_new(set))) return SQLITE_NOMEM;
+    }
+    cache->snap->refs++;
+    *out = cache->snap;
+    return SQLITE_OK;
+  }
+  stamp_now(src->db, stamp);
+  if (src->snap && memcmp(stamp, src->stamp, sizeof stamp) == 0) {
+    src->snap->refs++;
+    *out = src->snap;
+    return SQLITE_OK;
+  }
+  model_snapshot_release(src->snap);
+  src->snap = 0;
+  model_inputs in = {src->names[0], src->names[1], src->names[2],
+                     src->names[3]};
+  if ((rc = model_read(src->db, &in, src->who, &set, err)) != SQLITE_OK) {
+    return rc;
+  }
+  if (!(src->snap = snapshot_new(set))) return SQLITE_NOMEM;
+  src->snap->refs++; /* the source's and the caller's */
+  memcpy(src->stamp, stamp, sizeof stamp);
+  *out = src->snap;
+  return SQLITE_OK;
+}
+
+int model_snapshot_grid(model_snapshot *snap, model_grid grid, int with_report,
+                        const tv_table **out) {
+  tv_table *t = &snap->grids[grid];
+  if (!snap->built[grid]) {
+    int rc;
+    switch (grid) {
+      case GRID_FACTS: rc = model_build_facts(snap->set, with_report, t); break;
+      case GRID_AUDIT:
+        rc = model_build_audit(snap->set, with_report, with_report, t);
+        break;
+      case GRID_COMPARE: rc = model_build_compare(snap->set, t); break;
+      default: rc = model_build_companies(snap->set, t); break;
+    }
+    if (rc != SQLITE_OK) {
+      tv_free(t);
+      return rc;
+    }
+    snap->built[grid] = 1;
+  }
+  *out = t;
+  return SQLITE_OK;
+}
+
+int model_vtab_connect(sqlite3 *db, const model_module *module,
+                       const char *schema, const char *name, int builtin,
+                       int argc, const char *const *argv, sqlite3_vtab **out,
+                       char **err) {
+  int rc = tv_declare(db, schema);
+  if (rc != SQLITE_OK) return rc;
+  model_vtab *vtab = tv_zalloc(sizeof *vtab);
+  if (!vtab) return SQLITE_NOMEM;
+  vtab->spec = module->spec;
+  rc = model_source_init(&vtab->src, builtin ? 0 : db, module->cache, name,
+                         argc, argv, err);
+  if (rc != SQLITE_OK) {
+    model_source_free(&vtab->src);
+    sqlite3_free(vtab);
+    return rc;
+  }
+  *out = &vtab->base;
+  return SQLITE_OK;
+}
+
+int model_vtab_disconnect(sqlite3_vtab *base) {
+  model_vtab *vtab = (model_vtab *)base;
+  model_source_free(&vtab->src);
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}
+
+static void cache_release(model_builtin_cache *cache) {
+  if (--cache->refs > 0) return;
+  model_snapshot_release(cache->snap);
+  sqlite3_free(cache);
+}
+
+static void module_free(void *aux) {
+  model_module *module = aux;
+  cache_release(module->cache);
+  sqlite3_free(module);
+}
+
+int model_register_module(sqlite3 *db, const char *name,
+                          const sqlite3_module *m, const void *spec,
+                          model_builtin_cache *cache) {
+  model_module *module = sqlite3_malloc64(sizeof *module);
+  if (!module) return SQLITE_NOMEM;
+  module->spec = spec;
+  module->cache = cache;
+  cache->refs++;
+  /* On failure sqlite3_create_module_v2() calls module_free() itself. */
+  return sqlite3_create_module_v2(db, name, m, module, module_free);
+}
