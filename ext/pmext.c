@@ -152,6 +152,7 @@ PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
       pmext_register_projection,
       pmext_register_model,
       pmext_register_display,
+      pmext_register_extract,
   };
   for (size_t i = 0; i < sizeof registrations / sizeof registrations[0]; i++) {
     rc = registrations[i](db);

@@ -20,5 +20,6 @@ int pmext_register_growth_aggregates(sqlite3 *db); /* growth_agg.c */
 int pmext_register_projection(sqlite3 *db); /* projection.c */
 int pmext_register_model(sqlite3 *db);  /* model.c: the pm_* tables */
 int pmext_register_display(sqlite3 *db); /* display.c */
+int pmext_register_extract(sqlite3 *db); /* extract.c: pm_extract() */
 
 #endif /* PMEXT_H */

@@ -72,38 +72,21 @@ static int projection_connect(sqlite3 *db, void *aux, int argc,
   (void)argc;
   (void)argv;
   (void)err;
-  int rc = tv_declare(
+  return tv_connect_bare(
       db,
       "CREATE TABLE x(year, value, growth_index, start_value HIDDEN, "
-      "rate HIDDEN, from_year HIDDEN, to_year HIDDEN)");
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *table = tv_zalloc(sizeof *table);
-  if (!table) return SQLITE_NOMEM;
-  *vtab = table;
-  return SQLITE_OK;
-}
-
-static int projection_disconnect(sqlite3_vtab *vtab) {
-  sqlite3_free(vtab);
-  return SQLITE_OK;
+      "rate HIDDEN, from_year HIDDEN, to_year HIDDEN)",
+      vtab);
 }
 
 static int projection_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
   (void)vtab;
-  projection_cursor *c = tv_zalloc(sizeof *c);
-  if (!c) return SQLITE_NOMEM;
-  *cursor = &c->base;
-  return SQLITE_OK;
+  return tv_new_cursor(sizeof(projection_cursor), cursor);
 }
 
 static int projection_close(sqlite3_vtab_cursor *cursor) {
   sqlite3_free(cursor);
   return SQLITE_OK;
-}
-
-static void set_vtab_error(sqlite3_vtab *vtab, char *message) {
-  sqlite3_free(vtab->zErrMsg);
-  vtab->zErrMsg = message;
 }
 
 /* idxNum bit i: argument i (hidden column COL_START_VALUE + i) is given. */
@@ -123,7 +106,7 @@ static int projection_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
     constraint_of[arg] = i;
   }
   if ((present | unusable) != (1 << N_ARGS) - 1) {
-    set_vtab_error(vtab, sqlite3_mprintf(
+    tv_set_error(vtab, sqlite3_mprintf(
                              "projection(): needs 4 arguments: value, rate, "
                              "from_year, to_year"));
     return SQLITE_ERROR;
@@ -145,7 +128,7 @@ static int read_arg(sqlite3_vtab *vtab, int i, sqlite3_value *value,
   if (pmext_value_number(value, out)) return 1;
   if (sqlite3_value_type(value) == SQLITE_NULL) return 0;
   char *shown = pmext_quote_value(value);
-  set_vtab_error(vtab, shown ? sqlite3_mprintf(
+  tv_set_error(vtab, shown ? sqlite3_mprintf(
                                    "projection(): %s is not a number: %s",
                                    arg_names[i], shown)
                              : 0);
@@ -175,7 +158,7 @@ static int projection_filter(sqlite3_vtab_cursor *cursor, int idx_num,
   }
   for (int i = 2; i < N_ARGS; i++) {
     if (fabs(a[i]) > MAX_EXACT_YEAR) {
-      set_vtab_error(vtab, sqlite3_mprintf(
+      tv_set_error(vtab, sqlite3_mprintf(
                                "projection(): %s %!.15g is beyond +-2^53, "
                                "where whole years are no longer exact",
                                arg_names[i], a[i]));
@@ -184,7 +167,7 @@ static int projection_filter(sqlite3_vtab_cursor *cursor, int idx_num,
   }
   double span = a[3] - a[2];
   if (fabs(span) > MAX_SPAN) {
-    set_vtab_error(vtab, sqlite3_mprintf(
+    tv_set_error(vtab, sqlite3_mprintf(
                              "projection(): more than %d years from from_year "
                              "%!.15g to to_year %!.15g",
                              (int)MAX_SPAN, a[2], a[3]));
@@ -266,7 +249,7 @@ static const sqlite3_module projection_module = {
     .xCreate = 0, /* eponymous-only: no CREATE VIRTUAL TABLE */
     .xConnect = projection_connect,
     .xBestIndex = projection_best_index,
-    .xDisconnect = projection_disconnect,
+    .xDisconnect = tv_disconnect_bare,
     .xOpen = projection_open,
     .xClose = projection_close,
     .xFilter = projection_filter,

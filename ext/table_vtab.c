@@ -111,6 +111,29 @@ void *tv_zalloc(size_t size) {
   return p;
 }
 
+int tv_connect_bare(sqlite3 *db, const char *schema, sqlite3_vtab **vtab) {
+  int rc = tv_declare(db, schema);
+  if (rc != SQLITE_OK) return rc;
+  *vtab = tv_zalloc(sizeof **vtab);
+  return *vtab ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+int tv_disconnect_bare(sqlite3_vtab *vtab) {
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}
+
+int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor) {
+  *cursor = tv_zalloc(size);
+  return *cursor ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+int tv_set_error(sqlite3_vtab *vtab, char *message) {
+  sqlite3_free(vtab->zErrMsg);
+  vtab->zErrMsg = message;
+  return message ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 typedef struct tv_vtab {
   sqlite3_vtab base;
   tv_table rows;
@@ -158,10 +181,7 @@ static int tv_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
 
 static int tv_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
   (void)base;
-  tv_cursor *cur = tv_zalloc(sizeof *cur);
-  if (!cur) return SQLITE_NOMEM;
-  *out = &cur->base;
-  return SQLITE_OK;
+  return tv_new_cursor(sizeof(tv_cursor), out);
 }
 
 static int tv_close(sqlite3_vtab_cursor *cur) {

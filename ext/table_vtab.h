@@ -58,6 +58,19 @@ typedef struct tv_spec {
 int tv_declare(sqlite3 *db, const char *schema);
 void *tv_zalloc(size_t size);
 
+/* For table-valued functions with arguments (projection, pm_extract),
+** whose vtab holds nothing: xConnect declaring `schema` with a bare
+** sqlite3_vtab, and its xDisconnect. tv_set_error() replaces the vtab's
+** error message with `message` (from sqlite3_mprintf; 0 when out of
+** memory) and returns SQLITE_ERROR, or SQLITE_NOMEM for 0. */
+int tv_connect_bare(sqlite3 *db, const char *schema, sqlite3_vtab **vtab);
+int tv_disconnect_bare(sqlite3_vtab *vtab);
+int tv_set_error(sqlite3_vtab *vtab, char *message);
+
+/* xOpen's work: a zeroed cursor of `size` bytes (a struct starting with
+** its sqlite3_vtab_cursor) in *cursor; SQLITE_OK or SQLITE_NOMEM. */
+int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor);
+
 /* Registers spec->name as an eponymous-only, read-only, innocuous table. */
 int tv_register(sqlite3 *db, const tv_spec *spec);
 

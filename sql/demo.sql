@@ -135,3 +135,5 @@ FROM headlines_compare GROUP BY year ORDER BY year;
 .print
 .print -- Each report audited against itself (not_checkable: it prints too little)
 SELECT report, "check", subject, status FROM headlines_audit;
+
+.read sql/demo_extract.sql

@@ -25,6 +25,8 @@ SELECT rri(10, 578.14, 1094.83), pduration(0.0659, 578.14, 1094.83), fv(0.05, 10
 SELECT bar(578.14, 1094.83, 20), bar(1, 0)
 SELECT * FROM projection(578.14, 0.0659, 2024, 2034)
 SELECT * FROM projection('abc', 0.1, 2024, 2030)
+SELECT * FROM pm_extract('The global gizmo market was USD 578.14 billion in 2024 and may reach USD 1,094.83 billion by 2034, a CAGR of 11.37% from 2025 to 2034. The Europe gizmo market was USD 166.04 billion in 2024. It grows. About 30% of users. The Europe gizmo market was USD 166.04 billion in 2024.' || char(10) || 'Share, By Region, 2024 (%)' || char(10) || 'Europe | 28.72% |' || char(10) || 'Dominant Region | Europe |' || char(10) || 'Market Size in 2025 | USD 616.26 Billion |', 'r')
+SELECT * FROM pm_extract(42)
 SELECT * FROM pm_segments('stated_cagr') WHERE dimension = 'region' AND year = 2030
 SELECT * FROM pm_segments('no such scenario')
 SELECT * FROM pm_facts; SELECT * FROM pm_companies; SELECT * FROM pm_audit WHERE status = 'fail'
