@@ -4,6 +4,16 @@
 ** Usage:   .load ./build/pmext          (sqlite3 shell)
 **          SELECT load_extension('./build/pmext');
 **
+** Entry points (docs/clients.md):
+**   sqlite3_pmext_init      pmext in this connection (derived by SQLite
+**                           from the file name pmext.so)
+**   sqlite3_extension_init  the same, for a renamed copy loaded by a client
+**                           that cannot name an entry point
+**   sqlite3_pmextauto_init  pmext in this connection and in every
+**                           connection the process opens afterwards
+**                           (sqlite3_auto_extension), the library kept
+**                           loaded for good (SQLITE_OK_LOAD_PERMANENTLY)
+**
 ** The entry point checks that the running SQLite is new enough, then calls
 ** the registration function of every part of the extension (sql/register.h). It
 ** registers two introspection functions itself:
@@ -86,11 +96,16 @@ static int loaded_version(sqlite3 *db, char **version) {
 }
 
 #ifdef _WIN32
-__declspec(dllexport)
+#define PMEXT_EXPORT __declspec(dllexport)
 #else
-__attribute__((visibility("default")))
+#define PMEXT_EXPORT __attribute__((visibility("default")))
 #endif
-int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
+
+/* Also what SQLite calls for each connection opened after
+** sqlite3_pmextauto_init: from sqlite3_open(), with the same API table, no
+** load_extension() context and whether or not the connection enabled
+** extension loading. */
+PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
                        const sqlite3_api_routines *pApi) {
   /* The API table is the same for every connection of the process. Write
   ** the shared pointer only on the first load: an unconditional write on
@@ -100,8 +115,9 @@ int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
   ** both read the null pointer and both write it, with the same value (an
   ** aligned pointer store, harmless on every platform we build for, but a
   ** data race in C11's terms). A host that loads pmext into connections
-  ** opened concurrently can load it once first, or use
-  ** sqlite3_auto_extension. Linked in statically (SQLITE_CORE, make
+  ** opened concurrently can load it once first, best with
+  ** sqlite3_pmextauto_init (then SQLite itself loads it into each new
+  ** connection, tests/c/threads.c), or use sqlite3_auto_extension. Linked in statically (SQLITE_CORE, make
   ** static) there is no pointer: calls go direct. */
 #ifdef SQLITE_CORE
   (void)pApi;
@@ -147,4 +163,32 @@ int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
     }
   }
   return SQLITE_OK;
+}
+
+/* SQLite's fallback when the entry point derived from the file name (a
+** renamed copy: pm.so -> sqlite3_pm_init) is not found. */
+PMEXT_EXPORT int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg,
+                                        const sqlite3_api_routines *pApi) {
+  return sqlite3_pmext_init(db, pzErrMsg, pApi);
+}
+
+/* Load once for the process: pmext in db now, and sqlite3_pmext_init as an
+** automatic extension, which SQLite runs in every connection opened later
+** (a connection pool). Connections already open are not touched: SQLite
+** has no way to reach them. SQLITE_OK_LOAD_PERMANENTLY keeps the library
+** mapped when db closes, since the automatic extension points into it.
+** Registering twice is harmless: sqlite3_auto_extension ignores a function
+** it already has. */
+PMEXT_EXPORT int sqlite3_pmextauto_init(sqlite3 *db, char **pzErrMsg,
+                                        const sqlite3_api_routines *pApi) {
+  int rc = sqlite3_pmext_init(db, pzErrMsg, pApi);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_auto_extension((void (*)(void))sqlite3_pmext_init);
+  if (rc != SQLITE_OK) {
+    *pzErrMsg = sqlite3_mprintf(
+        "pmext: cannot register for new connections (sqlite3_auto_extension): %s",
+        sqlite3_errstr(rc));
+    return rc;
+  }
+  return SQLITE_OK_LOAD_PERMANENTLY;
 }

@@ -22,7 +22,11 @@ missing=""
 
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_header() { echo '#include <sqlite3.h>' | ${CC:-cc} -E - >/dev/null 2>&1; }
-have_tcl_sqlite() { echo 'package require sqlite3' | tclsh >/dev/null 2>&1; }
+# tclsh reading commands from stdin exits 0 even when one of them fails, so
+# the script exits 1 itself when the package is missing.
+have_tcl_sqlite() {
+  echo 'if {[catch {package require sqlite3}]} {exit 1}' | tclsh >/dev/null 2>&1
+}
 have_asan_rt() { [ -e "$(clang -print-file-name=libclang_rt.asan-$(uname -m).so 2>/dev/null)" ]; }
 
 check_build() {
@@ -71,6 +75,17 @@ check_clients() {
   [ -n "$(find /usr/lib -name libsqlite3odbc.so 2>/dev/null | head -n 1)" ] ||
     missing="$missing libsqliteodbc"
   have_cmd sqlite-utils || missing="$missing sqlite-utils"
+  have_cmd javac || missing="$missing default-jdk-headless"
+  [ -e /usr/share/java/sqlite-jdbc.jar ] || missing="$missing libxerial-sqlite-jdbc-java"
+  have_cmd Rscript || missing="$missing r-base-core"
+  Rscript -e 'library(RSQLite)' >/dev/null 2>&1 || missing="$missing r-cran-rsqlite r-cran-dbi"
+  have_cmd litecli || missing="$missing litecli"
+  perl -MDBD::SQLite -e1 >/dev/null 2>&1 || missing="$missing libdbd-sqlite3-perl"
+  have_cmd php || missing="$missing php-cli"
+  php -r 'exit(class_exists("SQLite3") ? 0 : 1);' >/dev/null 2>&1 || missing="$missing php-sqlite3"
+  ruby -e 'require "sqlite3"' >/dev/null 2>&1 || missing="$missing ruby-sqlite3"
+  have_py sqlalchemy || missing="$missing python3-sqlalchemy"
+  have_cmd sqlitebrowser || missing="$missing sqlitebrowser"
   check_node
 }
 
@@ -110,8 +125,9 @@ if [ "$(id -u)" = 0 ] && have_cmd apt-get; then
   if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
     apt-get update -qq >&2 || exit 1
   fi
+  # Wait for another apt (unattended-upgrades, a parallel install) to finish.
   # shellcheck disable=SC2086
-  apt-get install -y -qq $missing >&2 || exit 1
+  apt-get install -y -qq -o DPkg::Lock::Timeout=600 $missing >&2 || exit 1
   exit 0
 fi
 echo "pmext: missing packages:$missing" >&2

@@ -14,6 +14,10 @@
 #                              exec ARGS in the source tree; {code stdout
 #                              stderr}
 #   client_tmpdir NAME         a fresh directory build/clients/NAME
+#   client_trouble CLIENT MESSAGE
+#                              1 if docs/troubleshooting.md's table of
+#                              refusals has a row for CLIENT (the start of
+#                              its first cell) with exactly MESSAGE
 
 proc client_blocks {} {
   set blocks {}
@@ -112,4 +116,38 @@ proc client_sh {name needle args} {
     }
     do_test $name.$i [list string trimright $out] [string trimright $expected]
   }
+}
+
+proc client_trouble {client message} {
+  set text [read_file [file join $::pmext_root docs troubleshooting.md]]
+  foreach line [split $text \n] {
+    set cells [split [string trim $line |] |]
+    if {[llength $cells] < 3} continue
+    set name [string trim [lindex $cells 0]]
+    set msg [string trim [lindex $cells 1]]
+    if {[string first $client $name] == 0 && $msg eq "`$message`"} { return 1 }
+  }
+  return 0
+}
+
+# A database file at PATH with a one-report model input and a stored
+# pm_model table `market_model` over it (what a BI user's schema browser
+# should list); 0 with a loud SKIP line when this build has no pm_model.
+proc client_stored_model {path test} {
+  reset_db
+  if {![have_module pm_model $test]} { return 0 }
+  file delete $path
+  db eval {ATTACH $path AS stored}
+  db eval {
+    CREATE TABLE stored.reports(report, market, publisher, published, unit, url);
+    CREATE TABLE stored.figures(report, dimension, segment, year, value, share, decimals, note);
+    CREATE TABLE stored.claims(report, kind, dimension, segment, value, from_year, to_year, note);
+    INSERT INTO stored.reports VALUES ('r1', 'widgets', 'Acme', 2024, 'USD bn', NULL);
+    INSERT INTO stored.figures VALUES
+      ('r1', 'market', 'Global', 2024, 100, NULL, NULL, NULL),
+      ('r1', 'market', 'Global', 2034, 200, NULL, NULL, NULL);
+    CREATE VIRTUAL TABLE stored.market_model USING pm_model;
+    DETACH stored;
+  }
+  return 1
 }
