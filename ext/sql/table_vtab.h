@@ -1,6 +1,6 @@
 /*
 ** table_vtab.h -- a grid of cells built once (tv_table: the rows of the
-** model's facts, audit, companies and comparison, model_tables_vtab.c),
+** model's facts, audit, companies and comparison, model/tables_vtab.c),
 ** the helpers every pmext virtual table uses, and a read-only eponymous
 ** table over a grid (tv_register).
 **
