@@ -23,12 +23,6 @@
 
 #include "xmath.h"
 
-static pmext_status finish(double result, double *out) {
-  if (!isfinite(result)) return GROWTH_UNDEFINED;
-  *out = result;
-  return GROWTH_OK;
-}
-
 static int all_finite(double a, double b, double c, double d, double e) {
   return isfinite(a) && isfinite(b) && isfinite(c) && isfinite(d) &&
          isfinite(e);
@@ -80,7 +74,7 @@ pmext_status finance_fv(double rate, double nper, double pmt, double pv,
     return GROWTH_UNDEFINED;
   }
   double timing = 1.0 + rate * type;
-  return finish(-(pv * growth + pmt * timing * annuity), out);
+  return pmext_finish(-(pv * growth + pmt * timing * annuity), out);
 }
 
 pmext_status finance_pv(double rate, double nper, double pmt, double fv,
@@ -91,7 +85,7 @@ pmext_status finance_pv(double rate, double nper, double pmt, double fv,
     return GROWTH_UNDEFINED;
   }
   double timing = 1.0 + rate * type;
-  return finish(-(fv + pmt * timing * annuity) / growth, out);
+  return pmext_finish(-(fv + pmt * timing * annuity) / growth, out);
 }
 
 pmext_status finance_nper(double rate, double pmt, double pv, double fv,
@@ -101,7 +95,7 @@ pmext_status finance_nper(double rate, double pmt, double pv, double fv,
   }
   if (rate == 0.0) {
     if (pmt == 0.0) return GROWTH_UNDEFINED;
-    return finish(-(pv + fv) / pmt, out);
+    return pmext_finish(-(pv + fv) / pmt, out);
   }
   /* (1+r)^n = (k - fv) / (k + pv) with k = pmt*(1+r*type)/r. Near a ratio
   ** of 1 its logarithm is log1p((-fv - pv) / (k + pv)), whose argument
@@ -120,7 +114,7 @@ pmext_status finance_nper(double rate, double pmt, double pv, double fv,
                          ? xm_log1p(near_1)
                          : xm_log_ratio(fabs(den), fabs(num));
   xm_dd n = xm_div(log_growth, xm_log1p(rate));
-  return finish(n.hi + n.lo, out);
+  return pmext_finish(n.hi + n.lo, out);
 }
 
 /* rate(): the residual at r = e^x - 1 of
@@ -188,13 +182,13 @@ pmext_status finance_effect(double nominal_rate, double npery, double *out) {
   xm_dd q = xm_div_d(one, periods);
   xm_dd l = xm_log1p(q.hi);
   l.lo += q.lo / (1.0 + q.hi);
-  return finish(xm_expm1(xm_mul_d(l, periods)), out);
+  return pmext_finish(xm_expm1(xm_mul_d(l, periods)), out);
 }
 
 pmext_status finance_nominal(double effect_rate, double npery, double *out) {
   if (!isfinite(effect_rate) || !isfinite(npery)) return GROWTH_UNDEFINED;
   double periods = trunc(npery);
   if (!(effect_rate > 0.0) || periods < 1.0) return GROWTH_UNDEFINED;
-  return finish(periods * xm_expm1(xm_div_d(xm_log1p(effect_rate), periods)),
-                out);
+  return pmext_finish(
+      periods * xm_expm1(xm_div_d(xm_log1p(effect_rate), periods)), out);
 }

@@ -109,8 +109,5 @@ pmext_status fit_sums_growth(const fit_sums *s, double *out) {
       !cross_term(n, sxy, sx, sy, &cov) || !(spread.hi > 0.0)) {
     return GROWTH_UNDEFINED; /* overflow, or all rows in one year */
   }
-  double result = xm_expm1(xm_div(cov, spread));
-  if (!isfinite(result)) return GROWTH_UNDEFINED;
-  *out = result;
-  return GROWTH_OK;
+  return pmext_finish(xm_expm1(xm_div(cov, spread)), out);
 }

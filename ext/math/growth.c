@@ -32,12 +32,6 @@
 #include "xmath.h"
 
 /* Store a result; GROWTH_UNDEFINED if it overflowed. */
-static pmext_status finish(double result, double *out) {
-  if (!isfinite(result)) return GROWTH_UNDEFINED;
-  *out = result;
-  return GROWTH_OK;
-}
-
 pmext_status growth_cagr(double start_value, double end_value, double years,
                           double *out) {
   /* finite, start_value > 0, end_value >= 0, years > 0 (NaN fails all) */
@@ -49,7 +43,7 @@ pmext_status growth_cagr(double start_value, double end_value, double years,
     *out = -1.0; /* the whole value is lost: 0^(1/n) - 1 */
     return GROWTH_OK;
   }
-  return finish(xm_pow_ratio_m1(start_value, end_value, years), out);
+  return pmext_finish(xm_pow_ratio_m1(start_value, end_value, years), out);
 }
 
 /*
@@ -103,7 +97,7 @@ pmext_status growth_project(double value, double rate, double years,
   }
   if (!(rate > -1.0)) return GROWTH_UNDEFINED;
   if (project_fast(value, rate, years, out)) return GROWTH_OK;
-  return finish(xm_exp_mul(value, xm_mul_d(xm_log1p(rate), years)), out);
+  return pmext_finish(xm_exp_mul(value, xm_mul_d(xm_log1p(rate), years)), out);
 }
 
 /* Negating years is exact, so this is project() to the last bit. */
@@ -126,7 +120,7 @@ pmext_status growth_years_to_reach(double value, double target, double rate,
   int same_sign = (value > 0.0 && target > 0.0) || (value < 0.0 && target < 0.0);
   if (!same_sign || rate == 0.0) return GROWTH_UNDEFINED;
   xm_dd years = xm_div(xm_log_ratio(fabs(value), fabs(target)), xm_log1p(rate));
-  return finish(years.hi + years.lo, out);
+  return pmext_finish(years.hi + years.lo, out);
 }
 
 pmext_status growth_interpolate(double year, double year0, double value0,
@@ -158,9 +152,9 @@ pmext_status growth_interpolate(double year, double year0, double value0,
   if (!(fabs(part.hi) / fabs(span.hi) <= 0x1p990)) {
     int up = (part.hi > 0.0) == (span.hi > 0.0);
     xm_dd x = {up == (value1 > value0) ? HUGE_VAL : -HUGE_VAL, 0.0};
-    return finish(xm_exp_mul(value0, x), out);
+    return pmext_finish(xm_exp_mul(value0, x), out);
   }
   xm_dd fraction = xm_div(part, span);
-  return finish(xm_exp_mul(value0, xm_mul(xm_log_ratio(value0, value1), fraction)),
+  return pmext_finish(xm_exp_mul(value0, xm_mul(xm_log_ratio(value0, value1), fraction)),
                 out);
 }

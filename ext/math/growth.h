@@ -11,10 +11,7 @@
 #ifndef PMEXT_GROWTH_H
 #define PMEXT_GROWTH_H
 
-typedef enum {
-  GROWTH_OK = 0,       /* *out holds a finite result */
-  GROWTH_UNDEFINED = 1 /* outside the domain, or the result overflows */
-} pmext_status;
+#include "status.h" /* pmext_status */
 
 /* Compound annual growth rate: (end/start)^(1/years) - 1.
 ** Defined for start > 0, end >= 0, years > 0. */
