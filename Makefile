@@ -79,13 +79,13 @@ all: $(LIB)
 $(LIB): $(OBJECTS)
 	$(CC) $(LDSHARED) $(LDFLAGS) -o $@ $(OBJECTS) -lm
 
-# `make` alone (and `make static`, `make pg`'s maths) only compiles: it
-# installs nothing. `make deps` installs what building needs; the targets
-# that set up what they run (demo, test, asan, bench, db, the clients...)
-# do it first, before compiling (tools/need.sh).
-INSTALLING_GOALS := deps demo test asan bench bench-callgrind accuracy db \
-  test-clients charts test-packages db-pg test-pg check
-BUILD_NEEDS := $(if $(filter $(INSTALLING_GOALS),$(MAKECMDGOALS)),deps-build)
+# `make` alone only compiles: it installs nothing, and neither do the other
+# goals that only build (all, static, unit, check-layers, install,
+# uninstall, clean). `make deps` installs what building needs; every other
+# target (demo, test, asan, bench, db, the clients, packages, pg...) first
+# installs what it needs, before compiling (tools/need.sh).
+COMPILE_ONLY_GOALS := all static unit check-layers install uninstall clean $(LIB)
+BUILD_NEEDS := $(if $(filter-out $(COMPILE_ONLY_GOALS),$(MAKECMDGOALS)),deps-build)
 deps: deps-build
 
 $(B)/obj/%.o: ext/%.c $(HEADERS) | $(BUILD_NEEDS)
