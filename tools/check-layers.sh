@@ -24,77 +24,51 @@ cd "$root" || exit 2
   exit 2
 }
 
-# allowed LAYER: the layers a file of LAYER may include from
-allowed() {
-  case $1 in
-    math) echo "" ;;
-    sql) echo "math" ;;
-    model) echo "math sql" ;;
-    top) echo "sql" ;;
-  esac
-}
-
+# One awk over every file: the layer of a file is its folder; a quoted
+# header must exist (awk reads the list of ext/ files first).
+files=$(ls ext/pmext.c ext/math/*.[ch] ext/sql/*.[ch] ext/model/*.[ch] 2>/dev/null)
 status=0
-for file in ext/pmext.c ext/math/*.[ch] ext/sql/*.[ch] ext/model/*.[ch]; do
-  [ -e "$file" ] || continue
-  case $file in
-    ext/math/*) layer=math ;;
-    ext/sql/*) layer=sql ;;
-    ext/model/*) layer=model ;;
-    *) layer=top ;;
-  esac
-  dir=$(dirname "$file")
-  ok=$(allowed $layer)
-  # "file:line:header" for each quoted or angle include
-  found=$(awk '
-    /^[ \t]*#[ \t]*include[ \t]*["<]/ {
-      h = $0
-      sub(/^[^"<]*["<]/, "", h)
-      sub(/[">].*$/, "", h)
-      q = ($0 ~ /include[ \t]*"/) ? "q" : "a"
-      print FNR ":" q ":" h
-    }' "$file")
-  for entry in $found; do
-    line=${entry%%:*}
-    rest=${entry#*:}
-    kind=${rest%%:*}
-    header=${rest#*:}
-    why=""
-    case $header in
-      *../*) why="\"../\" in an include" ;;
-      pmext.c | */pmext.c) why="nothing includes the entry point" ;;
-      sqlite3*.h)
-        [ $layer = math ] && why="math/ includes no SQLite header" ;;
-      */*)
-        [ "$kind" = q ] || continue
-        from=${header%%/*}
-        case " $ok " in
-          *" $from "*) [ -e "ext/$header" ] || why="no ext/$header" ;;
-          *) why="$layer may not include $from/ (allowed: ${ok:-its own folder only})" ;;
-        esac
-        ;;
-      *)
-        [ "$kind" = q ] || continue
-        case "$layer:$header" in
-          top:buildinfo.h | model:model_builtin_sql.h) ;; # generated in build/
-          *) [ -e "$dir/$header" ] ||
-            why="\"$header\" is not in $dir (another layer's header goes by its path from ext/)" ;;
-        esac
-        ;;
-    esac
-    if [ -n "$why" ]; then
-      echo "$file:$line: $why"
-      status=1
-    fi
-  done
-  if [ $layer = math ]; then
-    names=$(grep -n '\bsqlite3[_a-z0-9]*\b\|\bSQLITE_[A-Z_]*\b' "$file" |
-      grep -v '^[0-9]*:[ \t]*#[ \t]*include' | cut -d: -f1)
-    for line in $names; do
-      echo "$file:$line: math/ uses no SQLite name"
-      status=1
-    done
-  fi
-done
+awk '
+  function report(why) { print FILENAME ":" FNR ": " why; bad = 1 }
+  BEGIN {
+    allowed["math"] = ""; allowed["sql"] = "math"
+    allowed["model"] = "math sql"; allowed["top"] = "sql"
+    while (("find ext -type f" | getline path) > 0) exists[path] = 1
+  }
+  FNR == 1 {
+    layer = "top"
+    if (FILENAME ~ /^ext\/math\//) layer = "math"
+    else if (FILENAME ~ /^ext\/sql\//) layer = "sql"
+    else if (FILENAME ~ /^ext\/model\//) layer = "model"
+    dir = FILENAME; sub(/\/[^\/]*$/, "", dir)
+  }
+  /^[ \t]*#[ \t]*include[ \t]*["<]/ {
+    h = $0; sub(/^[^"<]*["<]/, "", h); sub(/[">].*$/, "", h)
+    quoted = $0 ~ /include[ \t]*"/
+    if (h ~ /\.\.\//) { report("\"../\" in an include"); next }
+    if (h == "pmext.c" || h ~ /\/pmext\.c$/) { report("nothing includes the entry point"); next }
+    if (h ~ /^sqlite3.*\.h$/) {
+      if (layer == "math") report("math/ includes no SQLite header")
+      next
+    }
+    if (!quoted) next
+    if (h ~ /\//) {
+      from = h; sub(/\/.*/, "", from)
+      if (index(" " allowed[layer] " ", " " from " ") == 0) {
+        ok = allowed[layer] == "" ? "its own folder only" : allowed[layer]
+        report(layer " may not include " from "/ (allowed: " ok ")")
+      } else if (!(("ext/" h) in exists)) report("no ext/" h)
+      next
+    }
+    if ((layer == "top" && h == "buildinfo.h") || (layer == "model" && h == "model_builtin_sql.h")) next
+    if (!((dir "/" h) in exists))
+      report("\"" h "\" is not in " dir " (another layer'"'"'s header goes by its path from ext/)")
+    next
+  }
+  layer == "math" && /(^|[^A-Za-z0-9_])(sqlite3[_a-z0-9]*|SQLITE_[A-Z_]*)([^A-Za-z0-9_]|$)/ {
+    report("math/ uses no SQLite name")
+  }
+  END { exit bad }
+' $files || status=1
 [ $status = 0 ] && echo "check-layers: ok (math <- sql <- model <- pmext.c)"
 exit $status
