@@ -36,8 +36,8 @@
 **      report without such a claim has the rows of 'reported'.
 */
 #include "model.h"
-#include "math/growth.h"
 #include "sql/register.h"
+#include "math/growth.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -51,13 +51,13 @@
 **     the exact kernel.
 */
 #include "args.h"
+#include "fifo.h"
+#include "register.h"
 #include "math/endpoints.h"
 #include "math/exact_sum.h"
-#include "fifo.h"
 #include "math/fit.h"
 #include "math/flows.h"
 #include "math/growth.h"
-#include "register.h"
 
 #include <math.h>
 #include <string.h>

@@ -25,9 +25,9 @@
 ** computes each row from k; nothing is stored.
 */
 #include "args.h"
-#include "math/growth.h"
 #include "register.h"
 #include "table_vtab.h"
+#include "math/growth.h"
 
 #include <math.h>
 

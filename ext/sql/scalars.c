@@ -39,8 +39,8 @@
 ** maths and hands anything else to numeric_scalar().
 */
 #include "args.h"
-#include "math/numeric_functions.h"
 #include "register.h"
+#include "math/numeric_functions.h"
 
 #include <stddef.h>
 #include <string.h>
