@@ -6,18 +6,25 @@
 ** How it works
 **
 ** Building blocks, all exact: two_sum (a + b = s + e), fast_two_sum (the
-** same when |a| >= |b|) and two_prod (a * b = p + e). two_prod is one fma
-** where the compiler says fma is a fast instruction of the target
-** (FP_FAST_FMA: AArch64, or x86-64 built with -mfma), else Dekker's product
-** with Veltkamp splitting, exact for operands below 2^995 (on x86-64 built
-** for the baseline ISA fma() is a library call, slower than the extra
-** flops). The choice is made once, at compile time. The residuals of the
-** quotients, x - q y, are formed as one fma, or as (x - p) - e from
-** two_prod's p + e with x - p exact (Sterbenz): the same exact value
-** rounded once either way. fma is used nowhere else (no fused polynomial
-** steps), so the two flavours give bit-identical results
-** (tests/unit/test_xmath.c checks the Dekker flavour against exact
-** products).
+** same when |a| >= |b|) and two_prod (a * b = p + e): one fma, or
+** Dekker's product with Veltkamp splitting, exact for operands below
+** 2^995 (on x86-64 built for the baseline ISA fma() is a library call,
+** slower than the extra flops). The residuals of the quotients, x - q y,
+** are formed as one fma, or as (x - p) - e from two_prod's p + e with
+** x - p exact (Sterbenz): the same exact value rounded once either way.
+** fma is used nowhere else (no fused polynomial steps), so the two
+** flavours give bit-identical results.
+**
+** Which flavour. The kernels are written once, in xmath_kernels.h, and
+** included here once for the build's target: fma where the compiler says
+** it is a fast instruction (FP_FAST_FMA: AArch64, x86-64 built with -mfma),
+** else Dekker's. On x86-64 built for the baseline ISA with GCC or clang
+** they are included a second time, compiled for FMA3
+** (__attribute__((target("fma")))), and the one choice is made at the top
+** of xm_pow_ratio_m1 (cagr's call): a predictable test of the CPU feature
+** bits that the compiler's runtime read at load time. Every other entry
+** point uses the build's flavour. tests/unit/test_xmath.c checks both
+** copies against the vectors and against each other.
 **
 ** Fused cagr. xm_pow_ratio_m1(a, b, n) = (b/a)^(1/n) - 1 inlines the
 ** logarithm, the division and expm1 below into one function (no
@@ -141,11 +148,12 @@ static inline xm_dd fast_two_sum(double a, double b) {
   return r;
 }
 
-/* XM_FMA: 1 where fma() is a fast instruction of the target, see above. */
+/* XM_TARGET_FMA: 1 where fma() is a fast instruction of the build's
+** target, see above. */
 #if defined(FP_FAST_FMA)
-#define XM_FMA 1
+#define XM_TARGET_FMA 1
 #else
-#define XM_FMA 0
+#define XM_TARGET_FMA 0
 #endif
 
 #if defined(__GNUC__)
@@ -154,27 +162,13 @@ static inline xm_dd fast_two_sum(double a, double b) {
 #define XM_INLINE static inline
 #endif
 
-/* a * b = p + e exactly (no overflow; |a|, |b| < 2^995 without fma):
-** one fma, or Dekker's product with Veltkamp splitting. */
+/* a = hi + lo, each half with 26 significant bits (Dekker's splitting). */
 XM_INLINE void veltkamp(double a, double *hi, double *lo) {
   double c = 0x1.0000002p27 * a; /* (2^27 + 1) a */
   *hi = c - (c - a);
   *lo = a - *hi;
 }
 
-XM_INLINE xm_dd two_prod(double a, double b) {
-  double p = a * b;
-#if XM_FMA
-  xm_dd r = {p, fma(a, b, -p)};
-  return r;
-#else
-  double ah, al, bh, bl;
-  veltkamp(a, &ah, &al);
-  veltkamp(b, &bh, &bl);
-  xm_dd r = {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
-  return r;
-#endif
-}
 
 /* ---- exponent handling without libm calls ---- */
 
@@ -221,64 +215,15 @@ static inline double scale(double x, int k) {
   return x * pow2(half) * pow2(k - half);
 }
 
+/* ---- the kernels, compiled for the build's target ---- */
+
+#define XM_FMA XM_TARGET_FMA
+#define XM_NAME(f) f
+#define XM_KERNEL XM_INLINE
+#define XM_ENTRY static
+#include "xmath_kernels.h"
+
 /* ---- logarithm ---- */
-
-/* e ln2 + log1p(th + tl) for 1 + th in [sqrt(1/2), sqrt(2)] (give or take
-** a few ulp), |tl| <= 2^-50 |th|; hi + lo with |lo| below a few ulp(hi),
-** not renormalised (the callers that return it do that). */
-XM_INLINE xm_dd log_kernel(int e, double th, double tl) {
-  int j = round_int(th * 256.0);
-  const double *row = xm_log_table[j - XM_LOG_JMIN];
-  double r = row[0];
-  /* u = (1 + t) r - 1 = th r + (r - 1) + tl r = uh + ul, where uh is
-  ** available early (two roundings) and ul, |ul| <= 2^-54, comes later. */
-  xm_dd p = two_prod(th, r);
-  xm_dd q = two_sum(p.hi, r - 1.0);
-  double uh = q.hi;
-  double ul = q.lo + p.lo + tl * r;
-  /* log1p(u) = (uh - uh^2/2) + (ul - uh ul - uh^2 ul + cubic part),
-  ** cubic part = uh^3 (1/3 - uh/4 + ... + uh^6/9), in Estrin's scheme */
-  xm_dd sq = two_prod(uh, uh);
-  double u2 = sq.hi, u4 = u2 * u2;
-  double cubic =
-      u2 * uh *
-      ((1.0 / 3 - 1.0 / 4 * uh) +
-       u2 * (1.0 / 5 - 1.0 / 6 * uh) +
-       u4 * ((1.0 / 7 - 1.0 / 8 * uh) + u2 * (1.0 / 9)));
-  xm_dd l = fast_two_sum(uh, -0.5 * u2);
-  double l_lo = l.lo + ((ul - 0.5 * sq.lo) - (uh + u2) * ul + cubic);
-  /* + e ln2 + ln(1/r) */
-  xm_dd a = two_sum(e * xm_ln2[0], row[1]);
-  xm_dd b = two_sum(a.hi, l.hi);
-  xm_dd sum = {b.hi, (a.lo + b.lo) + (l_lo + (e * xm_ln2[1] + row[2]))};
-  return sum;
-}
-
-XM_INLINE xm_dd log_ratio(double a, double b) {
-  int ea, eb;
-  double ma = unit_mantissa(a, &ea);
-  double mb = unit_mantissa(b, &eb);
-  int e = eb - ea;
-  double inv = 1.0 / ma;
-  /* halve or double mb so that mb/ma is in [sqrt(1/2), sqrt(2)] (give or
-  ** take an ulp: the table has a spare entry at each end), comparing
-  ** products so as not to wait for the division; without branches, which
-  ** random data would mispredict half of the time */
-  static const double halve_keep_double[3] = {0.5, 1.0, 2.0};
-  int shift = (mb >= ma * SQRT2) - (mb < ma * SQRT_HALF);
-  mb *= halve_keep_double[1 - shift];
-  e += shift;
-  /* t = mb/ma - 1 = d/ma, d exact since mb/ma is in [1/2, 2] */
-  double d = mb - ma;
-  double th = d * inv;
-#if XM_FMA
-  double tl = fma(-th, ma, d) * inv;
-#else
-  xm_dd p = two_prod(th, ma);
-  double tl = ((d - p.hi) - p.lo) * inv;
-#endif
-  return log_kernel(e, th, tl);
-}
 
 xm_dd xm_log_ratio(double a, double b) {
   xm_dd l = log_ratio(a, b);
@@ -336,20 +281,6 @@ xm_dd xm_mul_d(xm_dd x, double y) {
   return fast_two_sum(p.hi, p.lo + x.lo * y);
 }
 
-/* x / y given inv = 1/y rounded, for 2^-995 <= |y| <= 2^995; x need not
-** be normalised (|x.lo| a few ulp(x.hi)), nor is the result. */
-XM_INLINE xm_dd div_kernel(xm_dd x, double y, double inv) {
-  double q = x.hi * inv;
-#if XM_FMA
-  double rest = fma(-q, y, x.hi);
-#else
-  xm_dd p = two_prod(q, y);
-  double rest = (x.hi - p.hi) - p.lo;
-#endif
-  xm_dd r = {q, (rest + x.lo) * inv};
-  return r;
-}
-
 xm_dd xm_div_d(xm_dd x, double y) {
   double ay = fabs(y);
   if (!isfinite(y) || y == 0.0 || !isfinite(x.hi)) {
@@ -382,25 +313,6 @@ xm_dd xm_diff(double a, double b) { return two_sum(a, -b); }
 
 /* ---- exponential ---- */
 
-/* For |x.hi| <= 1500: x = n ln2/128 + r, and p = e^r - 1 as a
-** double-double (with n = 0, r is x itself). */
-XM_INLINE xm_dd exp_reduce(xm_dd x, int *n) {
-  double shifted = x.hi * xm_inv_ln2_128 + ROUND_SHIFT;
-  double nd = shifted - ROUND_SHIFT;
-  *n = (int)(int32_t)(uint32_t)bits_of(shifted);
-  xm_dd r = two_sum(x.hi - nd * xm_ln2_128[0], x.lo - nd * xm_ln2_128[1]);
-  double rh = r.hi;
-  xm_dd sq = two_prod(rh, rh);
-  double r2 = sq.hi;
-  double cubic = r2 * rh *
-                 ((1.0 / 6 + 1.0 / 24 * rh) +
-                  r2 * ((1.0 / 120 + 1.0 / 720 * rh) +
-                        r2 * (1.0 / 5040)));
-  xm_dd h = fast_two_sum(rh, 0.5 * sq.hi);
-  xm_dd p = {h.hi, h.lo + ((r.lo + 0.5 * sq.lo) + rh * r.lo + cubic)};
-  return p;
-}
-
 /* 2^(j/128) (1 + p) as a double-double. */
 XM_INLINE xm_dd exp_table_mul(int j, xm_dd p) {
   const double *t = xm_exp_table[j];
@@ -408,31 +320,6 @@ XM_INLINE xm_dd exp_table_mul(int j, xm_dd p) {
   xm_dd s = fast_two_sum(t[0], m.hi);
   xm_dd r = {s.hi, s.lo + (m.lo + t[1] * (1.0 + p.hi) + t[0] * p.lo)};
   return r;
-}
-
-XM_INLINE double expm1_kernel(xm_dd x) {
-  /* e^x - 1 rounds to -1 below -38 (e^-38 < 2^-54); above 709, where e^x
-  ** > 2^1022, the 1 is below 2^-1000 ulp and e^x is v e^x with v = 1 */
-  if (!(x.hi >= -38.0 && x.hi <= 709.0)) {
-    return x.hi > 0.0 ? xm_exp_mul(1.0, x) : x.hi < 0.0 ? -1.0 : x.hi;
-  }
-  int n;
-  xm_dd p = exp_reduce(x, &n);
-  if (n == 0) return p.hi + p.lo;
-  /* e^x - 1 = (T - 1) + T p + 2^k t1 (1 + p), T = 2^k t0 exact and normal
-  ** (-56 <= k <= 1022); T - 1 (exact, two_sum) is ready before p is. T p
-  ** is 2^k (t0 p) with t0 p exact (two_prod; Dekker's needs operands
-  ** below 2^995, T may be 2^1023), scaled exactly but for parts below
-  ** 2^-1022, i.e. 2^-1013 of the result (which is above 2^-9). */
-  int j = n & 127, k = (n - j) / 128;
-  const double *t = xm_exp_table[j];
-  double scale_k = pow2(k);
-  double big = t[0] * scale_k;
-  xm_dd a = two_sum(big, -1.0);
-  xm_dd m = two_prod(t[0], p.hi);
-  xm_dd s = two_sum(a.hi, m.hi * scale_k);
-  return s.hi + ((s.lo + a.lo) + (m.lo * scale_k + big * p.lo +
-                                  t[1] * scale_k * (1.0 + p.hi)));
 }
 
 double xm_expm1(xm_dd x) { return expm1_kernel(x); }
@@ -459,13 +346,50 @@ double xm_exp_mul(double v, xm_dd x) {
 
 /* ---- (b/a)^(1/n) - 1 in one piece ---- */
 
-/* The three kernels inlined into one function: no double-double crosses a
-** call, and 1/n is computed while the logarithm is. */
+/* x86-64 CPUs since 2013 (Intel Haswell, AMD Piledriver) have FMA3, which
+** the baseline ISA of the default build does not assume: there the kernels
+** are compiled a second time, for FMA3, and xm_pow_ratio_m1 (cagr's one
+** call) takes that copy when the CPU has it (1243 instructions a row
+** instead of 1420, make bench-callgrind). The test reads the feature bits
+** that the compiler's runtime (libgcc, compiler-rt: not instrumented by
+** ThreadSanitizer) writes in a load-time constructor, before dlopen or
+** main returns to any caller, and never again: a load and a test of a
+** constant, no lock, no race. __builtin_cpu_init() is idempotent; calling
+** it from our own constructor only matters were ours to run first. */
+#if defined(__x86_64__) && !defined(FP_FAST_FMA) && \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6))
+#define XM_DISPATCH 1
+#undef XM_FMA
+#undef XM_NAME
+#undef XM_KERNEL
+#undef XM_ENTRY
+#define XM_FMA 1
+#define XM_NAME(f) f##_fma
+#define XM_KERNEL XM_INLINE __attribute__((target("fma")))
+#define XM_ENTRY static __attribute__((target("fma")))
+#include "xmath_kernels.h"
+#define XM_CPU_HAS_FMA() __builtin_cpu_supports("fma")
+__attribute__((constructor)) static void xm_cpu_init(void) {
+  __builtin_cpu_init();
+}
+#else
+#define XM_DISPATCH 0
+#endif
+
 double xm_pow_ratio_m1(double a, double b, double n) {
-  double an = fabs(n);
-  if (!(an >= 0x1p-995 && an <= 0x1p995)) {
-    return xm_expm1(xm_div_d(xm_log_ratio(a, b), n));
+#if XM_DISPATCH
+  if (XM_CPU_HAS_FMA()) return pow_ratio_m1_fma(a, b, n);
+#endif
+  return pow_ratio_m1(a, b, n);
+}
+
+int xm_pow_ratio_m1_copies(double a, double b, double n, double out[2]) {
+  out[0] = pow_ratio_m1(a, b, n);
+#if XM_DISPATCH
+  if (XM_CPU_HAS_FMA()) {
+    out[1] = pow_ratio_m1_fma(a, b, n);
+    return 2;
   }
-  double inv = 1.0 / n;
-  return expm1_kernel(div_kernel(log_ratio(a, b), n, inv));
+#endif
+  return 1;
 }

@@ -51,6 +51,11 @@ double xm_expm1(xm_dd x);
 ** xm_expm1(xm_div_d(xm_log_ratio(a, b), n)), bit for bit, in one call. */
 double xm_pow_ratio_m1(double a, double b, double n);
 
+/* For the unit tests: xm_pow_ratio_m1 by each copy of its kernels that this
+** build has and this CPU can run (xmath.c): out[0] the build target's,
+** out[1] the one for x86-64's FMA extension. Returns how many ran (1, 2). */
+int xm_pow_ratio_m1_copies(double a, double b, double n, double out[2]);
+
 /* v * e^x, rounded once to double, for finite v; +-HUGE_VAL when it
 ** overflows, +-0 when it underflows. Accepts any x.hi, including +-Inf. */
 double xm_exp_mul(double v, xm_dd x);

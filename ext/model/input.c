@@ -282,6 +282,30 @@ static double half_digit(const char *text) {
   return 0.5 * pow(10, -decimals);
 }
 
+/* Text that SQLite's numeric affinity reads as a number in full: optional
+** blanks, a sign, digits with at most one decimal point (at least one
+** digit), an optional exponent, optional blanks. No hexadecimal, no
+** "inf" or "nan". (sqlite3_value_numeric_type() is not used here: it
+** converts the value in place, and on a copy it needs a connection.) */
+static int is_decimal_text(const char *p) {
+  int digits = 0;
+  while (*p == ' ' || (*p >= '\t' && *p <= '\r')) p++;
+  if (*p == '+' || *p == '-') p++;
+  for (; *p >= '0' && *p <= '9'; p++) digits++;
+  if (*p == '.') {
+    for (p++; *p >= '0' && *p <= '9'; p++) digits++;
+  }
+  if (!digits) return 0;
+  if (*p == 'e' || *p == 'E') {
+    p++;
+    if (*p == '+' || *p == '-') p++;
+    if (!(*p >= '0' && *p <= '9')) return 0;
+    while (*p >= '0' && *p <= '9') p++;
+  }
+  while (*p == ' ' || (*p >= '\t' && *p <= '\r')) p++;
+  return *p == 0;
+}
+
 /* A number cell: *has = 0 for NULL (or empty text), else *out and, when
 ** half is given, half its last digit. Text that is not a number in full,
 ** a BLOB, or a value that is not finite is an error. */
@@ -298,16 +322,14 @@ static int cell_number(reader *rd, int col, int *has, double *out,
     const char *text = (const char *)sqlite3_column_text(rd->stmt, col);
     if (!text) return SQLITE_NOMEM;
     if (!*text) return SQLITE_OK;
-    sqlite3_value *copy = sqlite3_value_dup(v);
-    if (!copy) return SQLITE_NOMEM;
-    int numeric = sqlite3_value_numeric_type(copy);
-    *out = sqlite3_value_double(copy);
-    sqlite3_value_free(copy);
-    if (numeric != SQLITE_INTEGER && numeric != SQLITE_FLOAT) {
+    if (!is_decimal_text(text)) {
       return fail(rd, rd->columns[col],
                   sqlite3_mprintf("'%q' is not a number", text));
     }
     if (half) *half = half_digit(text);
+    /* SQLite's own conversion: the same digits as CAST(text AS REAL),
+    ** whatever the process's locale. */
+    *out = sqlite3_column_double(rd->stmt, col);
   } else {
     *out = sqlite3_value_double(v);
     if (half) {
