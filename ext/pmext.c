@@ -107,24 +107,25 @@ static int loaded_version(sqlite3 *db, char **version) {
 ** extension loading. */
 PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
                        const sqlite3_api_routines *pApi) {
-  /* The API table is the same for every connection of the process. Write
-  ** the shared pointer only on the first load: an unconditional write on
-  ** each load races with other threads calling pmext functions through it
-  ** (ThreadSanitizer, tests/c/threads.c). Not race-free in one case: two
-  ** threads doing the very first load of the process at the same moment
-  ** both read the null pointer and both write it, with the same value (an
-  ** aligned pointer store, harmless on every platform we build for, but a
-  ** data race in C11's terms). A host that loads pmext into connections
-  ** opened concurrently can load it once first, best with
-  ** sqlite3_pmextauto_init (then SQLite itself loads it into each new
-  ** connection, tests/c/threads.c), or use sqlite3_auto_extension. Linked in statically (SQLITE_CORE, make
-  ** static) there is no pointer: calls go direct. */
+  /* The API table is the same for every connection of the process, and
+  ** every pmext function reads the shared pointer to it. It is written
+  ** once, on the first load, under one of SQLite's static mutexes (taken
+  ** through pApi, as the pointer may not be set yet): two threads doing
+  ** the first load of the process at the same moment are ordered, and a
+  ** later load only reads it (tests/c/threads.c under ThreadSanitizer).
+  ** The mutex is SQLITE_MUTEX_STATIC_APP3, held for these few
+  ** instructions only; a host that loads pmext while holding APP3 itself
+  ** would deadlock. Linked in statically (SQLITE_CORE, make static) there
+  ** is no pointer: calls go direct. */
 #ifdef SQLITE_CORE
   (void)pApi;
 #else
+  sqlite3_mutex *once = pApi->mutex_alloc(SQLITE_MUTEX_STATIC_APP3);
+  pApi->mutex_enter(once);
   if (sqlite3_api != pApi) {
     SQLITE_EXTENSION_INIT2(pApi);
   }
+  pApi->mutex_leave(once);
 #endif
   if (sqlite3_libversion_number() < PMEXT_MIN_SQLITE) {
     *pzErrMsg = sqlite3_mprintf(
