@@ -14,6 +14,7 @@
 ** header comment; tests/unit/test_xmath.c checks it). The kernels use
 ** xmath.c's helpers defined before the include (two_sum, veltkamp, ...).
 ** No include guard: each inclusion is one more copy.
+** Numeric policy: docs/architecture.md.
 */
 #define two_prod XM_NAME(two_prod)
 #define log_kernel XM_NAME(log_kernel)
