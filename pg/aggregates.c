@@ -163,7 +163,7 @@ Datum pmext_cagr_final(PG_FUNCTION_ARGS) {
   double result;
   if (PG_ARGISNULL(0) ||
       endpoints_cagr((const endpoints *)PG_GETARG_POINTER(0), &result) !=
-          GROWTH_OK) {
+          PMEXT_OK) {
     PG_RETURN_NULL();
   }
   PG_RETURN_FLOAT8(result);
@@ -201,7 +201,7 @@ Datum pmext_cagr_fit_final(PG_FUNCTION_ARGS) {
   double result;
   if (PG_ARGISNULL(0) ||
       fit_sums_growth((const fit_sums *)PG_GETARG_POINTER(0), &result) !=
-          GROWTH_OK) {
+          PMEXT_OK) {
     PG_RETURN_NULL();
   }
   PG_RETURN_FLOAT8(result);
@@ -221,7 +221,7 @@ typedef struct npv_state {
 /* The row's term into *term; 0 when it is undefined. */
 static int npv_term(FunctionCallInfo fcinfo, double *term) {
   return growth_discount(PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(1),
-                         PG_GETARG_FLOAT8(3), term) == GROWTH_OK;
+                         PG_GETARG_FLOAT8(3), term) == PMEXT_OK;
 }
 
 static int npv_row(FunctionCallInfo fcinfo) {
@@ -491,7 +491,7 @@ static Datum irr_final(FunctionCallInfo fcinfo, const char *func, int dated) {
   int unique;
   pmext_status status = flows_irr(sorted, n, dated, NULL, &unique, &result);
   pfree(sorted);
-  if (status != GROWTH_OK) PG_RETURN_NULL();
+  if (status != PMEXT_OK) PG_RETURN_NULL();
   PG_RETURN_FLOAT8(result);
 }
 
@@ -509,7 +509,7 @@ Datum pmext_xnpv_final(PG_FUNCTION_ARGS) {
   const flow_list *s = flows_final_state(fcinfo, "xnpv");
   double result;
   if (!s || flows_xnpv(&s->items[s->head], s->count - s->head, s->rate.rate,
-                       &result) != GROWTH_OK) {
+                       &result) != PMEXT_OK) {
     PG_RETURN_NULL();
   }
   PG_RETURN_FLOAT8(result);

@@ -85,13 +85,13 @@ Datum pmext_projection(PG_FUNCTION_ARGS) {
   Datum columns[3];
   bool nulls[3] = {false, false, false};
   columns[0] = Float8GetDatum(s->from_year + years);
-  if (growth_project(s->start_value, s->rate, years, &value) == GROWTH_OK) {
+  if (growth_project(s->start_value, s->rate, years, &value) == PMEXT_OK) {
     columns[1] = Float8GetDatum(value);
   } else {
     nulls[1] = true;
     columns[1] = (Datum)0;
   }
-  if (growth_project(1.0, s->rate, years, &index) == GROWTH_OK) {
+  if (growth_project(1.0, s->rate, years, &index) == PMEXT_OK) {
     columns[2] = Float8GetDatum(index);
   } else {
     nulls[2] = true;

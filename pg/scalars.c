@@ -13,7 +13,7 @@
 **     even next to a NULL, as in SQLite);
 **   - a flag argument (`type`) that is neither 0 nor 1 is an error
 **     "fv(): type is not 0 or 1: 2", SQLSTATE 22023;
-**   - GROWTH_UNDEFINED (outside the domain, overflow) gives NULL.
+**   - PMEXT_UNDEFINED (outside the domain, overflow) gives NULL.
 ** Optional arguments get their defaults from the SQL declarations
 ** (DEFAULT, the catalogue's values), so C always sees every argument.
 */
@@ -53,6 +53,6 @@ Datum pmext_scalar(PG_FUNCTION_ARGS) {
     args[i] = PG_GETARG_FLOAT8(i);
   }
   double result;
-  if (fn->eval(args, &result) != GROWTH_OK) PG_RETURN_NULL();
+  if (fn->eval(args, &result) != PMEXT_OK) PG_RETURN_NULL();
   PG_RETURN_FLOAT8(result);
 }

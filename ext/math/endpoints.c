@@ -34,7 +34,7 @@ void endpoints_add(endpoints *s, double year, double value) {
 
 pmext_status endpoints_cagr(const endpoints *s, double *out) {
   if (!s->seen || s->first.ambiguous || s->last.ambiguous) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   return growth_cagr(s->first.value, s->last.value,
                      s->last.year - s->first.year, out);

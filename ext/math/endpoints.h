@@ -32,7 +32,7 @@ void endpoints_add(endpoints *s, double year, double value);
 void endpoints_merge(endpoints *s, const endpoints *t);
 
 /* growth_cagr() from the first to the last value over the years between
-** them; GROWTH_UNDEFINED with no rows or an ambiguous end. */
+** them; PMEXT_UNDEFINED with no rows or an ambiguous end. */
 pmext_status endpoints_cagr(const endpoints *s, double *out);
 
 #endif /* PMEXT_ENDPOINTS_H */

@@ -47,13 +47,13 @@ static int factors(double rate, double nper, double *growth,
 
 pmext_status finance_rri(double nper, double pv, double fv, double *out) {
   if (!all_finite(nper, pv, fv, 0, 0) || !(nper > 0.0) || pv == 0.0) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   if (fv == 0.0) {
     *out = -1.0;
-    return GROWTH_OK;
+    return PMEXT_OK;
   }
-  if ((pv < 0.0) != (fv < 0.0)) return GROWTH_UNDEFINED;
+  if ((pv < 0.0) != (fv < 0.0)) return PMEXT_UNDEFINED;
   return growth_cagr(fabs(pv), fabs(fv), nper, out);
 }
 
@@ -61,7 +61,7 @@ pmext_status finance_pduration(double rate, double pv, double fv,
                                 double *out) {
   if (!all_finite(rate, pv, fv, 0, 0) || !(rate > 0.0) || !(pv > 0.0) ||
       !(fv > 0.0)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   return growth_years_to_reach(pv, fv, rate, out);
 }
@@ -71,7 +71,7 @@ pmext_status finance_fv(double rate, double nper, double pmt, double pv,
   double growth, annuity;
   if (!all_finite(rate, nper, pmt, pv, type) ||
       !factors(rate, nper, &growth, &annuity)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   double timing = 1.0 + rate * type;
   return pmext_finish(-(pv * growth + pmt * timing * annuity), out);
@@ -82,7 +82,7 @@ pmext_status finance_pv(double rate, double nper, double pmt, double fv,
   double growth, annuity;
   if (!all_finite(rate, nper, pmt, fv, type) ||
       !factors(rate, nper, &growth, &annuity) || growth == 0.0) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   double timing = 1.0 + rate * type;
   return pmext_finish(-(fv + pmt * timing * annuity) / growth, out);
@@ -91,10 +91,10 @@ pmext_status finance_pv(double rate, double nper, double pmt, double fv,
 pmext_status finance_nper(double rate, double pmt, double pv, double fv,
                            double type, double *out) {
   if (!all_finite(rate, pmt, pv, fv, type) || !(rate > -1.0)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   if (rate == 0.0) {
-    if (pmt == 0.0) return GROWTH_UNDEFINED;
+    if (pmt == 0.0) return PMEXT_UNDEFINED;
     return pmext_finish(-(pv + fv) / pmt, out);
   }
   /* (1+r)^n = (k - fv) / (k + pv) with k = pmt*(1+r*type)/r. Near a ratio
@@ -104,11 +104,11 @@ pmext_status finance_nper(double rate, double pmt, double pv, double fv,
   double k = pmt * (1.0 + rate * type) / rate;
   double num = k - fv, den = k + pv;
   if (den == 0.0 || num == 0.0 || (num < 0.0) != (den < 0.0)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   double ratio = num / den, near_1 = (-fv - pv) / den;
   if (!isfinite(ratio) || !isfinite(near_1) || !isfinite(den)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   xm_dd log_growth = ratio >= 0.5 && ratio <= 2.0
                          ? xm_log1p(near_1)
@@ -164,18 +164,18 @@ static int annuity_residual(void *ctx, long double x, long double *f,
 pmext_status finance_rate(double nper, double pmt, double pv, double fv,
                            double type, double guess, double *out) {
   if (!all_finite(nper, pmt, pv, fv, type) || !(nper > 0.0)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
-  if (pmt == 0.0 && pv == 0.0 && fv == 0.0) return GROWTH_UNDEFINED;
+  if (pmt == 0.0 && pv == 0.0 && fv == 0.0) return PMEXT_UNDEFINED;
   annuity_equation q = {nper, pmt, pv, fv, type};
   return solve_rate(annuity_residual, &q, guess, out);
 }
 
 /* Spreadsheets truncate npery to a whole number of periods. */
 pmext_status finance_effect(double nominal_rate, double npery, double *out) {
-  if (!isfinite(nominal_rate) || !isfinite(npery)) return GROWTH_UNDEFINED;
+  if (!isfinite(nominal_rate) || !isfinite(npery)) return PMEXT_UNDEFINED;
   double periods = trunc(npery);
-  if (!(nominal_rate > 0.0) || periods < 1.0) return GROWTH_UNDEFINED;
+  if (!(nominal_rate > 0.0) || periods < 1.0) return PMEXT_UNDEFINED;
   /* log1p(q) for the double-double q = nominal/periods: log1p(q.hi) plus
   ** q.lo/(1 + q.hi), the first-order term (the next is below 2^-106) */
   xm_dd one = {nominal_rate, 0.0};
@@ -186,9 +186,9 @@ pmext_status finance_effect(double nominal_rate, double npery, double *out) {
 }
 
 pmext_status finance_nominal(double effect_rate, double npery, double *out) {
-  if (!isfinite(effect_rate) || !isfinite(npery)) return GROWTH_UNDEFINED;
+  if (!isfinite(effect_rate) || !isfinite(npery)) return PMEXT_UNDEFINED;
   double periods = trunc(npery);
-  if (!(effect_rate > 0.0) || periods < 1.0) return GROWTH_UNDEFINED;
+  if (!(effect_rate > 0.0) || periods < 1.0) return PMEXT_UNDEFINED;
   return pmext_finish(
       periods * xm_expm1(xm_div_d(xm_log1p(effect_rate), periods)), out);
 }

@@ -4,7 +4,7 @@
 ** Same arguments, sign conventions and defaults as the spreadsheet functions
 ** of the same name (money paid out is negative, money received positive;
 ** `type` 0 = payments at the end of each period, 1 = at the beginning).
-** GROWTH_UNDEFINED wherever a spreadsheet shows #NUM! or #DIV/0!, and
+** PMEXT_UNDEFINED wherever a spreadsheet shows #NUM! or #DIV/0!, and
 ** wherever the result would not be a finite double. The caller validates
 ** `type` (0 or 1) before calling.
 ** Numeric policy: docs/architecture.md.

@@ -99,7 +99,7 @@ static int cross_term(double n, const double b[EXPANSION_TERMS],
 ** the exact sums: the result depends on the rows only, not on their order
 ** or on rows that came and went. */
 pmext_status fit_sums_growth(const fit_sums *s, double *out) {
-  if (s->bad > 0 || s->n < 2) return GROWTH_UNDEFINED;
+  if (s->bad > 0 || s->n < 2) return PMEXT_UNDEFINED;
   double sx[EXPANSION_TERMS], sy[EXPANSION_TERMS], sxx[EXPANSION_TERMS],
       sxy[EXPANSION_TERMS];
   xm_dd spread, cov;
@@ -107,7 +107,7 @@ pmext_status fit_sums_growth(const fit_sums *s, double *out) {
   if (!expand(&s->sx, sx) || !expand(&s->sy, sy) || !expand(&s->sxx, sxx) ||
       !expand(&s->sxy, sxy) || !cross_term(n, sxx, sx, sx, &spread) ||
       !cross_term(n, sxy, sx, sy, &cov) || !(spread.hi > 0.0)) {
-    return GROWTH_UNDEFINED; /* overflow, or all rows in one year */
+    return PMEXT_UNDEFINED; /* overflow, or all rows in one year */
   }
   return pmext_finish(xm_expm1(xm_div(cov, spread)), out);
 }

@@ -25,7 +25,7 @@ void fit_sums_update(fit_sums *s, double year, double value, int sign);
 /* Add every row summed in t. */
 void fit_sums_merge(fit_sums *s, const fit_sums *t);
 
-/* The growth rate; GROWTH_UNDEFINED with fewer than two rows, a value <= 0
+/* The growth rate; PMEXT_UNDEFINED with fewer than two rows, a value <= 0
 ** among them, all rows in one year, or an overflow. */
 pmext_status fit_sums_growth(const fit_sums *s, double *out);
 

@@ -31,7 +31,7 @@ int flows_xnpv_term(double rate, flow item, double origin, double *term) {
   double years = isfinite(span)
                      ? span / DAYS_PER_YEAR
                      : (item.t * 0.5 - origin * 0.5) / (DAYS_PER_YEAR * 0.5);
-  return growth_discount(item.value, rate, years, term) == GROWTH_OK;
+  return growth_discount(item.value, rate, years, term) == PMEXT_OK;
 }
 
 pmext_status flows_xnpv(const flow *items, int64_t count, double rate,
@@ -45,12 +45,12 @@ pmext_status flows_xnpv(const flow *items, int64_t count, double rate,
   for (int64_t i = 0; i < count; i++) {
     double term;
     if (!flows_xnpv_term(rate, items[i], origin, &term)) {
-      return GROWTH_UNDEFINED;
+      return PMEXT_UNDEFINED;
     }
     exact_sum_add(&sum, term);
   }
-  return exact_sum_result(&sum, out) == EXACT_SUM_OK ? GROWTH_OK
-                                                     : GROWTH_UNDEFINED;
+  return exact_sum_result(&sum, out) == EXACT_SUM_OK ? PMEXT_OK
+                                                     : PMEXT_UNDEFINED;
 }
 
 /* The frame for the solver: t in years from the earliest t (dated flows),
@@ -165,12 +165,12 @@ pmext_status flows_irr(const flow *items, int64_t count, int dated,
   int positive = 0, negative = 0;
   for (int64_t i = 0; i < v.count; i++) {
     if (!isfinite(v.items[i].value) || !isfinite(v.items[i].t)) {
-      return GROWTH_UNDEFINED;
+      return PMEXT_UNDEFINED;
     }
     positive |= v.items[i].value > 0.0;
     negative |= v.items[i].value < 0.0;
   }
-  if (!positive || !negative) return GROWTH_UNDEFINED; /* no root */
+  if (!positive || !negative) return PMEXT_UNDEFINED; /* no root */
   *unique = v.sorted && v.sign_changes == 1;
   double guess = *unique && previous_root ? *previous_root : IRR_GUESS;
   return solve_rate_fast(v.unit_steps ? horner_residual : flow_residual,

@@ -19,7 +19,7 @@ typedef struct flow {
 
 /* The rate r > -1 where sum value / (1+r)^t is 0, t the period, or for
 ** `dated` flows (julian day - earliest julian day) / 365. count > 0.
-** GROWTH_UNDEFINED without both a positive and a negative value, with a
+** PMEXT_UNDEFINED without both a positive and a negative value, with a
 ** non-finite value or t, or when no root is verified. *unique is set to 1
 ** when the flows are in t order and their values change sign once (one
 ** root at most): then the solve starts from *previous_root when given
@@ -33,7 +33,7 @@ pmext_status flows_irr(const flow *items, int64_t count, int dated,
 int flows_xnpv_term(double rate, flow item, double origin, double *term);
 
 /* xnpv of the flows (dated, count > 0): the sum of their terms from the
-** earliest date, summed exactly; GROWTH_UNDEFINED when a term or the sum
+** earliest date, summed exactly; PMEXT_UNDEFINED when a term or the sum
 ** is not finite. */
 pmext_status flows_xnpv(const flow *items, int64_t count, double rate,
                          double *out);

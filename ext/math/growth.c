@@ -31,17 +31,17 @@
 
 #include "xmath.h"
 
-/* Store a result; GROWTH_UNDEFINED if it overflowed. */
+/* Store a result; PMEXT_UNDEFINED if it overflowed. */
 pmext_status growth_cagr(double start_value, double end_value, double years,
                           double *out) {
   /* finite, start_value > 0, end_value >= 0, years > 0 (NaN fails all) */
   if (!(start_value > 0.0 && start_value <= DBL_MAX && end_value >= 0.0 &&
         end_value <= DBL_MAX && years > 0.0 && years <= DBL_MAX)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   if (end_value == 0.0) {
     *out = -1.0; /* the whole value is lost: 0^(1/n) - 1 */
-    return GROWTH_OK;
+    return PMEXT_OK;
   }
   return pmext_finish(xm_pow_ratio_m1(start_value, end_value, years), out);
 }
@@ -93,10 +93,10 @@ static int project_fast(double value, double rate, double years,
 pmext_status growth_project(double value, double rate, double years,
                              double *out) {
   if (!isfinite(value) || !isfinite(rate) || !isfinite(years)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
-  if (!(rate > -1.0)) return GROWTH_UNDEFINED;
-  if (project_fast(value, rate, years, out)) return GROWTH_OK;
+  if (!(rate > -1.0)) return PMEXT_UNDEFINED;
+  if (project_fast(value, rate, years, out)) return PMEXT_OK;
   return pmext_finish(xm_exp_mul(value, xm_mul_d(xm_log1p(rate), years)), out);
 }
 
@@ -109,16 +109,16 @@ pmext_status growth_discount(double value, double rate, double years,
 pmext_status growth_years_to_reach(double value, double target, double rate,
                                     double *out) {
   if (!isfinite(value) || !isfinite(target) || !isfinite(rate)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
-  if (!(rate > -1.0)) return GROWTH_UNDEFINED;
+  if (!(rate > -1.0)) return PMEXT_UNDEFINED;
   if (value == target) {
     *out = 0.0;
-    return GROWTH_OK;
+    return PMEXT_OK;
   }
   /* Growth keeps the sign and never reaches or leaves 0. */
   int same_sign = (value > 0.0 && target > 0.0) || (value < 0.0 && target < 0.0);
-  if (!same_sign || rate == 0.0) return GROWTH_UNDEFINED;
+  if (!same_sign || rate == 0.0) return PMEXT_UNDEFINED;
   xm_dd years = xm_div(xm_log_ratio(fabs(value), fabs(target)), xm_log1p(rate));
   return pmext_finish(years.hi + years.lo, out);
 }
@@ -127,14 +127,14 @@ pmext_status growth_interpolate(double year, double year0, double value0,
                                  double year1, double value1, double *out) {
   if (!isfinite(year) || !isfinite(year0) || !isfinite(value0) ||
       !isfinite(year1) || !isfinite(value1)) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   if (!(value0 > 0.0) || !(value1 > 0.0) || year0 == year1) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
   if (value0 == value1) {
     *out = value0; /* no growth: the same value in every year */
-    return GROWTH_OK;
+    return PMEXT_OK;
   }
   /* The differences of finite years may overflow (1e308 - -1e308): then
   ** halve all three years first, which leaves the fraction as it is (exact

@@ -2,10 +2,10 @@
 ** growth.h -- pure growth arithmetic, no SQLite types.
 **
 ** Every function here takes plain doubles, writes its result through an
-** out-pointer and returns GROWTH_OK, or GROWTH_UNDEFINED when the inputs lie
+** out-pointer and returns PMEXT_OK, or PMEXT_UNDEFINED when the inputs lie
 ** outside the function's mathematical domain or the result is not a finite
-** double (overflow). The SQL layer (sql/scalars.c) maps GROWTH_UNDEFINED to
-** SQL NULL. A result written with GROWTH_OK is always finite.
+** double (overflow). The SQL layer (sql/scalars.c) maps PMEXT_UNDEFINED to
+** SQL NULL. A result written with PMEXT_OK is always finite.
 ** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_GROWTH_H

@@ -51,9 +51,9 @@
 
 static pmext_status finish_root(long double x, double *rate) {
   double r = (double)expm1l(x);
-  if (!isfinite(r) || !(r > -1.0)) return GROWTH_UNDEFINED;
+  if (!isfinite(r) || !(r > -1.0)) return PMEXT_UNDEFINED;
   *rate = r;
-  return GROWTH_OK;
+  return PMEXT_OK;
 }
 
 static int sign_of(long double f) { return (f > 0.0L) - (f < 0.0L); }
@@ -241,7 +241,7 @@ static int accept(const solver *sv, long double *root) {
 pmext_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
                               double guess, double *rate) {
   const solver both = {fast, precise, ctx}, *sv = &both;
-  if (!isfinite(guess) || !(guess > -1.0)) return GROWTH_UNDEFINED;
+  if (!isfinite(guess) || !(guess > -1.0)) return PMEXT_UNDEFINED;
   long double x0 = log1pl((long double)guess);
   if (x0 < X_LOWEST) x0 = X_LOWEST;
   if (x0 > X_HIGHEST) x0 = X_HIGHEST;
@@ -252,7 +252,7 @@ pmext_status solve_rate_fast(solve_fn fast, solve_fn precise, void *ctx,
   if (scan(sv, x0, &root) && accept(sv, &root)) {
     return finish_root(root, rate);
   }
-  return GROWTH_UNDEFINED;
+  return PMEXT_UNDEFINED;
 }
 
 pmext_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate) {

@@ -24,7 +24,7 @@ typedef int (*solve_fn)(void *ctx, long double x, long double *f,
 
 /* A root r > -1 of fn: Newton's method from `guess`; when that does not
 ** converge, the sign change nearest to guess, narrowed by bisection.
-** GROWTH_UNDEFINED when guess <= -1, when no sign change is found, or when
+** PMEXT_UNDEFINED when guess <= -1, when no sign change is found, or when
 ** neither method produces a verified root. */
 pmext_status solve_rate(solve_fn fn, void *ctx, double guess, double *rate);
 

@@ -1,6 +1,6 @@
 /*
 ** status.h -- what every maths function of ext/math returns, and the one
-** rule for a computed result: a finite double, or GROWTH_UNDEFINED.
+** rule for a computed result: a finite double, or PMEXT_UNDEFINED.
 ** Numeric policy: docs/architecture.md.
 */
 #ifndef PMEXT_STATUS_H
@@ -9,16 +9,16 @@
 #include <math.h>
 
 typedef enum {
-  GROWTH_OK = 0,       /* *out holds a finite result */
-  GROWTH_UNDEFINED = 1 /* outside the domain, or the result overflows */
+  PMEXT_OK = 0,       /* *out holds a finite result */
+  PMEXT_UNDEFINED = 1 /* outside the domain, or the result overflows */
 } pmext_status;
 
-/* result into *out when it is finite; GROWTH_UNDEFINED, *out untouched,
+/* result into *out when it is finite; PMEXT_UNDEFINED, *out untouched,
 ** when it overflowed to an infinity or is NaN. */
 static inline pmext_status pmext_finish(double result, double *out) {
-  if (!isfinite(result)) return GROWTH_UNDEFINED;
+  if (!isfinite(result)) return PMEXT_UNDEFINED;
   *out = result;
-  return GROWTH_OK;
+  return PMEXT_OK;
 }
 
 #endif /* PMEXT_STATUS_H */

@@ -46,7 +46,7 @@ static void path_init(path *p, const model_report *r) {
     p->has_rate =
         growth_cagr(p->rows[p->first - r->first_year].value,
                     p->rows[p->last - r->first_year].value,
-                    p->last - p->first, &p->rate) == GROWTH_OK;
+                    p->last - p->first, &p->rate) == PMEXT_OK;
   }
 }
 
@@ -67,7 +67,7 @@ static int path_value(const path *p, int year, double *value,
   int end = year < p->first ? p->first : p->last;
   *basis = MODEL_EXTRAPOLATED;
   return growth_project(p->rows[end - r->first_year].value, p->rate,
-                        year - end, value) == GROWTH_OK;
+                        year - end, value) == PMEXT_OK;
 }
 
 static int by_value(const void *a, const void *b) {

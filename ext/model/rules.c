@@ -88,7 +88,7 @@ static const model_figure *printed(const model_figure *figures, int n,
 static int interpolate(const model_figure *a, const model_figure *b, int year,
                        double *out) {
   return growth_interpolate(year, a->year, a->x, b->year, b->x, out) ==
-         GROWTH_OK;
+         PMEXT_OK;
 }
 
 /* Is claim c a CAGR the report states for segment `index`? */
@@ -111,7 +111,7 @@ static int projected(const model_report *r, int index, int year,
     if (cagr_of(r, c, index) && last->year < year && year <= c->to_year &&
         last->year >= c->from_year - 1 && last->year < c->to_year) {
       return growth_project(last->x, c->value, year - last->year, value) ==
-             GROWTH_OK;
+             PMEXT_OK;
     }
   }
   return 0;
@@ -212,7 +212,7 @@ int model_stated_value(const model_report *r, int year, double *out) {
   model_basis basis;
   return model_own_value(r, r->whole, c->from_year, &start, &basis) &&
          growth_project(start, c->value, year - c->from_year, out) ==
-             GROWTH_OK;
+             PMEXT_OK;
 }
 
 /* The 'stated_cagr' scenario from the 'reported' row (rule 8). */
@@ -239,7 +239,7 @@ static void stated_row(const model_report *r, int index, int year,
 static void set_yoy(model_row *row, const model_row *previous) {
   row->has_yoy = row->has_value && previous->has_value &&
                  growth_cagr(previous->value, row->value, 1, &row->yoy) ==
-                     GROWTH_OK;
+                     PMEXT_OK;
 }
 
 int model_compute(model_set *set, model_report *r) {
@@ -290,7 +290,7 @@ int model_implied_cagr(const model_report *r, int segment, int from, int to,
   const model_row *rows = model_rows(r, MODEL_SCENARIO_REPORTED, segment);
   const model_row *a = &rows[from - r->first_year], *b = &rows[to - r->first_year];
   return a->has_value && b->has_value &&
-         growth_cagr(a->value, b->value, to - from, out) == GROWTH_OK;
+         growth_cagr(a->value, b->value, to - from, out) == PMEXT_OK;
 }
 
 /* --- registration ----------------------------------------------------- */

@@ -158,7 +158,7 @@ static int cagr_update(void *state, double rate, point p, int sign) {
 static void cagr_result(sqlite3_context *ctx, void *state) {
   cagr_state *s = state;
   double result = 0;
-  pmext_status status = GROWTH_UNDEFINED;
+  pmext_status status = PMEXT_UNDEFINED;
   if (s && s->stale) {
     memset(&s->ends, 0, sizeof s->ends);
     s->stale = 0;
@@ -185,7 +185,7 @@ static int fit_update(void *state, double rate, point p, int sign) {
 
 static void fit_result(sqlite3_context *ctx, void *state) {
   double result = 0;
-  pmext_status status = GROWTH_UNDEFINED;
+  pmext_status status = PMEXT_UNDEFINED;
   if (state) status = fit_sums_growth(state, &result);
   pmext_result_status(ctx, status, result);
 }
@@ -201,7 +201,7 @@ static int npv_update(void *state, double rate, point p, int sign) {
   } else {
     rate_pop(&s->rates);
   }
-  if (growth_discount(p.value, rate, p.year, &term) != GROWTH_OK) {
+  if (growth_discount(p.value, rate, p.year, &term) != PMEXT_OK) {
     s->bad += sign;
   } else if (sign > 0) {
     exact_sum_add(&s->sum, term);
@@ -389,7 +389,7 @@ static void flow_value(sqlite3_context *ctx) {
   const flow_kind *kind = sqlite3_user_data(ctx);
   flow_state *s = sqlite3_aggregate_context(ctx, 0);
   double result = 0;
-  pmext_status status = GROWTH_UNDEFINED;
+  pmext_status status = PMEXT_UNDEFINED;
   if (s && !rate_check(ctx, kind->name, &s->rates)) return;
   if (s && s->flows.count > 0) status = kind->eval(kind, s, &result);
   pmext_result_status(ctx, status, result);
@@ -418,9 +418,9 @@ static pmext_status eval_xnpv(const flow_kind *kind, flow_state *s,
     s->summed = 1;
   }
   if (s->bad > 0 || exact_sum_result(&s->sum, out) != EXACT_SUM_OK) {
-    return GROWTH_UNDEFINED;
+    return PMEXT_UNDEFINED;
   }
-  return GROWTH_OK;
+  return PMEXT_OK;
 }
 
 /* irr, xirr: flows_irr() (flows.c); a frame whose root is unique leaves it
@@ -431,7 +431,7 @@ static pmext_status eval_irr(const flow_kind *kind, flow_state *s,
   pmext_status status =
       flows_irr(pmext_fifo_first(&s->flows, sizeof(flow)), s->flows.count,
                 kind->dated, s->has_root ? &s->root : 0, &unique, out);
-  s->has_root = status == GROWTH_OK && unique;
+  s->has_root = status == PMEXT_OK && unique;
   if (s->has_root) s->root = *out;
   return status;
 }

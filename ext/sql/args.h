@@ -43,10 +43,10 @@ static inline int pmext_arg_doubles(int argc, sqlite3_value **argv,
 }
 
 /* A maths result (math/growth.h) as the SQL result: the value when
-** GROWTH_OK, NULL otherwise (outside the domain, or not a finite double). */
+** PMEXT_OK, NULL otherwise (outside the domain, or not a finite double). */
 static inline void pmext_result_status(sqlite3_context *ctx,
                                        pmext_status status, double value) {
-  if (status == GROWTH_OK) {
+  if (status == PMEXT_OK) {
     sqlite3_result_double(ctx, value);
   } else {
     sqlite3_result_null(ctx);

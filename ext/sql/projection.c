@@ -180,7 +180,7 @@ static int projection_column(sqlite3_vtab_cursor *cursor,
   projection_cursor *c = (projection_cursor *)cursor;
   double years = c->direction * (double)c->k;
   double result;
-  pmext_status status = GROWTH_OK;
+  pmext_status status = PMEXT_OK;
   switch (column) {
     case COL_YEAR:
       result_year(ctx, c->from_year + years);

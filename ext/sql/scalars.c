@@ -31,7 +31,7 @@
 **      so is a flag argument (`type`) that is neither 0 nor 1;
 **   2. then any NULL argument makes the result NULL;
 **   3. omitted optional arguments take their defaults;
-**   4. then the evaluator runs; GROWTH_UNDEFINED (outside the domain, or an
+**   4. then the evaluator runs; PMEXT_UNDEFINED (outside the domain, or an
 **      overflow) is NULL, never NaN, Inf or 0.
 ** Each function is registered once per arity from fewest to most; the
 ** three-argument cagr, project and discount with an xFunc of their own

@@ -15,43 +15,43 @@ void test_flows(void) {
   int unique = 0;
   /* periods in unit steps (Horner's rule) */
   flow steps[] = {{-1, 0}, {0.75, 1}, {1.125, 2}};
-  CHECK(flows_irr(steps, 3, 0, NULL, &unique, &r) == GROWTH_OK);
+  CHECK(flows_irr(steps, 3, 0, NULL, &unique, &r) == PMEXT_OK);
   CHECK_REL(r, 0.5, 1e-15);
   CHECK(unique == 1);
   /* the same rows in another order and with a gap: no longer unique, one
   ** exponential per row; -4 now and 9 in 2 periods: also 50 % */
   flow gap[] = {{9, 2}, {-4, 0}};
-  CHECK(flows_irr(gap, 2, 0, NULL, &unique, &r) == GROWTH_OK);
+  CHECK(flows_irr(gap, 2, 0, NULL, &unique, &r) == PMEXT_OK);
   CHECK_REL(r, 0.5, 1e-15);
   CHECK(unique == 0);
   /* starting from a previous frame's root gives the same root */
   double previous = 0.4999;
-  CHECK(flows_irr(steps, 3, 0, &previous, &unique, &r) == GROWTH_OK);
+  CHECK(flows_irr(steps, 3, 0, &previous, &unique, &r) == PMEXT_OK);
   CHECK_REL(r, 0.5, 1e-15);
   /* dated: julian days, years of 365 days; -4, then 9 730 days later */
   flow dated[] = {{-4, 2460000.5}, {9, 2460730.5}};
-  CHECK(flows_irr(dated, 2, 1, NULL, &unique, &r) == GROWTH_OK);
+  CHECK(flows_irr(dated, 2, 1, NULL, &unique, &r) == PMEXT_OK);
   CHECK_REL(r, 0.5, 1e-15);
   /* xnpv at 100 %: -4 + 8/2 = 0; at 0 the plain sum */
   flow year[] = {{-4, 2460000.5}, {8, 2460365.5}};
-  CHECK(flows_xnpv(year, 2, 1.0, &r) == GROWTH_OK);
+  CHECK(flows_xnpv(year, 2, 1.0, &r) == PMEXT_OK);
   CHECK_SAME(r, 0.0);
-  CHECK(flows_xnpv(year, 2, 0.0, &r) == GROWTH_OK);
+  CHECK(flows_xnpv(year, 2, 0.0, &r) == PMEXT_OK);
   CHECK_SAME(r, 4.0);
   double term = 0;
   CHECK(flows_xnpv_term(1.0, year[1], year[0].t, &term) == 1);
   CHECK_SAME(term, 4.0);
-  CHECK(flows_xnpv(year, 2, -1.0, &r) == GROWTH_UNDEFINED);
+  CHECK(flows_xnpv(year, 2, -1.0, &r) == PMEXT_UNDEFINED);
   /* dates 2e308 days apart: 5.5e305 years, the difference taken in halves;
   ** at rate 0 every term is its value */
   flow far[] = {{-1, -1e308}, {3, 1e308}};
-  CHECK(flows_xnpv(far, 2, 0.0, &r) == GROWTH_OK);
+  CHECK(flows_xnpv(far, 2, 0.0, &r) == PMEXT_OK);
   CHECK_SAME(r, 2.0);
   CHECK(flows_xnpv_term(0.5, far[1], far[0].t, &term) == 1);
   CHECK_SAME(term, 0.0); /* 3 / 1.5^(5.5e305) underflows to 0 */
   /* no sign change, no root; a non-finite value */
   flow same[] = {{1, 0}, {2, 1}};
-  CHECK(flows_irr(same, 2, 0, NULL, &unique, &r) == GROWTH_UNDEFINED);
+  CHECK(flows_irr(same, 2, 0, NULL, &unique, &r) == PMEXT_UNDEFINED);
   flow inf[] = {{-1, 0}, {HUGE_VAL, 1}};
-  CHECK(flows_irr(inf, 2, 0, NULL, &unique, &r) == GROWTH_UNDEFINED);
+  CHECK(flows_irr(inf, 2, 0, NULL, &unique, &r) == PMEXT_UNDEFINED);
 }

@@ -1,7 +1,7 @@
 /*
 ** test_solve.c -- the root finder of ext/math/solve.c on functions whose roots
 ** are known in closed form: it returns a verified root r > -1, from Newton
-** or from the scan and bisection, and NULL (GROWTH_UNDEFINED), never a
+** or from the scan and bisection, and NULL (PMEXT_UNDEFINED), never a
 ** wrong number, where there is no sign change.
 */
 #include "check.h"
@@ -68,35 +68,35 @@ void test_solve(void) {
   ** to a few ulp, also where long double is plain double (under valgrind
   ** 5.6e-16 relative) */
   double c = 1.05;
-  CHECK(solve_rate(shifted_exp, &c, 0.1, &r) == GROWTH_OK);
+  CHECK(solve_rate(shifted_exp, &c, 0.1, &r) == PMEXT_OK);
   CHECK_REL(r, c - 1.0, 2e-15);
-  CHECK(solve_rate(shifted_exp, &c, 1e6, &r) == GROWTH_OK);
+  CHECK(solve_rate(shifted_exp, &c, 1e6, &r) == PMEXT_OK);
   CHECK_REL(r, c - 1.0, 2e-15);
-  CHECK(solve_rate(shifted_exp, &c, -0.999, &r) == GROWTH_OK);
+  CHECK(solve_rate(shifted_exp, &c, -0.999, &r) == PMEXT_OK);
   CHECK_REL(r, c - 1.0, 2e-15);
   /* a rate near -1: e^x = 1e-9 */
   c = 1e-9;
-  CHECK(solve_rate(shifted_exp, &c, 0.1, &r) == GROWTH_OK);
+  CHECK(solve_rate(shifted_exp, &c, 0.1, &r) == PMEXT_OK);
   CHECK_REL(r, 1e-9 - 1, 1e-15);
   /* tiny rates keep their digits: x = 1e-12 and 3e-300 */
   double t = 1e-12;
-  CHECK(solve_rate(linear, &t, 0.1, &r) == GROWTH_OK);
+  CHECK(solve_rate(linear, &t, 0.1, &r) == PMEXT_OK);
   CHECK_REL(r, expm1(1e-12), 1e-15);
   t = 3e-300;
-  CHECK(solve_rate(linear, &t, 0.1, &r) == GROWTH_OK);
+  CHECK(solve_rate(linear, &t, 0.1, &r) == PMEXT_OK);
   CHECK_REL(r, 3e-300, 1e-15);
   /* two roots, x = 0.1 and x = 2: the guess picks the nearer one */
   double ab[2] = {0.1, 2.0};
-  CHECK(solve_rate(two_roots, ab, expm1(0.2), &r) == GROWTH_OK);
+  CHECK(solve_rate(two_roots, ab, expm1(0.2), &r) == PMEXT_OK);
   CHECK_REL(r, expm1(0.1), 1e-15);
-  CHECK(solve_rate(two_roots, ab, expm1(1.8), &r) == GROWTH_OK);
+  CHECK(solve_rate(two_roots, ab, expm1(1.8), &r) == PMEXT_OK);
   CHECK_REL(r, expm1(2.0), 1e-15);
   /* no root, a double root, a guess outside the domain: undefined */
   r = 42;
-  CHECK(solve_rate(no_root, NULL, 0.1, &r) == GROWTH_UNDEFINED);
-  CHECK(solve_rate(double_root, NULL, 0.1, &r) == GROWTH_UNDEFINED);
+  CHECK(solve_rate(no_root, NULL, 0.1, &r) == PMEXT_UNDEFINED);
+  CHECK(solve_rate(double_root, NULL, 0.1, &r) == PMEXT_UNDEFINED);
   c = 1.05;
-  CHECK(solve_rate(shifted_exp, &c, -1.0, &r) == GROWTH_UNDEFINED);
-  CHECK(solve_rate(shifted_exp, &c, NAN, &r) == GROWTH_UNDEFINED);
+  CHECK(solve_rate(shifted_exp, &c, -1.0, &r) == PMEXT_UNDEFINED);
+  CHECK(solve_rate(shifted_exp, &c, NAN, &r) == PMEXT_UNDEFINED);
   CHECK_SAME(r, 42.0); /* untouched when undefined */
 }
