@@ -60,9 +60,10 @@ WARN     := -Wall -Wextra -Werror
 EXACT_FP := -fno-associative-math -fno-reciprocal-math -ffp-contract=off -fno-tree-slp-vectorize
 PMEXT_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext
 # The layers (docs/architecture.md): ext/math (no SQLite), ext/sql (the SQL
-# glue), ext/model (the model engine) and the entry point ext/pmext.c.
+# glue), ext/extract (the text extractor) and ext/model (the model engine)
+# side by side, and the entry point ext/pmext.c.
 # Sources include across layers by path from ext/ ("math/growth.h").
-LAYERS   := math sql model
+LAYERS   := math sql extract model
 SOURCES  := ext/pmext.c $(foreach l,$(LAYERS),$(wildcard ext/$(l)/*.c))
 # The maths layer, no SQLite types: the unit tests (tests/unit/) and the
 # PostgreSQL build (pg/) link these alone. The one place that names them.

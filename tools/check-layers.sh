@@ -9,7 +9,8 @@
 #               of sql/ or model/, no SQLite header, no sqlite3 name at all
 #   ext/sql/    includes its own headers and math/
 #   ext/model/  includes its own headers, sql/ and math/ (and the generated
-#               model_builtin_sql.h)
+#               model_builtin_sql.h); nothing of extract/
+#   ext/extract/ includes its own headers, sql/ and math/; nothing of model/
 #   ext/pmext.c the entry point includes sql/register.h (and the generated
 #               buildinfo.h); nothing includes it
 # A quoted include names a header of its own folder ("args.h") or one of
@@ -19,20 +20,21 @@
 set -u
 root=${1:-.}
 cd "$root" || exit 2
-[ -d ext/math ] && [ -d ext/sql ] && [ -d ext/model ] || {
-  echo "check-layers: no ext/math, ext/sql, ext/model under $root" >&2
+[ -d ext/math ] && [ -d ext/sql ] && [ -d ext/model ] && [ -d ext/extract ] || {
+  echo "check-layers: no ext/math, ext/sql, ext/model, ext/extract under $root" >&2
   exit 2
 }
 
 # One awk over every file: the layer of a file is its folder; a quoted
 # header must exist (awk reads the list of ext/ files first).
-files=$(ls ext/pmext.c ext/math/*.[ch] ext/sql/*.[ch] ext/model/*.[ch] 2>/dev/null)
+files=$(ls ext/pmext.c ext/math/*.[ch] ext/sql/*.[ch] ext/model/*.[ch] ext/extract/*.[ch] 2>/dev/null)
 status=0
 awk '
   function report(why) { print FILENAME ":" FNR ": " why; bad = 1 }
   BEGIN {
     allowed["math"] = ""; allowed["sql"] = "math"
-    allowed["model"] = "math sql"; allowed["top"] = "sql"
+    allowed["model"] = "math sql"; allowed["extract"] = "math sql"
+    allowed["top"] = "sql"
     while (("find ext -type f" | getline path) > 0) exists[path] = 1
   }
   FNR == 1 {
@@ -40,6 +42,7 @@ awk '
     if (FILENAME ~ /^ext\/math\//) layer = "math"
     else if (FILENAME ~ /^ext\/sql\//) layer = "sql"
     else if (FILENAME ~ /^ext\/model\//) layer = "model"
+    else if (FILENAME ~ /^ext\/extract\//) layer = "extract"
     dir = FILENAME; sub(/\/[^\/]*$/, "", dir)
   }
   /^[ \t]*#[ \t]*include[ \t]*["<]/ {
@@ -70,5 +73,5 @@ awk '
   }
   END { exit bad }
 ' $files || status=1
-[ $status = 0 ] && echo "check-layers: ok (math <- sql <- model <- pmext.c)"
+[ $status = 0 ] && echo "check-layers: ok (math <- sql <- model, extract <- pmext.c)"
 exit $status

@@ -2,7 +2,7 @@
 ** model.h -- the model engine: any market report, given as rows of plain
 ** tables, becomes the long-form, provenance-tagged, audited model.
 **
-** One engine, two sources. input.c reads the input tables (reports,
+** One engine, two sources. reader.c reads the input tables (reports,
 ** figures, claims, and optionally companies) of a connection into a
 ** model_set; builtin.c loads the built-in report's dataset
 ** (data/reports/cervicorn, compiled in as SQL) into a private in-memory
@@ -126,7 +126,7 @@ typedef struct model_set {
   struct model_block *blocks; /* the memory of everything above */
 } model_set;
 
-/* --- input.c: the reader -------------------------------------- */
+/* --- reader.c: the reader -------------------------------------- */
 
 /* Names of the input tables (companies may be 0: none). */
 typedef struct model_inputs {

@@ -1,5 +1,5 @@
 /*
-** input.c -- the reader of the model engine: the input tables of a
+** reader.c -- the reader of the model engine: the input tables of a
 ** connection (reports, figures, claims, optionally companies; the contract
 ** is in docs/model.md) become a model_set, checked row by row.
 **

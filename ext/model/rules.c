@@ -1,6 +1,6 @@
 /*
 ** rules.c -- the rules that turn a report's printed figures (read by
-** input.c) into the whole model: a value and a share for every
+** reader.c) into the whole model: a value and a share for every
 ** segment and year of the report's window, in both scenarios.
 **
 ** The window of a report runs from its first printed year to its last

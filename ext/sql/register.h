@@ -20,6 +20,6 @@ int pmext_register_aggregates(sqlite3 *db); /* aggregates.c */
 int pmext_register_projection(sqlite3 *db); /* projection.c */
 int pmext_register_model(sqlite3 *db);  /* model/rules.c: the pm_* tables */
 int pmext_register_display(sqlite3 *db); /* display.c */
-int pmext_register_extract(sqlite3 *db); /* model/extract.c: pm_extract() */
+int pmext_register_extract(sqlite3 *db); /* extract/extract.c: pm_extract() */
 
 #endif /* PMEXT_SQL_REGISTER_H */
