@@ -9,7 +9,7 @@
 #   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
 #   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
 # The maths sources are shared with the SQLite build: PMEXT_MATH_SRC (in
-# the top) is the one place that names them.
+# the Makefile) is the one place that names them.
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \
