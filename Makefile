@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pmext -- build, test and install the SQLite extension.
 #
 #   make              build/pmext.so (.dylib on macOS, .dll on Windows);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # embed.awk -- turns the CSV files of a dataset into one C string of SQL.
 #
 #   awk -f data/embed.awk -v name=model_builtin_sql data/reports/x/*.csv > x.h

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** pmext.c -- entry point of the pmext SQLite extension.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** include/pmext.h -- the public header for linking pmext into a program.
 **

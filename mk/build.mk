@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mk/build.mk -- compiling: the loadable library, the static library, the
 # built-in report and build info, install, the plain-tables database, clean.
 # Included by the Makefile, whose head lists every command; the variables

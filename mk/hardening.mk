@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mk/hardening.mk -- hardening: sanitizers, valgrind, out-of-memory injection,
 # threads, fuzzing; `make check` runs them all.
 # Included by the Makefile, whose head lists every command; the variables

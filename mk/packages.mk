@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mk/packages.mk -- the packages: Python wheel, npm, Debian, Windows DLL.
 # Included by the Makefile, whose head lists every command; the variables
 # it uses (SOURCES, LIB, B, BUILD_NEEDS, ...) are set there.
@@ -35,7 +36,7 @@ WHEEL_SRC := $(B)/python/src
 wheel: $(PKG_SO) | deps-packages
 	rm -rf $(B)/python $(DIST)/pmext-*.whl
 	mkdir -p $(WHEEL_SRC)/pmext $(DIST)
-	cp packaging/python/pyproject.toml packaging/python/setup.py VERSION README.md $(WHEEL_SRC)/
+	cp packaging/python/pyproject.toml packaging/python/setup.py VERSION README.md LICENSE $(WHEEL_SRC)/
 	cp python/pmext.py $(WHEEL_SRC)/pmext/__init__.py
 	cp packaging/python/__main__.py $(PKG_SO) $(WHEEL_SRC)/pmext/
 	cd $(WHEEL_SRC) && /usr/bin/python3 -m build --no-isolation --wheel --outdir $(abspath $(DIST)) . >build.log 2>&1 || \
@@ -48,7 +49,7 @@ npm: $(PKG_SO) | deps-packages
 	sed -e 's/@VERSION@/$(VERSION)/' \
 	  -e "s/@OS@/$$(node -p process.platform)/" -e "s/@CPU@/$$(node -p process.arch)/" \
 	  packaging/npm/package.json.in > $(NPM_SRC)/package.json
-	cp packaging/npm/index.js packaging/npm/index.d.ts packaging/npm/README.md $(NPM_SRC)/
+	cp packaging/npm/index.js packaging/npm/index.d.ts packaging/npm/README.md LICENSE $(NPM_SRC)/
 	cp $(PKG_SO) $(NPM_SRC)/lib/
 	cd $(NPM_SRC) && npm pack --silent --pack-destination $(abspath $(DIST)) >/dev/null
 

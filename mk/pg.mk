@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mk/pg.mk -- the PostgreSQL extension (pg/).
 # Included by the Makefile, whose head lists every command; the variables
 # it uses (SOURCES, LIB, B, BUILD_NEEDS, ...) are set there.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mk/test.mk -- testing: the layer check, the maths unit tests, the Tcl
 # suite, the clients, the notebook charts, benchmarks and accuracy.
 # Included by the Makefile, whose head lists every command; the variables

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** aggregates.c -- pmext's growth and cash-flow aggregates for PostgreSQL,
 ** parallel-safe: every state has a combine function and a bytea

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** pg_args.c -- the checks and messages the PostgreSQL glue shares
 ** (pg_args.h), and the module's magic block.

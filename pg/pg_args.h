@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** pg_args.h -- what the PostgreSQL glue files share: PostgreSQL's headers
 ** and the checks and messages of pmext's conventions (pg_args.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** projection.c -- projection(start_value, rate, from_year, to_year) as a
 ** set-returning function for PostgreSQL: one row (year, value,

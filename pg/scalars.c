@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** scalars.c -- pmext's numeric scalar functions for PostgreSQL.
 **

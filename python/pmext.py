@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """pmext.py -- open a Python sqlite3 connection with the pmext extension loaded.
 
     import sys; sys.path.insert(0, "python")   # or copy this file anywhere

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- demo.sql -- the personalized medicine market report, as pmext models it.
 -- Run with `make demo` (the sqlite3 shell, with the extension loaded).
 -- Every number below comes from the extension's tables; none is typed in

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- demo_extract.sql -- pm_extract(): from a short release to the model's
 -- input rows and their audit (pm_model_audit). Read at the end of
 -- sql/demo.sql (`make demo`); the release below is invented for the demo,

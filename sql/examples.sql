@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- examples.sql -- questions an analyst asks of the built-in model, each
 -- answered in plain SQL. Run with the extension loaded:
 --   sqlite3 -cmd '.load ./build/pmext' :memory: < sql/examples.sql

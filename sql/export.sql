@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- export.sql -- the built-in model as plain tables and views.
 --
 -- Run with the extension loaded, into the database file to fill:

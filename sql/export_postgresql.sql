@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- export_postgresql.sql -- the built-in model as a PostgreSQL script.
 --
 -- Run in the sqlite3 shell with pmext loaded; it writes SQL for PostgreSQL

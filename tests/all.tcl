@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # all.tcl -- run every tests/*.test against one build of the extension.
 #
 #   tclsh tests/all.tcl build/pmext.so ?PATTERN?

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tester.tcl -- pmext's small test harness, in the spirit of SQLite's own.
 #
 # Sourced by tests/all.tcl before every *.test file. Provides:

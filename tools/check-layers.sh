@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # check-layers.sh -- fail on an #include that goes the wrong way between the
 # layers of ext/ (docs/architecture.md, "Layers").
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fresh-root.sh -- the README's two commands on a fresh Debian machine.
 #
 #   tools/fresh-root.sh [plain] [tcl]      (as root; default: both)

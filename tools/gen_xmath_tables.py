@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """gen_xmath_tables.py -- write ext/math/xmath_tables.c, the tables of ext/math/xmath.c.
 
 Two tables, each entry a double-double (hi + lo, |lo| <= ulp(hi)/2) rounded

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # need.sh -- make sure what a make target needs is installed.
 #
 #   tools/need.sh build   C compiler and the SQLite headers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** extract.c -- the table-valued function pm_extract(text [, report]): the
 ** market sizes, shares and stated rates of a report's text, as candidate

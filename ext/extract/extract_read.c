@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** extract_read.c -- the reading rules of pm_extract() (requirements 1-6 in
 ** extract.c): one pass of the tokeniser (extract_scan.c), cut into units

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** extract_read.h -- the reading behind pm_extract() (extract.c): text in,
 ** candidate rows out.

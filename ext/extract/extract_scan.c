@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** extract_scan.c -- the tokeniser of pm_extract() (extract_scan.h).
 **

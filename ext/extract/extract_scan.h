@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** extract_scan.h -- the single-pass tokeniser under pm_extract().
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** endpoints.c -- the earliest and latest rows of cagr(value, year), see
 ** endpoints.h.

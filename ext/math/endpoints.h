@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** endpoints.h -- the rule of the endpoint cagr(value, year) aggregate, pure
 ** C (no SQLite types): the earliest and the latest (year, value) of a set of

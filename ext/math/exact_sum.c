@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** exact_sum.c -- the fixed-point superaccumulator of exact_sum.h.
 **

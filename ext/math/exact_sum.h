@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** exact_sum.h -- an exact running sum of doubles (and of products of two
 ** doubles) in fixed memory: a fixed-point superaccumulator. Pure C11, no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** finance.c -- the spreadsheet time-value functions (see finance.h).
 **

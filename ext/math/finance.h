@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** finance.h -- the spreadsheet time-value functions, pure C, no SQLite types.
 **

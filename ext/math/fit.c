@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** fit.c -- cagr_fit's trend growth from exact sums (see fit.h).
 **

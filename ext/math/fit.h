@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** fit.h -- cagr_fit's trend growth rate, pure C (no SQLite types): the
 ** exp(slope) - 1 of the least-squares line of ln(value) on year (a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** flows.c -- irr/xirr's rate and xnpv's terms of a list of cash flows (see
 ** flows.h).

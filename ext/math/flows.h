@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** flows.h -- the rate and present value of a list of cash flows, pure C
 ** (no SQLite types): the maths of the irr(), xirr() and xnpv() aggregates,

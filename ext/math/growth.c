@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** growth.c -- pure growth arithmetic (no SQLite types), see growth.h.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** growth.h -- pure growth arithmetic, no SQLite types.
 **

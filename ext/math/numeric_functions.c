@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** numeric_functions.c -- the catalogue of numeric scalar functions (see
 ** numeric_functions.h): one evaluator per SQL signature, calling growth.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** numeric_functions.h -- the catalogue of pmext's numeric scalar functions,
 ** pure C (no SQLite types): per function its SQL name, how many arguments

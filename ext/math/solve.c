@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** solve.c -- root finding for the iterative rate functions (see solve.h).
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** solve.h -- find a growth rate r > -1 where a function changes sign.
 **

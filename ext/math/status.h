@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** status.h -- what every maths function of ext/math returns, and the one
 ** rule for a computed result: a finite double, or PMEXT_UNDEFINED.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** xmath.c -- extended-precision logarithm and exponential in double-double
 ** arithmetic, see xmath.h. Numeric policy: docs/architecture.md (these

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** xmath.h -- extended-precision logarithm and exponential in double-double
 ** arithmetic (no SQLite types). See xmath.c for how and how accurately.

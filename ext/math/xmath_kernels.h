@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** xmath_kernels.h -- the kernels of xm_pow_ratio_m1 (logarithm of a
 ** ratio, division by n, expm1), written once and included twice by

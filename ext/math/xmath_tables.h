@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** xmath_tables.h -- declarations of the constant tables of xmath.c, whose
 ** definitions tools/gen_xmath_tables.py generates into xmath_tables.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** audit.c -- each report checked against itself: the tables pm_audit (the
 ** built-in report) and pm_model_audit (any report), their schema and rows.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** builtin.c -- the built-in report, fed through the same engine as
 ** any user's tables.

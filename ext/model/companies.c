@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** companies.c -- the table pm_companies: the key companies the built-in
 ** report lists (its companies input table), its schema and its rows.

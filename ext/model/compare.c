@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** compare.c -- reports of one market side by side: the table pm_compare,
 ** its schema and its rows.

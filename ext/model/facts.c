@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** facts.c -- the facts of each report (its printed headline figures
 ** and claims, and the rates they imply): the tables pm_facts (the built-in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** model.h -- the model engine: any market report, given as rows of plain
 ** tables, becomes the long-form, provenance-tagged, audited model.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** reader.c -- the reader of the model engine: the input tables of a
 ** connection (reports, figures, claims, optionally companies; the contract

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** rules.c -- the rules that turn a report's printed figures (read by
 ** reader.c) into the whole model: a value and a share for every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** segments_vtab.c -- the model in long form: pm_segments (the built-in
 ** report, eponymous) and pm_model (any reports, CREATE VIRTUAL TABLE).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** source.c -- a model kept up to date with its input tables.
 **

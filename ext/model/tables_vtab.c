@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** tables_vtab.c -- the tables derived from a model: facts, audit,
 ** companies and the comparison of reports, over the built-in report

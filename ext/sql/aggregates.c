@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** aggregates.c -- growth and cash-flow aggregates over whole tables.
 **

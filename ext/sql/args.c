@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** args.c -- reading SQL function arguments by pmext's conventions (args.h).
 **

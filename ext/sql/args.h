@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** args.h -- reading SQL function arguments by pmext's conventions.
 **

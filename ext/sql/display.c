@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** display.c -- charts drawn with Unicode block characters, for the shell.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** fifo.c -- the growable queue of fifo.h.
 */

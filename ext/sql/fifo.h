@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** fifo.h -- a growable queue of fixed-size items, for window functions that
 ** keep their frame's rows (sparkline, cagr, irr, xirr, xnpv).

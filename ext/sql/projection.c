@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** projection.c -- the table-valued function projection().
 **

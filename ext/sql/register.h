@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** register.h -- what the parts of the extension share with the entry point.
 **

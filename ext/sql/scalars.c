@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** scalars.c -- the numeric scalar functions of pmext as SQL functions.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** table_vtab.c -- read-only eponymous virtual tables over rows built once
 ** per connection (see table_vtab.h).

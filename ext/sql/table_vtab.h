@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** table_vtab.h -- a grid of cells built once (tv_table: the rows of the
 ** model's facts, audit, companies and comparison, model/tables_vtab.c),

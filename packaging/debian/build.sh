@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # build.sh -- assemble and build the pmext .deb (called by `make deb`).
 #
 #   VERSION=V sh packaging/debian/build.sh LIBRARY ROOT OUTDIR

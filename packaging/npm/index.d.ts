@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // Types of pmext's Node entry points (index.js).
 /** Absolute path of the pmext SQLite extension library in this package. */
 export function getLoadablePath(): string;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // pmext for Node: the path of the SQLite extension library this package
 // ships, and load(db), which loads it into a better-sqlite3 connection (or
 // any object with a loadExtension(path) method).

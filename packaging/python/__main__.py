@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """python -m pmext [PATH]: load pmext and print its version (pmext._main)."""
 import sys
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """setup.py -- tags the pmext wheel for one platform (py3-none-PLATFORM).
 
 The wheel holds a compiled library but no Python extension module: it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** pmext-run.c -- the Windows test driver: loads pmext.dll into an SQLite
 ** built from the amalgamation and prints what each statement of a file

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """accuracy.py -- error in ulp of pmext's analyst scalars, and of the naive
 spreadsheet formula written with SQLite's built-in pow()/ln(), against an
 exact reference (mpmath at 60 significant digits).

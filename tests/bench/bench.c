@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** bench.c -- pmext against SQLite's own built-ins, side by side.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** oom.c -- out-of-memory injection for pmext.
 **

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- oom.sql -- statements run by tests/c/oom.c (out-of-memory injection) and
 -- tests/c/threads.c (the mixed workload). One statement per line; a line
 -- may hold several statements separated by ';'. Every pmext function and

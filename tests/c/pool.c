@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** pool.c -- load pmext once for a whole process (tests/autoload.test).
 **

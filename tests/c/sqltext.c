@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** sqltext.c -- statement lists and SQL-to-text rendering for the C test
 ** drivers (see sqltext.h).

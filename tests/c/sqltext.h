@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** sqltext.h -- what the C test drivers (oom.c, threads.c) share.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** threads.c -- pmext under concurrent use, for ThreadSanitizer.
 **

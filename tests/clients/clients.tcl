@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # clients.tcl -- shared by tests/clients/*.test: the recipes of
 # docs/clients.md as data, and running them.
 #

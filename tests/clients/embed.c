@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** embed.c -- a program with pmext linked in statically (tests/clients/
 ** install.test builds it against build/libpmext.a and include/pmext.h).

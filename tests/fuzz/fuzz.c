@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** fuzz.c -- libFuzzer target: pmext in a fresh in-memory connection, driven
 ** by SQL text (text mode) or by typed calls of each pmext function

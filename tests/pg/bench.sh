@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench.sh -- cost of pmext's aggregates in PostgreSQL against the built-in
 # sum(), with 0, 1 and 2 parallel workers (docs/postgresql.md):
 #   make bench-pg [PG_BENCH_ROWS=10000000] [PG_BENCH_RUNS=3]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pg.tcl -- driver of the PostgreSQL tests: tclsh tests/pg/pg.tcl
 #
 # Starts a throw-away PostgreSQL 15 server (server.sh) in a temporary

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # server.sh -- a throw-away PostgreSQL 15 server for tests/pg.
 #
 #   tests/pg/server.sh start DIR   initdb DIR/data, start it with its Unix

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** check.h -- the small harness of the maths unit tests (tests/unit/): each
 ** check counts as passed or failed; a failure prints one line naming the

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """gen_vectors.py -- reference values for the unit tests of the double-double
 kernels (ext/math/xmath.c), computed with mpmath at 80 significant digits.
 

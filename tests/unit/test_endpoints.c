@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_endpoints.c -- the endpoint cagr(value, year) rule (ext/math/endpoints.c):
 ** the CAGR from the earliest to the latest row whatever the order, rows in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_exact_sum.c -- the superaccumulator of ext/math/exact_sum.c against sums
 ** and products worked out by hand in exact rational arithmetic: the result

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_finance.c -- the spreadsheet twins of ext/math/finance.c on cases worked
 ** out by hand in exact rationals (at 50 % a period, 4 grows to 9 in two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_fit.c -- cagr_fit's trend rate (ext/math/fit.c) on rows that lie exactly
 ** on a growth curve (4, 6, 9: 50 % a year, so ln(value) is a line of

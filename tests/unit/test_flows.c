@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_flows.c -- irr, xirr and xnpv's maths (ext/math/flows.c) on cash flows
 ** whose rate is a rational worked out by hand: -1 now, 0.75 in a period

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_growth.c -- the growth functions of ext/math/growth.c on inputs whose
 ** results are exact rationals worked out by hand (4 growing by half a year

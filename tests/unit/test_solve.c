@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_solve.c -- the root finder of ext/math/solve.c on functions whose roots
 ** are known in closed form: it returns a verified root r > -1, from Newton

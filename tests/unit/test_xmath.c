@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_xmath.c -- the double-double kernels of ext/math/xmath.c against exact
 ** values: mpmath's (xmath_vectors.h, written by gen_vectors.py) for the

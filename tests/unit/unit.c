@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** unit.c -- the runner of the maths unit tests: builds and runs without
 ** SQLite (no sqlite3 header, no libsqlite3), linking the maths sources of

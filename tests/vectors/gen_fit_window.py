@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """gen_fit_window.py -- exact least-squares growth rates for the rolling
 cagr_fit() tests of tests/aggregates.test (requirement 4).
 

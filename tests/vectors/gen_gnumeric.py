@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """gen_gnumeric.py -- expected values for the spreadsheet twins from Gnumeric.
 
 Builds a Gnumeric workbook (tests/vectors/gnumeric-cases.gnumeric, XML) with

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """gen_growth.py -- high-precision reference values for the analyst scalars
 (cagr, project, discount, years_to_reach, interpolate_growth).
 

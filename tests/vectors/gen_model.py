@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """gen_model.py -- the built-in model recomputed independently with mpmath.
 
 The report's printed figures are typed in again here, as constants (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Query.java -- a minimal JDBC client for tests/clients/jdbc.test.
  *
