@@ -1,12 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** table_vtab.c -- read-only eponymous virtual tables over rows built once
-** per connection (see table_vtab.h).
-**
-** How it works: xConnect declares the spec's schema and calls its builder;
-** the resulting grid lives in the vtab until xDisconnect. A cursor is a row
-** number. There are no constraints to push down: the tables have at most a
-** few dozen rows, and SQLite filters them.
+** table_vtab.c -- a grid of cells built once (the rows of the model's
+** derived tables), and the helpers every pmext virtual table uses to
+** declare itself, connect and return a cell (see table_vtab.h).
 */
 #include "table_vtab.h"
 
@@ -128,82 +124,6 @@ int tv_disconnect_bare(sqlite3_vtab *vtab) {
   return SQLITE_OK;
 }
 
-typedef struct tv_vtab {
-  sqlite3_vtab base;
-  tv_table rows;
-} tv_vtab;
-
-typedef struct tv_cursor {
-  sqlite3_vtab_cursor base;
-  int row;
-} tv_cursor;
-
-static int tv_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-                      sqlite3_vtab **out, char **err) {
-  const tv_spec *spec = aux;
-  (void)argc;
-  (void)argv;
-  int rc = tv_declare(db, spec->schema);
-  if (rc != SQLITE_OK) return rc;
-  tv_vtab *vtab = tv_zalloc(sizeof *vtab);
-  if (!vtab) return SQLITE_NOMEM;
-  rc = spec->build(&vtab->rows);
-  if (rc != SQLITE_OK) {
-    tv_free(&vtab->rows);
-    sqlite3_free(vtab);
-    if (rc != SQLITE_NOMEM) *err = sqlite3_mprintf("%s: cannot build its rows", spec->name);
-    return rc;
-  }
-  *out = &vtab->base;
-  return SQLITE_OK;
-}
-
-static int tv_disconnect(sqlite3_vtab *base) {
-  tv_vtab *vtab = (tv_vtab *)base;
-  tv_free(&vtab->rows);
-  sqlite3_free(vtab);
-  return SQLITE_OK;
-}
-
-static int tv_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
-  tv_vtab *vtab = (tv_vtab *)base;
-  int n_rows = vtab->rows.n_cells / vtab->rows.n_cols;
-  info->estimatedCost = (double)n_rows;
-  info->estimatedRows = n_rows;
-  return SQLITE_OK;
-}
-
-static int tv_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
-  (void)base;
-  return tv_new_cursor(sizeof(tv_cursor), out);
-}
-
-static int tv_close(sqlite3_vtab_cursor *cur) {
-  sqlite3_free(cur);
-  return SQLITE_OK;
-}
-
-static int tv_filter(sqlite3_vtab_cursor *base, int idx_num,
-                     const char *idx_str, int argc, sqlite3_value **argv) {
-  (void)idx_num;
-  (void)idx_str;
-  (void)argc;
-  (void)argv;
-  ((tv_cursor *)base)->row = 0;
-  return SQLITE_OK;
-}
-
-static int tv_next(sqlite3_vtab_cursor *base) {
-  ((tv_cursor *)base)->row++;
-  return SQLITE_OK;
-}
-
-static int tv_eof(sqlite3_vtab_cursor *base) {
-  tv_cursor *cur = (tv_cursor *)base;
-  const tv_table *rows = &((tv_vtab *)base->pVtab)->rows;
-  return cur->row >= rows->n_cells / rows->n_cols;
-}
-
 void tv_result_cell(sqlite3_context *ctx, const tv_cell *cell,
                     void (*text_destructor)(void *)) {
   switch (cell->type) {
@@ -220,24 +140,4 @@ void tv_result_cell(sqlite3_context *ctx, const tv_cell *cell,
       sqlite3_result_null(ctx);
       break;
   }
-}
-
-static int tv_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col) {
-  tv_cursor *cur = (tv_cursor *)base;
-  const tv_table *rows = &((tv_vtab *)base->pVtab)->rows;
-  /* The rows outlive every statement that reads them. */
-  tv_result_cell(ctx, &rows->cells[cur->row * rows->n_cols + col],
-                 SQLITE_STATIC);
-  return SQLITE_OK;
-}
-
-static int tv_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
-  *rowid = ((tv_cursor *)base)->row + 1;
-  return SQLITE_OK;
-}
-
-static const sqlite3_module tv_module = TV_MODULE(tv, 0, tv_disconnect, 0);
-
-int tv_register(sqlite3 *db, const tv_spec *spec) {
-  return sqlite3_create_module(db, spec->name, &tv_module, (void *)spec);
 }

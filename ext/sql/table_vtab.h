@@ -2,12 +2,7 @@
 /*
 ** table_vtab.h -- a grid of cells built once (tv_table: the rows of the
 ** model's facts, audit, companies and comparison, model/tables_vtab.c),
-** the helpers every pmext virtual table uses, and a read-only eponymous
-** table over a grid (tv_register).
-**
-** A table is a spec: its name, its CREATE TABLE statement and a builder
-** that fills a tv_table (a grid of cells) when the table is first used in a
-** connection. The rows never change afterwards.
+** and the helpers every pmext virtual table uses.
 **
 ** Building: tv_init(), then per row one tv_* call per column; the adders
 ** record an allocation failure in the table instead of failing one by one,
@@ -50,12 +45,6 @@ void tv_free(tv_table *t);
 void tv_result_cell(sqlite3_context *ctx, const tv_cell *cell,
                     void (*text_destructor)(void *));
 
-typedef struct tv_spec {
-  const char *name;   /* the table's name in SQL */
-  const char *schema; /* CREATE TABLE x(...) */
-  int (*build)(tv_table *out);
-} tv_spec;
-
 /* Helpers for every pmext virtual table: declare the schema and mark the
 ** table innocuous (xConnect); allocate a zeroed object (vtab, cursor). */
 int tv_declare(sqlite3 *db, const char *schema);
@@ -83,9 +72,6 @@ static inline int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor) {
   *cursor = tv_zalloc(size);
   return *cursor ? SQLITE_OK : SQLITE_NOMEM;
 }
-
-/* Registers spec->name as an eponymous-only, read-only, innocuous table. */
-int tv_register(sqlite3 *db, const tv_spec *spec);
 
 /* The sqlite3_module of a read-only virtual table whose callbacks are
 ** named PREFIX_connect, PREFIX_best_index, PREFIX_open, PREFIX_close,
