@@ -24,6 +24,9 @@
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;
 #                     make test-packages installs and uses each
 #                     (mk/packages.mk)
+#   make test-sqlite  the suite against SQLite built with other options and
+#                     the oldest and newest supported releases
+#                     (mk/platforms.mk)
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
@@ -34,7 +37,8 @@
 # and the default goal; the rules are in mk/, one file per concern:
 # build.mk (compiling, install, static, db, clean), test.mk (tests,
 # clients, benchmarks), hardening.mk (sanitizers, valgrind, oom, threads,
-# fuzz), packages.mk (wheel, npm, deb, Windows), pg.mk (PostgreSQL).
+# fuzz), packages.mk (wheel, npm, deb, Windows), platforms.mk (other SQLite
+# builds, other platforms), pg.mk (PostgreSQL).
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc
@@ -99,4 +103,4 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 
-include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/pg.mk
+include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/platforms.mk mk/pg.mk

@@ -3,6 +3,8 @@
 -- Run with `make demo` (the sqlite3 shell, with the extension loaded).
 -- Every number below comes from the extension's tables; none is typed in
 -- (the last part imports the shipped dataset data/reports/headlines).
+-- It runs in the shell of every SQLite pmext supports (3.31 and later): no
+-- iif() (3.32), no SQL math functions (3.35), no `.import --csv` (3.32).
 
 .headers on
 .mode column
@@ -20,11 +22,11 @@ WHERE key IN ('market_size_2024', 'market_size_2025', 'market_size_2034',
 .print
 .print == Regions by year, USD billions (pm_segments; * = printed in the report) ==
 SELECT year,
-  max(CASE WHEN segment = 'North America' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "North America",
-  max(CASE WHEN segment = 'Europe' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "Europe",
-  max(CASE WHEN segment = 'Asia-Pacific' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "Asia-Pacific",
-  max(CASE WHEN segment = 'LAMEA' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "LAMEA",
-  max(CASE WHEN segment = 'Global' THEN printf('%8.2f%s', value_usd_bn, iif(value_basis = 'reported', '*', ' ')) END) AS "Global"
+  max(CASE WHEN segment = 'North America' THEN printf('%8.2f%s', value_usd_bn, CASE WHEN value_basis = 'reported' THEN '*' ELSE ' ' END) END) AS "North America",
+  max(CASE WHEN segment = 'Europe' THEN printf('%8.2f%s', value_usd_bn, CASE WHEN value_basis = 'reported' THEN '*' ELSE ' ' END) END) AS "Europe",
+  max(CASE WHEN segment = 'Asia-Pacific' THEN printf('%8.2f%s', value_usd_bn, CASE WHEN value_basis = 'reported' THEN '*' ELSE ' ' END) END) AS "Asia-Pacific",
+  max(CASE WHEN segment = 'LAMEA' THEN printf('%8.2f%s', value_usd_bn, CASE WHEN value_basis = 'reported' THEN '*' ELSE ' ' END) END) AS "LAMEA",
+  max(CASE WHEN segment = 'Global' THEN printf('%8.2f%s', value_usd_bn, CASE WHEN value_basis = 'reported' THEN '*' ELSE ' ' END) END) AS "Global"
 FROM pm_segments WHERE dimension IN ('market', 'region')
 GROUP BY year ORDER BY year;
 
@@ -104,9 +106,10 @@ ORDER BY share DESC;
 .print == Many reports: four public headlines for the same market ==
 .print -- data/reports/headlines, imported as CSV and modelled by pm_model,
 .print -- pm_model_audit and pm_compare (docs/model.md: Model your own report)
-.import --csv data/reports/headlines/reports.csv reports
-.import --csv data/reports/headlines/figures.csv figures
-.import --csv data/reports/headlines/claims.csv claims
+.mode csv
+.import data/reports/headlines/reports.csv reports
+.import data/reports/headlines/figures.csv figures
+.import data/reports/headlines/claims.csv claims
 CREATE VIRTUAL TABLE headlines USING pm_model(reports=reports, figures=figures, claims=claims);
 CREATE VIRTUAL TABLE headlines_audit USING pm_model_audit(reports=reports, figures=figures, claims=claims);
 CREATE VIRTUAL TABLE headlines_compare USING pm_compare(reports=reports, figures=figures, claims=claims);
@@ -116,7 +119,7 @@ SELECT report, publisher, unit,
        coalesce((SELECT printf('%.2f %%', 100 * value) FROM claims c
                  WHERE c.report = r.report AND kind = 'cagr'), '-') AS stated_cagr,
        (SELECT CASE WHEN count(*) > 1 THEN printf('%.2f %%',
-                 100 * (pow(max(value_bn) / min(value_bn), 1.0 / (max(year) - min(year))) - 1))
+                 100 * cagr(min(value_bn), max(value_bn), max(year) - min(year)))
                ELSE '-' END
         FROM headlines h WHERE h.report = r.report AND value_basis = 'reported') AS implied
 FROM reports r;

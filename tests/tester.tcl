@@ -29,6 +29,10 @@
 # are what that run is for. The count of such checks is printed at the end.
 # A NULL from SQL reads as the string NULL in every helper.
 
+# PMEXT_TCLSQLITE, when set, is the Tcl sqlite3 package to use instead of
+# the installed one: a library built over another SQLite (make test-sqlite).
+# A package already loaded satisfies every later `package require`.
+if {[info exists ::env(PMEXT_TCLSQLITE)]} { load $::env(PMEXT_TCLSQLITE) Sqlite3 }
 package require sqlite3
 
 set ::pmext_passed 0

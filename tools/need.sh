@@ -12,7 +12,8 @@
 #   tools/need.sh clients test + what docs/clients.md's clients need
 #   tools/need.sh packages build + what `make wheel/npm/deb/windows` and
 #                         their tests need (python3-build, dpkg-dev, lintian,
-#                         mingw-w64, wine, node and npm, pandas)
+#                         mingw-w64, wine, node and npm, pandas) and the
+#                         SQLite builds of `make test-sqlite` (tcl8.6-dev)
 #   tools/need.sh pg      build + PostgreSQL 15 server and its PGXS headers
 #
 # Missing Debian packages are installed with apt-get when running as root
@@ -92,8 +93,9 @@ check_clients() {
 
 # Each pair: module or command : the Debian package(s) that bring it.
 check_packages() {
-  check_demo
+  check_test
   check_node
+  [ -e /usr/include/tcl8.6/tcl.h ] || missing="$missing tcl8.6-dev"
   # -I: not the build/ directory of the source tree
   /usr/bin/python3 -I -c "import build.env" >/dev/null 2>&1 || missing="$missing python3-build"
   for pair in setuptools:python3-setuptools wheel:python3-wheel \
