@@ -13,12 +13,13 @@
 #                       in /usr/share/doc/pmext
 #   make windows        $(B)/windows/pmext.dll (mingw-w64 cross-compiler) and
 #                       the test driver pmext-run.exe over the SQLite
-#                       amalgamation that better-sqlite3's npm tarball ships
+#                       amalgamation of a registry package (mk/platforms.mk)
 #   make dist           all four, then each artefact's size
 #   make test-packages  install each the ordinary way in a scratch place and
 #                       use it (tests/packages; the Windows one under wine)
 # VERSION is the version of every package. Everything is built offline in
-# $(B); only the amalgamation comes from the npm registry (`npm pack`).
+# $(B); only SQLite's sources come from the npm registry (`npm pack`,
+# mk/platforms.mk).
 .PHONY: wheel npm deb windows dist test-packages deps-packages
 deps-packages:
 	@sh tools/need.sh packages
@@ -65,28 +66,21 @@ deb: | deps-packages
 
 # The DLL: the same sources and flags as the Linux build, for Windows x64.
 # The SQLite headers are the Debian ones (they are the same on every
-# platform); the driver is compiled with the amalgamation it runs on.
+# platform); the test driver (tests/c/pmext-run.c) is compiled with the
+# amalgamation of DRIVER_SQLITE (mk/platforms.mk) it runs on.
 WIN_CC  ?= x86_64-w64-mingw32-gcc
 WIN_B   := $(B)/windows
 WIN_DLL := $(WIN_B)/pmext.dll
-WIN_AMALGAMATION := $(B)/better-sqlite3/package/deps/sqlite3/sqlite3.c
 windows: $(WIN_DLL) $(WIN_B)/pmext-run.exe
 $(WIN_DLL): $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-packages
 	@mkdir -p $(WIN_B)/include
 	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(WIN_B)/include/
 	$(WIN_CC) -std=c11 $(WARN) -O2 $(EXACT_FP) -I$(B) -Iext -I$(WIN_B)/include -s \
 	  -shared -static-libgcc -o $@ $(SOURCES) -lm
-$(WIN_AMALGAMATION): | deps-packages
-	rm -rf $(B)/better-sqlite3 && mkdir -p $(B)/better-sqlite3
-	cd $(B)/better-sqlite3 && npm pack --silent better-sqlite3@12 >/dev/null && tar xzf better-sqlite3-*.tgz
-# SQLite's own source is compiled without our warning flags (-w): it is
-# not pmext's code. The driver is.
-$(WIN_B)/sqlite3.o: $(WIN_AMALGAMATION)
-	@mkdir -p $(@D)
-	$(WIN_CC) -O2 -w -c -o $@ $<
-$(WIN_B)/pmext-run.exe: packaging/windows/pmext-run.c $(DRIVER_SRC) $(WIN_B)/sqlite3.o | deps-packages
-	$(WIN_CC) -std=c11 $(WARN) -O2 -D__USE_MINGW_ANSI_STDIO=1 -I$(dir $(WIN_AMALGAMATION)) -Itests/c \
-	  -static -o $@ packaging/windows/pmext-run.c tests/c/sqltext.c $(WIN_B)/sqlite3.o
+$(WIN_B)/pmext-run.exe: CC_DRIVER := $(WIN_CC) -D__USE_MINGW_ANSI_STDIO=1 -static
+$(WIN_B)/pmext-run.exe: $(DRIVER) $(DRIVER_SRC) $(WIN_B)/sqlite3.o | deps-packages
+	$(CC_DRIVER) -std=c11 $(WARN) -O2 -I$(DRIVER_SQLITE_DIR) -Itests/c -o $@ \
+	  $(DRIVER) tests/c/sqltext.c $(WIN_B)/sqlite3.o
 
 dist: wheel npm deb windows
 	@rm -f $(DIST)/pmext-*-windows-x64.dll

@@ -7,7 +7,9 @@
 #   make test-sqlite     the test suite against SQLite built with other
 #                        compile-time options and against the oldest and
 #                        newest release pmext supports
-#                        (tests/packages/sqlite.test)
+#                        (tests/packages/sqlite.test; make test-packages
+#                        runs it too)
+#   make aarch64, make musl   pmext for aarch64 and musl Linux (below)
 .PHONY: test-sqlite sqlite-builds
 
 # --- SQLite from registry packages -----------------------------------------
@@ -58,3 +60,68 @@ sqlite-builds: $(SQLITE_BUILDS:%=$(B)/sqlite/%/options)
 
 test-sqlite: $(LIB) sqlite-builds | deps-test
 	tclsh tests/all.tcl $(LIB) packages/sqlite
+
+# --- pmext for other platforms ---------------------------------------------
+#   make aarch64        $(B)/aarch64/pmext.so (Debian's aarch64-linux-gnu
+#                       cross-compiler) and its test driver
+#   make musl           $(B)/musl/pmext.so (musl-gcc), the test driver and
+#                       the sqlite3 shell over a musl-built SQLite
+# Each is the same sources and flags as the native build, through this
+# Makefile with another CC and B; the SQLite headers are Debian's, as for
+# the native and Windows builds. The test driver (tests/c/pmext-run.c,
+# tests/packages/driver.tcl) of every cross build is compiled with the
+# amalgamation of DRIVER_SQLITE, an SQLite for that platform.
+.PHONY: aarch64 musl
+DRIVER            := tests/c/pmext-run.c
+DRIVER_SQLITE     := 3.52.0
+DRIVER_SQLITE_DIR := $(SQLITE_SRC)/$(DRIVER_SQLITE)
+AARCH64_CC ?= aarch64-linux-gnu-gcc
+MUSL_CC    ?= musl-gcc
+AARCH64_B  := $(B)/aarch64
+MUSL_B     := $(B)/musl
+AARCH64_LIB := $(AARCH64_B)/pmext.so
+MUSL_LIB    := $(MUSL_B)/pmext.so
+aarch64: $(AARCH64_LIB) $(AARCH64_B)/pmext-run
+musl: $(MUSL_LIB) $(MUSL_B)/pmext-run $(MUSL_B)/sqlite3
+
+# The sub-make decides whether anything is out of date.
+$(AARCH64_LIB): CROSS_CC = $(AARCH64_CC)
+$(MUSL_LIB):    CROSS_CC = $(MUSL_CC)
+$(AARCH64_LIB) $(MUSL_LIB): FORCE | deps-packages
+	@mkdir -p $(@D)/include
+	@cmp -s /usr/include/sqlite3ext.h $(@D)/include/sqlite3ext.h || \
+	  cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(@D)/include/
+	@$(MAKE) --no-print-directory B=$(@D) CC='$(CROSS_CC)' CFLAGS='$(CFLAGS) -I$(@D)/include' all
+
+# SQLite for each target, compiled once, without our warnings (not
+# pmext's code); the programs over it.
+$(WIN_B)/sqlite3.o:     SQLITE_CC = $(WIN_CC)
+$(AARCH64_B)/sqlite3.o: SQLITE_CC = $(AARCH64_CC) -fPIC
+$(MUSL_B)/sqlite3.o:    SQLITE_CC = $(MUSL_CC) -fPIC
+$(WIN_B)/sqlite3.o $(AARCH64_B)/sqlite3.o $(MUSL_B)/sqlite3.o: $(DRIVER_SQLITE_DIR)/sqlite3.c | deps-packages
+	@mkdir -p $(@D)
+	$(SQLITE_CC) -O1 -w -DSQLITE_ENABLE_MATH_FUNCTIONS -c -o $@ $<
+$(AARCH64_B)/pmext-run: CC_DRIVER = $(AARCH64_CC)
+$(MUSL_B)/pmext-run:    CC_DRIVER = $(MUSL_CC)
+$(AARCH64_B)/pmext-run: $(AARCH64_B)/sqlite3.o
+$(MUSL_B)/pmext-run:    $(MUSL_B)/sqlite3.o
+$(AARCH64_B)/pmext-run $(MUSL_B)/pmext-run: $(DRIVER) $(DRIVER_SRC)
+	$(CC_DRIVER) -std=c11 $(WARN) -O2 -I$(DRIVER_SQLITE_DIR) -Itests/c -o $@ \
+	  $(DRIVER) tests/c/sqltext.c $(@D)/sqlite3.o -lm
+# The sqlite3 shell over musl's SQLite (its shell.c, its release).
+$(MUSL_B)/sqlite3: $(MUSL_B)/sqlite3.o
+	$(MUSL_CC) -O1 -w -I$(DRIVER_SQLITE_DIR) -o $@ $(DRIVER_SQLITE_DIR)/shell.c $< -lm
+
+# An arm64 Debian tree to run arm64 programs in under qemu-user
+# (qemu-aarch64 -L $(ARM64_ROOT)): tclsh with Debian's arm64 SQLite and its
+# Tcl binding, Python, Node with node-sqlite3 (tests/packages/aarch64.test).
+# Unpacked by mmdebstrap (as root; otherwise the test says what it skips).
+ARM64_ROOT := $(B)/arm64-root
+ARM64_ROOT_PACKAGES := tcl8.6,libsqlite3-tcl,python3.11-minimal,libpython3.11-stdlib,nodejs,node-sqlite3
+$(ARM64_ROOT)/complete: tools/debian-root.sh | deps-packages
+	@if [ "$$(id -u)" != 0 ]; then echo "$(ARM64_ROOT): needs root (mmdebstrap); not made"; exit 0; fi; \
+	  rm -rf $(ARM64_ROOT) && sh tools/debian-root.sh $(ARM64_ROOT) extract arm64 $(ARM64_ROOT_PACKAGES) && \
+	  echo '$(ARM64_ROOT_PACKAGES)' > $@
+
+# What tests/packages needs besides the packages (mk/packages.mk).
+test-packages: sqlite-builds aarch64 musl $(ARM64_ROOT)/complete

@@ -40,14 +40,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The host's apt sources (deb822 and one-line files) and the settings that
-# let apt reach them (proxy, snapshot Release files past their date).
-sources=""
-for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-  [ -s "$f" ] && grep -q '^[^#]' "$f" && sources="$sources $f"
-done
-apt-config dump | grep -E '^Acquire::(https?::Proxy|Check-Valid-Until|Check-Date) ' > "$work/apt.conf" || true
-
 now() { date +%s; }
 step() { # NAME ROOT COMMAND...: runs and times one step
   name=$1 root=$2
@@ -68,10 +60,8 @@ for root in $roots; do
     *) echo "fresh-root.sh: unknown root '$root' (plain, tcl)" >&2; exit 2 ;;
   esac
   dir=$work/$root
-  # shellcheck disable=SC2086
-  step mmdebstrap "$root" mmdebstrap --quiet --mode=root --variant=apt \
-    --include="$include" --aptopt="$work/apt.conf" bookworm "$dir" $sources
-  cp /etc/resolv.conf "$dir/etc/resolv.conf"
+  step mmdebstrap "$root" sh "$(dirname "$0")/debian-root.sh" "$dir" apt \
+    "$(dpkg --print-architecture)" "$include"
   step clone "$root" git clone --quiet "$repo" "$dir/root/pmext"
   mount -t proc proc "$dir/proc"
   step "make demo" "$root" chroot "$dir" sh -c 'cd /root/pmext && make demo >/root/demo.log 2>&1 || { tail -n 30 /root/demo.log; exit 1; }'

@@ -12,8 +12,10 @@
 #   tools/need.sh clients test + what docs/clients.md's clients need
 #   tools/need.sh packages build + what `make wheel/npm/deb/windows` and
 #                         their tests need (python3-build, dpkg-dev, lintian,
-#                         mingw-w64, wine, node and npm, pandas) and the
-#                         SQLite builds of `make test-sqlite` (tcl8.6-dev)
+#                         mingw-w64, wine, node and npm, pandas), the
+#                         SQLite builds of `make test-sqlite` (tcl8.6-dev),
+#                         the aarch64 and musl builds (cross-compiler,
+#                         qemu-user, musl-tools, mmdebstrap)
 #   tools/need.sh pg      build + PostgreSQL 15 server and its PGXS headers
 #
 # Missing Debian packages are installed with apt-get when running as root
@@ -96,6 +98,7 @@ check_packages() {
   check_test
   check_node
   [ -e /usr/include/tcl8.6/tcl.h ] || missing="$missing tcl8.6-dev"
+  [ -e /usr/aarch64-linux-gnu/include/stdio.h ] || missing="$missing libc6-dev-arm64-cross"
   # -I: not the build/ directory of the source tree
   /usr/bin/python3 -I -c "import build.env" >/dev/null 2>&1 || missing="$missing python3-build"
   for pair in setuptools:python3-setuptools wheel:python3-wheel \
@@ -103,7 +106,9 @@ check_packages() {
     have_py "${pair%%:*}" || missing="$missing ${pair#*:}"
   done
   for pair in strip:binutils dpkg-shlibdeps:dpkg-dev lintian:lintian \
-      x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 "wine:wine wine64"; do
+      x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 "wine:wine wine64" \
+      aarch64-linux-gnu-gcc:gcc-aarch64-linux-gnu qemu-aarch64:qemu-user \
+      musl-gcc:musl-tools mmdebstrap:mmdebstrap; do
     have_cmd "${pair%%:*}" || missing="$missing ${pair#*:}"
   done
 }

@@ -1,17 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** pmext-run.c -- the Windows test driver: loads pmext.dll into an SQLite
-** built from the amalgamation and prints what each statement of a file
-** gives, rendered by tests/c/sqltext.c (tests/packages/windows.test runs it
-** under wine).
+** pmext-run.c -- the test driver for builds the test suite's tclsh cannot
+** load: pmext for Windows (under wine), for musl, for aarch64 (under
+** qemu-user). Compiled with the target's compiler over the SQLite
+** amalgamation, it loads pmext into that SQLite and prints what each
+** statement of a file gives, rendered by tests/c/sqltext.c
+** (tests/packages/driver.tcl runs it).
 **
-**   pmext-run.exe PATH\TO\pmext.dll STATEMENTS.sql
+**   pmext-run PMEXT STATEMENTS.sql
 **
+** PMEXT is what sqlite3_load_extension() gets: a path, or a bare name
+** (pmext) that the platform's dynamic loader finds on its own.
 ** STATEMENTS.sql holds one statement per line (blank and "--" lines
-** skipped). Output: per statement a line "== N" (N from 1), then one line
-** per row, values as type:value separated by "|", or "error CODE MESSAGE".
-** Exit status 0 when the DLL loaded (a failing statement is output, not a
-** failure), 1 when it did not, 2 on a usage error.
+** skipped). Output: a line "sqlite VERSION", then per statement a line
+** "== N" (N from 1), then one line per row, values as type:value separated
+** by "|", or "error CODE MESSAGE". Exit status 0 when pmext loaded (a
+** failing statement is output, not a failure), 1 when it did not, 2 on a
+** usage error.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +25,7 @@
 
 int main(int argc, char **argv) {
   if (argc != 3) {
-    fprintf(stderr, "usage: pmext-run PMEXT.DLL STATEMENTS.sql\n");
+    fprintf(stderr, "usage: pmext-run PMEXT STATEMENTS.sql\n");
     return 2;
   }
   strlist statements = {0};
