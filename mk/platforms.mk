@@ -66,12 +66,14 @@ test-sqlite: $(LIB) sqlite-builds | deps-test
 #                       cross-compiler) and its test driver
 #   make musl           $(B)/musl/pmext.so (musl-gcc), the test driver and
 #                       the sqlite3 shell over a musl-built SQLite
-# Each is the same sources and flags as the native build, through this
-# Makefile with another CC and B; the SQLite headers are Debian's, as for
-# the native and Windows builds. The test driver (tests/c/pmext-run.c,
+#   make windows        $(B)/windows/pmext.dll (mingw-w64) and the test
+#                       driver pmext-run.exe
+# Each is the same sources and flags as the native build (aarch64 and musl
+# through this Makefile with another CC and B); the SQLite headers are
+# Debian's, as for the native build. The test driver (tests/c/pmext-run.c,
 # tests/packages/driver.tcl) of every cross build is compiled with the
 # amalgamation of DRIVER_SQLITE, an SQLite for that platform.
-.PHONY: aarch64 musl
+.PHONY: aarch64 musl windows
 DRIVER            := tests/c/pmext-run.c
 DRIVER_SQLITE     := 3.52.0
 DRIVER_SQLITE_DIR := $(SQLITE_SRC)/$(DRIVER_SQLITE)
@@ -83,6 +85,23 @@ AARCH64_LIB := $(AARCH64_B)/pmext.so
 MUSL_LIB    := $(MUSL_B)/pmext.so
 aarch64: $(AARCH64_LIB) $(AARCH64_B)/pmext-run
 musl: $(MUSL_LIB) $(MUSL_B)/pmext-run $(MUSL_B)/sqlite3
+
+# The DLL: the same sources and flags as the Linux build, for Windows x64,
+# by mingw-w64 (not through the Makefile: no -fPIC, a .dll, libgcc linked
+# in).
+WIN_CC  ?= x86_64-w64-mingw32-gcc
+WIN_B   := $(B)/windows
+WIN_DLL := $(WIN_B)/pmext.dll
+windows: $(WIN_DLL) $(WIN_B)/pmext-run.exe
+$(WIN_DLL): $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-packages
+	@mkdir -p $(WIN_B)/include
+	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(WIN_B)/include/
+	$(WIN_CC) -std=c11 $(WARN) -O2 $(EXACT_FP) -I$(B) -Iext -I$(WIN_B)/include -s \
+	  -shared -static-libgcc -o $@ $(SOURCES) -lm
+$(WIN_B)/pmext-run.exe: CC_DRIVER := $(WIN_CC) -D__USE_MINGW_ANSI_STDIO=1 -static
+$(WIN_B)/pmext-run.exe: $(DRIVER) $(DRIVER_SRC) $(WIN_B)/sqlite3.o | deps-packages
+	$(CC_DRIVER) -std=c11 $(WARN) -O2 -I$(DRIVER_SQLITE_DIR) -Itests/c -o $@ \
+	  $(DRIVER) tests/c/sqltext.c $(WIN_B)/sqlite3.o
 
 # The sub-make decides whether anything is out of date.
 $(AARCH64_LIB): CROSS_CC = $(AARCH64_CC)

@@ -3,9 +3,14 @@
 
 The wheel holds a compiled library but no Python extension module: it
 works with any Python 3 on the platform it was built for, so the tag names
-the platform but neither a Python version nor an ABI. The rest of the
-metadata is in pyproject.toml.
+the platform but neither a Python version nor an ABI. PLATFORM comes from
+the environment, PMEXT_WHEEL_PLATFORM (make wheel: manylinux_2_29_x86_64,
+manylinux_2_29_aarch64, musllinux_1_2_x86_64), and tools/check-wheel.py
+checks it against the library's needs. The rest of the metadata is in
+pyproject.toml.
 """
+
+import os
 
 from setuptools import setup
 from setuptools.dist import Distribution
@@ -19,7 +24,7 @@ class PlatformDistribution(Distribution):
 
 class PlatformWheel(bdist_wheel):
     def get_tag(self):
-        return "py3", "none", super().get_tag()[2]
+        return "py3", "none", os.environ["PMEXT_WHEEL_PLATFORM"]
 
 
 setup(

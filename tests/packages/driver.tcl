@@ -10,6 +10,9 @@
 #       (wine: Z:\...). Returns {exit-code {result-text ...}}, one text per
 #       statement, as sqltext.c renders it (real:..., text:..., null,
 #       error CODE MESSAGE).
+#   wine_command BDIR, winpath PATH
+#       the Windows driver of build directory BDIR under wine (its own
+#       WINEPREFIX there), and a path of this machine as Windows sees it
 #   driver_checks NAME COMMAND LIB ?MAP?
 #       the tests every build for another platform passes, named
 #       packages-NAME-run.N: it loads and pmext_version() is VERSION; each
@@ -46,6 +49,12 @@ proc driver_run {command lib statements {map {}}} {
   if {$code} { puts "  ([lindex $command 0] $lib: exit $code: [string trim $err])" }
   list $code [lmap r $results {string trimright $r \n}]
 }
+
+proc wine_command {bdir} {
+  list env WINEPREFIX=[file join $bdir wine] WINEDEBUG=-all WINEDLLOVERRIDES=mscoree,mshtml= \
+      wine [file join $bdir windows pmext-run.exe]
+}
+proc winpath {path} { return "Z:[string map {/ \\} $path]" }
 
 proc driver_checks {name command lib {map {}}} {
   set version [string trim [read_file [file join $::pmext_root VERSION]]]
