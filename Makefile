@@ -14,7 +14,9 @@
 #   make bench-callgrind, make accuracy   (none of them part of `make test`)
 #   make check        hardening in short: asan, valgrind, oom, fuzz smoke,
 #                     threads (each also on its own: mk/hardening.mk)
-#   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, uninstall removes it
+#   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, linked as
+#                     PREFIX/lib/pmext.so (PREFIX=/usr: `.load pmext`);
+#                     uninstall removes them
 #   make static       build/libpmext.a + include/pmext.h, to link pmext in
 #   make db           build/personalized_medicine.db: the model as plain tables
 #   make test-clients load pmext from each client of docs/clients.md

@@ -37,13 +37,19 @@ $(B)/buildinfo.h: FORCE
 demo: $(LIB) | deps-demo
 	sqlite3 -bail -cmd '.load ./$(B)/pmext' :memory: < sql/demo.sql
 
+# The library in a directory of its own, PREFIX/lib/pmext (for the clients
+# that want one: PHP's extension_dir), and a link to it as PREFIX/lib/pmext.so:
+# with PREFIX=/usr that is where the dynamic loader looks for a bare name,
+# so that `.load pmext` finds it (the loader searches /usr/local/lib only for
+# names that start with "lib").
 LIBDIR := $(DESTDIR)$(PREFIX)/lib/pmext
 install: $(LIB)
 	install -d '$(LIBDIR)'
 	install -m 644 $(LIB) '$(LIBDIR)/pmext.$(SO)'
+	ln -sf pmext/pmext.$(SO) '$(DESTDIR)$(PREFIX)/lib/pmext.$(SO)'
 
 uninstall:
-	rm -f '$(LIBDIR)/pmext.$(SO)'
+	rm -f '$(LIBDIR)/pmext.$(SO)' '$(DESTDIR)$(PREFIX)/lib/pmext.$(SO)'
 	-rmdir '$(LIBDIR)' 2>/dev/null
 
 # Clients (docs/clients.md). The static library is the same sources built

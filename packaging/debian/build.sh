@@ -40,7 +40,8 @@ chmod 644 "$so"
 install -m 644 README.md docs/*.md "$doc/"
 for f in sql/*.sql; do
   sed -e "s|data/reports/headlines/|$examples/data/reports/headlines/|g" \
-      -e "s|^\.read sql/|.read $examples/|" "$f" > "$root$examples/$(basename "$f")"
+      -e "s|^\.read sql/|.read $examples/|" -e "s|< sql/|< $examples/|g" \
+      -e "s|\.load \./build/pmext|.load pmext|g" "$f" > "$root$examples/$(basename "$f")"
 done
 chmod 644 "$root$examples"/*.sql
 install -m 644 data/reports/headlines/*.csv "$root$examples/data/reports/headlines/"
