@@ -6,7 +6,8 @@
 #   tools/debian-root.sh DIR VARIANT ARCHITECTURES PACKAGES   (as root)
 #
 # VARIANT is mmdebstrap's: "apt" (the essential packages and apt, a system
-# to chroot into) or "extract" (PACKAGES and what they depend on, unpacked
+# to chroot into), "essential" (the same without apt: dpkg installs there,
+# nothing downloads) or "extract" (PACKAGES and what they depend on, unpacked
 # and not configured: a tree of programs and libraries, e.g. of another
 # architecture, to run under qemu-user with -L DIR). ARCHITECTURES is a
 # comma list, the first the root's own (amd64,arm64: arm64 as a foreign
