@@ -17,7 +17,9 @@ pkg=$1 want=$2 dir=$3
 
 rm -rf "$dir" "$dir.tmp"
 mkdir -p "$dir.tmp/pack"
-(cd "$dir.tmp/pack" && npm pack --silent "$pkg" >/dev/null && tar xzf ./*.tgz)
+# npm's cache is a scratch one, removed with the rest: nothing is kept
+# outside DIR.
+(cd "$dir.tmp/pack" && npm pack --silent --cache "$(pwd)/../npm-cache" "$pkg" >/dev/null && tar xzf ./*.tgz)
 deps=$dir.tmp/pack/package/deps
 src=""
 for tarball in "$deps"/sqlite-autoconf-*.tar.gz "$deps"/sqlite3.tar.gz; do

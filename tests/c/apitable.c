@@ -92,6 +92,12 @@ int main(int argc, char **argv) {
 
   /* The program is linked with SQLite, and reaches it through the table
   ** only, as an extension does. */
+  /* As SQLite asks of a program (a build with SQLITE_OMIT_AUTOINIT does
+  ** not initialize itself). */
+  if (sqlite3_initialize() != SQLITE_OK) {
+    fprintf(stderr, "apitable: sqlite3_initialize failed\n");
+    return 2;
+  }
   sqlite3_auto_extension((void (*)(void))capture);
   sqlite3 *db = 0;
   if (sqlite3_open(":memory:", &db) != SQLITE_OK || !table.open) {

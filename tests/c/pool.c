@@ -73,7 +73,10 @@ int main(int argc, char **argv) {
   sqlite3 *early = 0;
   sqlite3 *loader = 0;
   char *error = 0;
-  if (sqlite3_open(":memory:", &early) != SQLITE_OK ||
+  /* sqlite3_initialize() first, as SQLite asks of a program (a build with
+  ** SQLITE_OMIT_AUTOINIT does not initialize itself). */
+  if (sqlite3_initialize() != SQLITE_OK ||
+      sqlite3_open(":memory:", &early) != SQLITE_OK ||
       sqlite3_open(":memory:", &loader) != SQLITE_OK ||
       sqlite3_enable_load_extension(loader, 1) != SQLITE_OK ||
       sqlite3_load_extension(loader, library, entry, &error) != SQLITE_OK) {

@@ -37,6 +37,7 @@ typedef struct library {
   const char *path;
   void *handle;
   sqlite3 *db;
+  int (*initialize)(void);
   int (*open)(const char *, sqlite3 **);
   int (*enable_load_extension)(sqlite3 *, int);
   int (*load_extension)(sqlite3 *, const char *, const char *, char **);
@@ -76,6 +77,7 @@ static int open_library(library *l, const char *path) {
     if (!f) return 0;                                                      \
     memcpy(&l->field, &f, sizeof f);                                       \
   } while (0)
+  LOOK(initialize, "sqlite3_initialize");
   LOOK(open, "sqlite3_open");
   LOOK(enable_load_extension, "sqlite3_enable_load_extension");
   LOOK(load_extension, "sqlite3_load_extension");
@@ -87,7 +89,9 @@ static int open_library(library *l, const char *path) {
   LOOK(free, "sqlite3_free");
   LOOK(close, "sqlite3_close");
 #undef LOOK
-  return l->open(":memory:", &l->db) == SQLITE_OK &&
+  /* As SQLite asks of a program (a build with SQLITE_OMIT_AUTOINIT does
+  ** not initialize itself). */
+  return l->initialize() == SQLITE_OK && l->open(":memory:", &l->db) == SQLITE_OK &&
          l->enable_load_extension(l->db, 1) == SQLITE_OK;
 }
 
