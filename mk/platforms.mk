@@ -112,14 +112,15 @@ $(AARCH64_LIB) $(MUSL_LIB): FORCE | deps-packages
 	  cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(@D)/include/
 	@$(MAKE) --no-print-directory B=$(@D) CC='$(CROSS_CC)' CFLAGS='$(CFLAGS) -I$(@D)/include' all
 
-# SQLite for each target, compiled once, without our warnings (not
-# pmext's code); the programs over it.
+# SQLite for each target, compiled once, without our warnings and without
+# optimisation (not pmext's code; seconds instead of a minute); the
+# programs over it.
 $(WIN_B)/sqlite3.o:     SQLITE_CC = $(WIN_CC)
 $(AARCH64_B)/sqlite3.o: SQLITE_CC = $(AARCH64_CC) -fPIC
 $(MUSL_B)/sqlite3.o:    SQLITE_CC = $(MUSL_CC) -fPIC
 $(WIN_B)/sqlite3.o $(AARCH64_B)/sqlite3.o $(MUSL_B)/sqlite3.o: $(DRIVER_SQLITE_DIR)/sqlite3.c | deps-packages
 	@mkdir -p $(@D)
-	$(SQLITE_CC) -O1 -w -DSQLITE_ENABLE_MATH_FUNCTIONS -c -o $@ $<
+	$(SQLITE_CC) -O0 -w -DSQLITE_ENABLE_MATH_FUNCTIONS -c -o $@ $<
 $(AARCH64_B)/pmext-run: CC_DRIVER = $(AARCH64_CC)
 $(MUSL_B)/pmext-run:    CC_DRIVER = $(MUSL_CC)
 $(AARCH64_B)/pmext-run: $(AARCH64_B)/sqlite3.o

@@ -27,9 +27,9 @@ installs it as the package `pmext` with the library beside it.
 Where the extension is found, first match wins: the `extension` argument,
 the PMEXT_PATH environment variable, the library next to this file (the
 wheel), build/pmext.so next to this file's directory (a source checkout),
-/usr/local/lib/pmext/pmext.so (make install), /usr/lib/pmext/pmext.so,
-/usr/lib/<multiarch>/pmext/pmext.so (the Debian package). Give the path without
-the suffix or with it; SQLite accepts both.
+/usr/local/lib/pmext/pmext.so (make install), /usr/lib/pmext/pmext.so (make
+install PREFIX=/usr), /usr/lib/<multiarch>/pmext.so (the Debian package).
+Give the path without the suffix or with it; SQLite accepts both.
 """
 
 import os
@@ -81,7 +81,7 @@ def find_extension(extension=None):
     ]
     multiarch = sysconfig.get_config_var("MULTIARCH")
     if multiarch:
-        candidates.append(os.path.join("/usr/lib", multiarch, "pmext", name))
+        candidates.append(os.path.join("/usr/lib", multiarch, name))
     for path in candidates:
         if os.path.exists(path):
             return path
