@@ -497,15 +497,19 @@ static int pair_available(const bench *b, const pair *p) {
 ** report, dimension, segment and year pushed down, for several R: its time
 ** should not grow with R. */
 
+/* The model's input tables, empty. */
+#define INPUT_TABLES                                                         \
+  "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS figures;"              \
+  "DROP TABLE IF EXISTS claims;"                                             \
+  "CREATE TABLE reports(report, market, publisher, published, unit, url);"   \
+  "CREATE TABLE figures(report, dimension, segment, year, value, share,"     \
+  " decimals, note);"                                                        \
+  "CREATE TABLE claims(report, kind, dimension, segment, value,"             \
+  " from_year, to_year, note);"
+
 /* Fills reports/figures/claims with n reports of 50 segments over 30 years. */
 static void fill_reports(sqlite3 *db, int n) {
-  exec(db, "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS figures;"
-           "DROP TABLE IF EXISTS claims;"
-           "CREATE TABLE reports(report, market, publisher, published, unit, url);"
-           "CREATE TABLE figures(report, dimension, segment, year, value, share,"
-           " decimals, note);"
-           "CREATE TABLE claims(report, kind, dimension, segment, value,"
-           " from_year, to_year, note);");
+  exec(db, INPUT_TABLES);
   char sql[512];
   exec(db, "BEGIN");
   snprintf(sql, sizeof sql,
@@ -615,13 +619,7 @@ static void run_model_engine(const char *lib) {
 #define AUDIT_REPS 3
 
 static void fill_audit(sqlite3 *db, long n, int dimensions) {
-  exec(db, "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS figures;"
-           "DROP TABLE IF EXISTS claims;"
-           "CREATE TABLE reports(report, market, publisher, published, unit, url);"
-           "CREATE TABLE figures(report, dimension, segment, year, value, share,"
-           " decimals, note);"
-           "CREATE TABLE claims(report, kind, dimension, segment, value,"
-           " from_year, to_year, note);"
+  exec(db, INPUT_TABLES
            "INSERT INTO reports VALUES ('r', 'm', NULL, NULL, 'USD bn', NULL);");
   char sql[1024];
   snprintf(sql, sizeof sql,
