@@ -12,7 +12,8 @@
 **       page's downloads go to), timeout (ms, 120 s).
 **       session: {browser, page, server, url, requests, consoleErrors,
 **       msToReady, close()}; requests lists every request the page made,
-**       each {url, type, afterReady}; consoleErrors the page's errors.
+**       each {url, type, afterReady, outcome} (outcome "done STATUS",
+**       "failed REASON" or "pending"); consoleErrors the page's errors.
 **
 ** Chromium runs with a fresh profile and without the services that would
 ** otherwise try the network (the machine may have none).
@@ -54,7 +55,14 @@ export async function openPage(dir, options = {}) {
       const cdp = await page.createCDPSession();
       await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: path.resolve(downloads) });
     }
-    page.on('request', (r) => session.requests.push({ url: r.url(), type: r.resourceType(), afterReady: session.ready }));
+    const seen = new Map();
+    page.on('request', (r) => {
+      const entry = { url: r.url(), type: r.resourceType(), afterReady: session.ready, outcome: 'pending' };
+      seen.set(r, entry);
+      session.requests.push(entry);
+    });
+    page.on('requestfinished', (r) => { if (seen.has(r)) seen.get(r).outcome = `done ${r.response()?.status()}`; });
+    page.on('requestfailed', (r) => { if (seen.has(r)) seen.get(r).outcome = `failed ${r.failure()?.errorText || '(blocked)'}`; });
     page.on('console', (m) => { if (m.type() === 'error') session.consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => session.consoleErrors.push(String(e)));
     const t0 = Date.now();

@@ -30,22 +30,25 @@ function svgTitle(text) {
   return svg('title', {}, text);
 }
 
-/* 1, 2, 5 times powers of ten from below lo to above hi. */
+/* Round values between lo and hi for a log axis: 1, 2 and 5 times the
+** powers of ten, or every digit when those give fewer than three. */
 function logTicks(lo, hi) {
-  const ticks = [];
-  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
-    for (const m of [1, 2, 5]) ticks.push(m * 10 ** p);
+  for (const digits of [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    const ticks = [];
+    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
+      for (const m of digits) if (m * 10 ** p >= lo && m * 10 ** p <= hi) ticks.push(m * 10 ** p);
+    }
+    if (ticks.length >= 3) return ticks;
   }
-  const below = ticks.filter((t) => t <= lo).pop() ?? ticks[0];
-  const above = ticks.find((t) => t >= hi) ?? ticks[ticks.length - 1];
-  return ticks.filter((t) => t >= below && t <= above);
+  return [lo, hi];
 }
 
+/* Round values from 0 to hi for a linear axis, at most 7. */
 function linearTicks(hi) {
   const step = 10 ** Math.floor(Math.log10(hi / 5 || 1));
-  const unit = [1, 2, 5, 10].map((m) => m * step).find((s) => hi / s <= 6);
+  const unit = [1, 2, 5, 10].map((m) => m * step).find((u) => hi / u <= 6);
   const ticks = [];
-  for (let t = 0; t < hi + unit; t += unit) ticks.push(t);
+  for (let t = 0; t <= hi; t += unit) ticks.push(t);
   return ticks;
 }
 
@@ -54,16 +57,17 @@ function chartScales(rows) {
   const years = rows.map((r) => r.year);
   const x0 = Math.min(...years);
   const x1 = Math.max(x0 + 1, ...years);
-  const log = values.every((v) => v > 0);
-  const ticks = log ? logTicks(Math.min(...values), Math.max(...values)) : linearTicks(Math.max(...values));
-  const [t0, t1] = [ticks[0], ticks[ticks.length - 1]];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const log = lo > 0;
+  const [d0, d1] = log ? [lo / 1.12, hi * 1.12] : [0, hi * 1.05 || 1];
   const f = log ? Math.log10 : (v) => v;
   const plotW = CHART.width - CHART.left - CHART.right;
   const plotH = CHART.height - CHART.top - CHART.bottom;
   return {
-    log, ticks, x0, x1,
+    log, x0, x1, ticks: log ? logTicks(d0, d1) : linearTicks(d1),
     x: (year) => CHART.left + ((year - x0) / (x1 - x0)) * plotW,
-    y: (v) => CHART.top + plotH - ((f(v) - f(t0)) / (f(t1) - f(t0) || 1)) * plotH,
+    y: (v) => CHART.top + plotH - ((f(v) - f(d0)) / (f(d1) - f(d0) || 1)) * plotH,
   };
 }
 

@@ -8,7 +8,8 @@
 ** then forbid every further request (a second Content-Security-Policy:
 ** nothing to any address, the page's own included), show the first
 ** report (its figures, its audit, the comparison of its market) and set
-** <body data-ready="1">. From then on everything happens in this page.
+** <body data-ready="1"> (data-ready-ms: the milliseconds it took since
+** the page was requested). From then on everything happens in this page.
 **
 ** State: app.db (the connection; replaced when a .db is opened),
 ** app.report (the report shown), app.release (the report whose release
@@ -191,6 +192,7 @@ function updateReportDetails() {
 }
 
 function openDatabase(name, bytes) {
+  if (bytes.length === 0) throw new Error(`${name} is empty (0 bytes), not a database; the page's database is unchanged`);
   let next;
   try {
     next = Database.fromBytes(app.wasm, bytes);
@@ -323,6 +325,7 @@ async function start() {
     return;
   }
   globalThis.pmext = { query: (sql, params) => app.db.query(sql, params), exec: (sql) => app.db.exec(sql) };
+  document.body.dataset.readyMs = Math.round(performance.now());
   document.body.dataset.ready = '1';
 }
 

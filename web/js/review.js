@@ -45,7 +45,8 @@ function reviewLine(r, act) {
     'data-length': shown(r.length), 'data-reason': shown(r.reason),
   },
   num(r.id), el('td', {}, r.kind), el('td', {}, shown(r.dimension)), el('td', {}, shown(r.segment)),
-  num(r.year), num(r.value), num(r.share), el('td', {}, shown(r.unit)), el('td', {}, periodText(r)),
+  num(r.year), num(r.value), num(r.share), el('td', { class: 'nowrap' }, shown(r.unit)),
+  el('td', { class: 'nowrap' }, periodText(r)),
   num(r.decimals),
   el('td', { class: r.reason !== null && !r.edited && r.status === 'proposed' ? 'reason' : '' }, reviewStatus(r)),
   el('td', { class: 'actions' }, ...reviewButtons(r, act)));
@@ -73,9 +74,11 @@ function editLine(r, act) {
     el('td', {}, inputs.unit), period, el('td', {}, inputs.decimals),
     el('td', { class: r.reason !== null ? 'reason' : '' }, shown(r.reason)),
     el('td', { class: 'actions' }, save, ' ', cancel));
+  /* The key is consumed: Save moves the focus to the line's Accept
+  ** button, which the same Enter must not press. */
   line.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && e.target.tagName === 'INPUT') act('save', r.id, values());
-    if (e.key === 'Escape') act('cancel', r.id);
+    if (e.key === 'Enter' && e.target.tagName === 'INPUT') { e.preventDefault(); act('save', r.id, values()); }
+    if (e.key === 'Escape') { e.preventDefault(); act('cancel', r.id); }
   });
   return line;
 }
