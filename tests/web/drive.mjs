@@ -18,7 +18,7 @@
 **
 ** The steps, in order: first load (no input); the Content-Security-
 ** Policy after load; the network switched off for good; keyboard
-** reachability and layout; paste and read the release; review (accept
+** reachability and layout; the example button; paste and read the release; review (accept
 ** by keyboard, reject, accept every ready row, an edit that puts a share
 ** of 41, its error, undone); the chart; the SQL box; downloads; files
 ** that cannot be read; the .db opened back; the CSVs opened back; the
@@ -165,9 +165,20 @@ async function usability(s) {
   put('focus.outline', outline);
 }
 
+/* The example button: the invented release under the key widgets. */
+async function example(s) {
+  await s.page.click('#example');
+  put('example.report', await s.page.$eval('#report', (e) => e.value));
+  put('example.message', await text(s.page, '#release-message'));
+  table('review-example', await review(s.page));
+}
+
 async function pasteAndRead(s, release) {
   const { page } = s;
   await page.$eval('#release-report', (e) => { e.value = 'release-test'; });
+  await page.$eval('#release-market', (e) => { e.value = ''; });
+  await page.$eval('#release-unit', (e) => { e.value = ''; });
+  await page.$eval('#release-text', (e) => { e.value = ''; });
   await page.focus('#release-text');
   await page.keyboard.sendCharacter(release);
   put('paste.same', (await page.$eval('#release-text', (e) => e.value)) === release ? 1 : 0);
@@ -331,7 +342,7 @@ let session;
 try {
   const release = fs.readFileSync(releaseFile, 'utf8');
   session = await openPage(webdir, { downloads });
-  const steps = [firstLoad, privacy, usability, (s) => pasteAndRead(s, release), reviewRows, chart,
+  const steps = [firstLoad, privacy, usability, example, (s) => pasteAndRead(s, release), reviewRows, chart,
     (s) => sqlBox(s, 'ok', "SELECT cagr(578.14, 1094.83, 2024, 2034), project(616.26, 0.1137, 2025, 2034), 'x' || pmext_version()"),
     (s) => sqlBox(s, 'error', "SELECT cagr('abc', 1, 2)"),
     downloadAll, badFiles, reopen, vectors];
