@@ -304,12 +304,14 @@ async function start() {
     return;
   }
   try {
+    const datasets = fetchShippedDatasets(fetchText); /* while the module compiles */
+    datasets.catch(() => {}); /* its error is reported where it is awaited */
     app.wasm = await createPmext();
     const rc = app.wasm._pmext_web_init();
     if (rc !== 0) throw new Error(`pmext could not be registered (SQLite error ${rc})`);
     app.db = new Database(app.wasm);
     createWorkspace(app.db);
-    const warnings = await loadShippedDatasets(app.db, fetchText);
+    const warnings = loadShippedDatasets(app.db, await datasets);
     forbidRequests();
     wire();
     const [version, sqlite] = app.db.query('SELECT pmext_version(), sqlite_version()').rows[0];

@@ -14,10 +14,12 @@
 **   createWorkspace(db)             the tables, where missing
 **   missingInputTables(db)          which of reports, figures and claims db
 **                                   lacks (companies is optional)
-**   loadShippedDatasets(db, fetchText)
-**                                   data/reports/<dataset>/<table>.csv
-**                                   (listed in data/reports/index.txt) into
-**                                   the input tables, as `.import --csv`
+**   fetchShippedDatasets(fetchText) the files data/reports/<dataset>/
+**                                   <table>.csv listed in data/reports/
+**                                   index.txt, all requested at once
+**   loadShippedDatasets(db, datasets)
+**                                   those files into the input tables, as
+**                                   `.import --csv`
 **                                   loads them: every field as text. A
 **                                   report already loaded from an earlier
 **                                   dataset (in name order) is kept; its
@@ -154,15 +156,17 @@ function loadDataset(db, dataset, files) {
   return warnings;
 }
 
-async function loadShippedDatasets(db, fetchText) {
+/* Every file of the index, fetched at once: {dataset: {table: text}}. */
+async function fetchShippedDatasets(fetchText) {
   const index = (await fetchText('data/reports/index.txt')).split('\n').map((l) => l.trim()).filter(Boolean);
-  const datasets = new Map();
-  for (const path of index) {
-    const m = /^([A-Za-z0-9_-]+)\/([a-z]+)\.csv$/.exec(path);
-    if (!m || !(m[2] in INPUT_TABLES)) continue;
-    if (!datasets.has(m[1])) datasets.set(m[1], {});
-    datasets.get(m[1])[m[2]] = await fetchText(`data/reports/${path}`);
-  }
-  const names = [...datasets.keys()].sort();
-  return inTransaction(db, () => names.flatMap((name) => loadDataset(db, name, datasets.get(name))));
+  const files = index.map((p) => /^([A-Za-z0-9_-]+)\/([a-z]+)\.csv$/.exec(p)).filter((m) => m && m[2] in INPUT_TABLES);
+  const texts = await Promise.all(files.map((m) => fetchText(`data/reports/${m[0]}`)));
+  const datasets = {};
+  files.forEach((m, i) => { (datasets[m[1]] ??= {})[m[2]] = texts[i]; });
+  return datasets;
+}
+
+function loadShippedDatasets(db, datasets) {
+  const names = Object.keys(datasets).sort();
+  return inTransaction(db, () => names.flatMap((name) => loadDataset(db, name, datasets[name])));
 }
