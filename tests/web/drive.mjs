@@ -294,6 +294,7 @@ async function badFiles(s) {
     'data.csv': Buffer.from('a,b\n1,2\n'),
     'figures.csv': Buffer.from('report,dimension,segment,year,value,share,decimals,note\n"x,market\n'),
     'empty.db': Buffer.alloc(0),
+    'claims.csv': Buffer.from('report,dimension\nx,market\n'),
   };
   for (const [name, bytes] of Object.entries(bad)) {
     const file = path.join(inputs, name);
