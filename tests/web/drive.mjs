@@ -320,6 +320,11 @@ async function reopen(s) {
   await openFiles(page, ['reports', 'figures', 'claims', 'companies'].map((t) => path.join(downloads, `${t}.csv`)));
   put('reopen.csv.message', await text(page, '#release-message'));
   table('audit-csv', await audit(page));
+
+  // The release taken out by SQL: its text and rows leave the page too.
+  await sqlBox(s, 'forget', 'DELETE FROM proposals; DELETE FROM releases;');
+  put('forget.marks', (await page.$$('#release-view mark')).length);
+  put('forget.review', await text(page, '#review'));
 }
 
 async function vectors(s) {

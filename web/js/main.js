@@ -82,6 +82,7 @@ function renderReleasePanels() {
   const view = $('release-view');
   const release = app.release && app.db.query('SELECT text FROM releases WHERE report = ?', [app.release]).rows[0];
   if (!release) {
+    view.replaceChildren(el('span', { class: 'muted' }, 'The text appears here once read, each proposed row highlighted at its place.'));
     $('review').replaceChildren(el('p', { class: 'muted' }, 'No release read yet.'));
     $('review-count').textContent = '';
     $('accept-ready').disabled = true;
@@ -100,11 +101,15 @@ function refresh() {
   fillReportChoice();
   renderReleasePanels();
   const report = app.report;
+  const known = report !== null && app.db.query('SELECT 1 FROM reports WHERE report = ?', [report]).rows.length > 0;
   $('audit-report').textContent = report ?? '';
-  if (report) renderAudit($('audit'), app.db, report);
-  const market = report ? marketOf(report) : null;
+  if (known) renderAudit($('audit'), app.db, report);
+  else $('audit').replaceChildren(el('p', { class: 'muted' }, report === null ? 'No report in the tables.'
+    : `${report} is not in the reports table yet: accept its rows above to audit it.`));
+  const market = report !== null ? marketOf(report) : null;
   $('compare-market').textContent = market ?? '';
   if (market) renderChart($('chart'), app.db, market, report);
+  else $('chart').replaceChildren(el('p', { class: 'muted' }, 'No market to compare.'));
   renderInputRows();
 }
 
