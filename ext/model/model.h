@@ -129,9 +129,11 @@ typedef struct model_set {
 
 /* --- reader.c: the reader -------------------------------------- */
 
-/* Names of the input tables (companies may be 0: none). */
+/* Names of the input tables (companies may be 0: none), and the database
+** to read each from, in the same order (0: SQLite's search order). */
 typedef struct model_inputs {
   const char *reports, *figures, *claims, *companies;
+  const char *schemas[4];
 } model_inputs;
 
 /* Reads the input tables of db into a new model set, computes its rows
@@ -226,6 +228,7 @@ typedef struct model_source {
   sqlite3 *db;           /* 0: the built-in report (cache) */
   model_builtin_cache *cache;
   char *names[4];        /* reports, figures, claims, companies (or 0) */
+  char *schemas[4];      /* the database of each (0: search order) */
   const char *who;       /* module name, for messages */
   model_snapshot *snap;  /* the current model, or 0 */
   unsigned stamp[3];     /* change stamp when snap was built */

@@ -144,6 +144,7 @@ typedef struct reader {
   sqlite3_int64 row; /* rowid, or position in a view */
   char **err;
   int oom;
+  const char *schema; /* the database to read it from, or 0: search order */
 } reader;
 
 static int fail(reader *rd, const char *column, char *what) {
@@ -163,9 +164,20 @@ static int cannot_read(reader *rd) {
   return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* Does `SELECT <what> FROM "table"` prepare? */
+/* The table as the FROM clause names it: quoted as an identifier, so any
+** text is only ever a table name, and qualified by its database when the
+** model reads from one (docs/model.md, "Where a model reads its inputs"). */
+static char *from_table(const reader *rd) {
+  return rd->schema
+             ? sqlite3_mprintf("\"%w\".\"%w\"", rd->schema, rd->table)
+             : sqlite3_mprintf("\"%w\"", rd->table);
+}
+
+/* Does `SELECT <what> FROM table` prepare? */
 static int prepares(reader *rd, const char *what, int *ok) {
-  char *sql = sqlite3_mprintf("SELECT %s FROM \"%w\" LIMIT 0", what, rd->table);
+  char *from = from_table(rd);
+  char *sql = from ? sqlite3_mprintf("SELECT %s FROM %s LIMIT 0", what, from) : 0;
+  sqlite3_free(from);
   if (!sql) return SQLITE_NOMEM;
   sqlite3_stmt *stmt = 0;
   int rc = sqlite3_prepare_v2(rd->db, sql, -1, &stmt, 0);
@@ -180,11 +192,12 @@ static int prepares(reader *rd, const char *what, int *ok) {
 static int has_column(reader *rd, const char *column, int *ok) {
   sqlite3_stmt *stmt = 0;
   int rc = sqlite3_prepare_v2(rd->db,
-                              "SELECT 1 FROM pragma_table_xinfo(?1) "
+                              "SELECT 1 FROM pragma_table_xinfo(?1, ?3) "
                               "WHERE name = ?2 COLLATE NOCASE",
                               -1, &stmt, 0);
   if (rc == SQLITE_OK) {
     sqlite3_bind_text(stmt, 1, rd->table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, rd->schema, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, column, -1, SQLITE_STATIC);
     rc = sqlite3_step(stmt);
     *ok = rc == SQLITE_ROW;
@@ -197,14 +210,16 @@ static int has_column(reader *rd, const char *column, int *ok) {
   return rc;
 }
 
-/* Prepares SELECT columns [, rowid] FROM "table"; a missing table or
-** column is an error naming it. The name is quoted as an identifier, so
-** any text is only ever a table name. */
+/* Prepares SELECT columns [, rowid] FROM table; a missing table or
+** column is an error naming it (and the database, other than main). */
 static int reader_open(reader *rd, int n_columns) {
   int ok, rc = prepares(rd, "*", &ok);
   if (rc != SQLITE_OK) return rc;
   if (!ok) {
-    *rd->err = sqlite3_mprintf("%s: no input table \"%s\"", rd->who, rd->table);
+    int named = rd->schema && sqlite3_stricmp(rd->schema, "main") != 0;
+    *rd->err = sqlite3_mprintf("%s: no input table \"%s\"%s%s%s", rd->who,
+                               rd->table, named ? " in database \"" : "",
+                               named ? rd->schema : "", named ? "\"" : "");
     return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   char *list = 0;
@@ -225,10 +240,12 @@ static int reader_open(reader *rd, int n_columns) {
     }
   }
   rc = prepares(rd, "rowid", &rd->has_rowid);
-  char *sql = rc != SQLITE_OK ? 0
+  char *from = rc == SQLITE_OK ? from_table(rd) : 0;
+  char *sql = !from ? 0
               : rd->has_rowid
-                  ? sqlite3_mprintf("SELECT %s, rowid FROM \"%w\"", list, rd->table)
-                  : sqlite3_mprintf("SELECT %s FROM \"%w\"", list, rd->table);
+                  ? sqlite3_mprintf("SELECT %s, rowid FROM %s", list, from)
+                  : sqlite3_mprintf("SELECT %s FROM %s", list, from);
+  sqlite3_free(from);
   sqlite3_free(list);
   if (rc != SQLITE_OK) return rc;
   if (!sql) return SQLITE_NOMEM;
@@ -851,7 +868,8 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
   int rc = SQLITE_OK;
   for (int t = 0; t < 4 && rc == SQLITE_OK; t++) {
     if (!tables[t]) continue;
-    reader rd = {db, who, tables[t], 0, 0, 0, 0, err, 0};
+    reader rd = {.db = db, .who = who, .table = tables[t], .err = err,
+                 .schema = in->schemas[t]};
     switch (t) {
       case 0: rc = read_reports(set, &rd); break;
       case 1: rc = read_figures(set, &rd); break;
