@@ -857,6 +857,45 @@ static int check_reports(model_set *set, reader *rd) {
   return SQLITE_OK;
 }
 
+/* The limits on a model's size (docs/model.md, "Limits"): a file the
+** application did not write cannot make a model of gigabytes. The years
+** of all its reports span at most MODEL_MAX_YEARS, so each report's rows
+** and each market's rows in pm_compare have at most that many years; the
+** rows of pm_model (segments x years, per scenario) number at most
+** MODEL_MAX_ROWS. Checked before any row is computed. */
+#define MODEL_MAX_YEARS 200
+#define MODEL_MAX_ROWS 1000000
+
+static int check_limits(const model_set *set, const char *who, char **err) {
+  int first = 0, last = 0;
+  sqlite3_int64 rows = 0;
+  for (int r = 0; r < set->n_reports; r++) {
+    const model_report *rep = &set->reports[r];
+    if (r == 0 || rep->first_year < set->reports[first].first_year) first = r;
+    if (r == 0 || rep->last_year > set->reports[last].last_year) last = r;
+    rows += (sqlite3_int64)rep->n_segments *
+            (rep->last_year - rep->first_year + 1);
+  }
+  if (set->n_reports == 0) return SQLITE_OK;
+  int from = set->reports[first].first_year, to = set->reports[last].last_year;
+  if (to - from + 1 > MODEL_MAX_YEARS) {
+    *err = sqlite3_mprintf("%s: the years %d ('%q') to %d ('%q') span %d "
+                           "years; a model spans at most %d years (the year "
+                           "limit)",
+                           who, from, set->reports[first].report, to,
+                           set->reports[last].report, to - from + 1,
+                           MODEL_MAX_YEARS);
+  } else if (rows > MODEL_MAX_ROWS) {
+    *err = sqlite3_mprintf("%s: the segments of the reports over their years "
+                           "give %lld rows; a model has at most %d rows (the "
+                           "row limit)",
+                           who, rows, MODEL_MAX_ROWS);
+  } else {
+    return SQLITE_OK;
+  }
+  return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 int model_read(sqlite3 *db, const model_inputs *in, const char *who,
                model_set **out, char **err) {
   *out = 0;
@@ -885,6 +924,7 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
     if (rc == SQLITE_OK && rd.oom) rc = SQLITE_NOMEM;
     sqlite3_finalize(rd.stmt);
   }
+  if (rc == SQLITE_OK) rc = check_limits(set, who, err);
   for (int r = 0, base = 0; r < set->n_reports && rc == SQLITE_OK; r++) {
     set->reports[r].segment_base = base;
     base += set->reports[r].n_segments;
