@@ -35,6 +35,7 @@
 #include "math/growth.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 SQLITE_EXTENSION_INIT3
@@ -105,9 +106,22 @@ typedef struct audit {
   int with_report, all;
 } audit;
 
+/* Text for a row, built from names of any length: sqlite3_mprintf, never
+** cut. 0 (the table marked out of memory) when it cannot be allocated;
+** a row given 0 is not added. The caller frees it. */
+static char *row_text(audit *a, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  char *out = sqlite3_vmprintf(format, ap);
+  va_end(ap);
+  if (!out) a->t->oom = 1;
+  return out;
+}
+
 static void audit_row(audit *a, const char *check, const char *subject,
                       double expected, double actual, double tolerance,
                       int pass, const char *explanation) {
+  if (!check || !subject || !explanation) return; /* out of memory */
   if (isnan(tolerance)) {
     a->t->oom = 1;
     return;
@@ -125,7 +139,7 @@ static void audit_row(audit *a, const char *check, const char *subject,
 /* A check the report gives too little for. */
 static void not_checkable(audit *a, const char *check, const char *subject,
                           const char *why) {
-  if (!a->all) return;
+  if (!a->all || !check || !subject) return;
   if (a->with_report) tv_text(a->t, a->r->report);
   tv_text(a->t, check);
   tv_text(a->t, subject);
@@ -187,9 +201,6 @@ static void audit_sums(audit *a, const char *dimension, int shares, double *x,
   const model_report *r = a->r;
   const model_segment *whole = r->whole >= 0 ? &r->segments[r->whole] : 0;
   const char *check = shares ? "shares_sum" : "parts_sum";
-  char subject[300];
-  sqlite3_snprintf(sizeof subject, subject, "%s %s", dimension,
-                   shares ? "shares" : "sizes");
   int made = 0;
   for (int year = r->first_year; year <= r->last_year; year++) {
     const model_figure *total =
@@ -199,18 +210,21 @@ static void audit_sums(audit *a, const char *dimension, int shares, double *x,
     if (n == 0) continue;
     double expected = shares ? 1.0 : total->x;
     double tolerance = (shares ? 0 : total->half) + rounding_bound(fn_sum, x, h, n);
-    sqlite3_snprintf(sizeof subject, subject, "%s %s %d", dimension,
-                     shares ? "shares" : "sizes", year);
+    char *subject = row_text(a, "%s %s %d", dimension,
+                             shares ? "shares" : "sizes", year);
     audit_equal(a, check, subject, expected, fn_sum(x, n), tolerance,
                 "the printed parts add up to the printed whole",
                 "the printed parts do not add up to the printed whole");
+    sqlite3_free(subject);
     made = 1;
   }
   if (!made) {
+    char *subject = row_text(a, "%s %s", dimension, shares ? "shares" : "sizes");
     not_checkable(a, check, subject,
                   shares ? "no share of these segments is printed"
                          : "no year prints both the whole market and sizes "
                            "of these segments");
+    sqlite3_free(subject);
   }
 }
 
@@ -225,19 +239,20 @@ static void audit_shares(audit *a) {
       const model_figure *v = printed(s->values, s->n_values, year);
       const model_figure *g =
           whole ? printed(whole->values, whole->n_values, year) : 0;
-      char subject[300];
-      sqlite3_snprintf(sizeof subject, subject, "%s %d", s->segment, year);
+      char *subject = row_text(a, "%s %d", s->segment, year);
       if (!v || !g) {
         not_checkable(a, "share_vs_value", subject,
                       "the share is printed without the size of the segment "
                       "or of the whole market in the same year");
-        continue;
+      } else {
+        double x[2] = {v->x, g->x}, h[2] = {v->half, g->half};
+        audit_equal(a, "share_vs_value", subject, fn_ratio(x, 2),
+                    s->shares[k].x,
+                    s->shares[k].half + rounding_bound(fn_ratio, x, h, 2),
+                    "the printed share matches value / global size",
+                    "the printed share differs from value / global size");
       }
-      double x[2] = {v->x, g->x}, h[2] = {v->half, g->half};
-      audit_equal(a, "share_vs_value", subject, fn_ratio(x, 2), s->shares[k].x,
-                  s->shares[k].half + rounding_bound(fn_ratio, x, h, 2),
-                  "the printed share matches value / global size",
-                  "the printed share differs from value / global size");
+      sqlite3_free(subject);
     }
   }
 }
@@ -259,10 +274,8 @@ static void audit_cagr(audit *a, const model_claim *c) {
   int i = claim_segment(r, c);
   const model_segment *s = i >= 0 ? &r->segments[i] : 0;
   const char *name = s ? s->segment : c->segment ? c->segment : "whole market";
-  char subject[300], end[300];
-  sqlite3_snprintf(sizeof subject, subject, "%s %d-%d", name, c->from_year,
-                   c->to_year);
-  sqlite3_snprintf(sizeof end, end, "%s %d", name, c->to_year);
+  char *subject = row_text(a, "%s %d-%d", name, c->from_year, c->to_year);
+  char *end = row_text(a, "%s %d", name, c->to_year);
   const model_figure *from = s ? printed(s->values, s->n_values, c->from_year) : 0;
   const model_figure *to = s ? printed(s->values, s->n_values, c->to_year) : 0;
   if (!from || !to) {
@@ -270,6 +283,8 @@ static void audit_cagr(audit *a, const model_claim *c) {
                       "year of the period";
     not_checkable(a, "stated_cagr", subject, why);
     not_checkable(a, "stated_cagr_size", end, why);
+    sqlite3_free(subject);
+    sqlite3_free(end);
     return;
   }
   double years = to->year - from->year;
@@ -283,6 +298,8 @@ static void audit_cagr(audit *a, const model_claim *c) {
               to->half + rounding_bound(fn_project, p, ph, 3),
               "the stated CAGR reproduces the printed end size",
               "the stated CAGR does not reproduce the printed end size");
+  sqlite3_free(subject);
+  sqlite3_free(end);
 }
 
 static void audit_path(audit *a) {
@@ -303,12 +320,12 @@ static void audit_path(audit *a) {
       double x[4] = {first->x, last->x, last->year - first->year,
                      mid->year - first->year};
       double h[4] = {first->half, last->half, 0, 0};
-      char subject[300];
-      sqlite3_snprintf(sizeof subject, subject, "%s %d", s->segment, mid->year);
+      char *subject = row_text(a, "%s %d", s->segment, mid->year);
       audit_equal(a, "on_path", subject, fn_path(x, 4), mid->x,
                   mid->half + rounding_bound(fn_path, x, h, 4),
                   "the printed size lies on the constant-growth path",
                   "the printed size is off the constant-growth path");
+      sqlite3_free(subject);
     }
   }
 }
@@ -332,13 +349,14 @@ static void audit_lead(audit *a, const char *check, const char *claimed,
   }
   double tolerance = tol[c] + tol[best];
   int pass = figure[c] - figure[best] > tolerance;
-  char explanation[600];
-  sqlite3_snprintf(sizeof explanation, explanation,
-                   pass ? "%s leads on %s: best other is %s"
-                        : "%s does not lead on %s: %s is as high or higher",
-                   claimed, measure, a->r->segments[segment[best]].segment);
+  char *explanation =
+      row_text(a,
+               pass ? "%s leads on %s: best other is %s"
+                    : "%s does not lead on %s: %s is as high or higher",
+               claimed, measure, a->r->segments[segment[best]].segment);
   audit_row(a, check, claimed, figure[best], figure[c], tolerance, pass,
             explanation);
+  sqlite3_free(explanation);
 }
 
 /* dominant: sizes (or, for a segment printed as shares, shares) in the
@@ -351,8 +369,7 @@ static void audit_dominant(audit *a, const model_claim *cl, int *segment,
   int shares = cs && cs->n_values == 0;
   const model_figure *first = !cs ? 0 : shares ? (cs->n_shares ? &cs->shares[0] : 0)
                                                : &cs->values[0];
-  char check[300], measure[64];
-  sqlite3_snprintf(sizeof check, check, "dominant_%s", cl->dimension);
+  char measure[64]; /* a word and a year */
   for (int i = 0; first && i < r->n_segments; i++) {
     const model_segment *s = &r->segments[i];
     if (i == r->whole || strcmp(s->dimension, cl->dimension) != 0) continue;
@@ -367,7 +384,9 @@ static void audit_dominant(audit *a, const model_claim *cl, int *segment,
   }
   sqlite3_snprintf(sizeof measure, measure, "%s in %d", shares ? "share" : "size",
                    first ? first->year : 0);
+  char *check = row_text(a, "dominant_%s", cl->dimension);
   audit_lead(a, check, cl->segment, n, c, segment, figure, tol, measure);
+  sqlite3_free(check);
 }
 
 /* fastest_growing: implied CAGR between each segment's first and last
