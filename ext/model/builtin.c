@@ -16,9 +16,9 @@ SQLITE_EXTENSION_INIT3
 
 int model_builtin(model_set **out, char **err) {
   static const model_inputs in = {.reports = "reports",
-                                  .figures = "figures",
-                                  .claims = "claims",
-                                  .companies = "companies"};
+                                   .figures = "figures",
+                                   .claims = "claims",
+                                   .companies = "companies"};
   sqlite3 *db = 0;
   *out = 0;
   *err = 0;

@@ -37,8 +37,45 @@
 
 SQLITE_EXTENSION_INIT3
 
-static const char *const keys[4] = {"reports", "figures", "claims",
-                                     "companies"};
+#define N_KEYS 7
+static const char *const keys[N_KEYS] = {"reports",  "figures", "claims",
+                                         "companies", "fx",     "currency",
+                                         "count_extrapolated"};
+/* The keys of pm_compare alone: fx, currency, count_extrapolated. */
+#define FIRST_COMPARE_KEY 4
+/* The keys that name a table: reports, figures, claims, companies, fx. */
+#define N_TABLE_KEYS 5
+
+/* A yes or no argument: 1, 0, or -1 for anything else. */
+static int yes_no(const char *value) {
+  static const char *const yes[] = {"yes", "1", "true", "on"};
+  static const char *const no[] = {"no", "0", "false", "off"};
+  for (int i = 0; i < 4; i++) {
+    if (sqlite3_stricmp(value, yes[i]) == 0) return 1;
+    if (sqlite3_stricmp(value, no[i]) == 0) return 0;
+  }
+  return -1;
+}
+
+/* pm_compare's arguments, checked: currency with fx, a known currency. */
+static int check_compare_arguments(model_source *src, const char *who,
+                                   char **err) {
+  char code[4];
+  const char *why = 0;
+  if (src->names[4] && !src->names[5]) {
+    why = "fx= needs currency=, the currency its rates convert to";
+  } else if (src->names[5] && !src->names[4]) {
+    why = "currency= needs fx=, the table of rates to convert with";
+  } else if (src->names[5] &&
+             (why = model_currency_parse(src->names[5], code)) != 0) {
+    *err = sqlite3_mprintf("%s: currency='%s' %s; %s", who, src->names[5],
+                           why, model_unit_forms);
+    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (!why) return SQLITE_OK;
+  *err = sqlite3_mprintf("%s: %s", who, why);
+  return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+}
 
 /* The argument's value without blanks and one level of quotes. */
 static char *unquote(const char *p, size_t n) {
@@ -136,7 +173,7 @@ static int table_name(const char *value, char **schema, char **table) {
 ** database other than temp reads that database only. */
 static int place_inputs(model_source *src, const char *stored, char **err) {
   int in_temp = sqlite3_stricmp(stored, "temp") == 0;
-  for (int k = 0; k < 4; k++) {
+  for (int k = 0; k < N_TABLE_KEYS; k++) {
     if (!src->names[k]) continue;
     if (src->schemas[k] && !in_temp &&
         sqlite3_stricmp(src->schemas[k], stored) != 0) {
@@ -162,34 +199,59 @@ int model_source_init(model_source *src, sqlite3 *db,
   src->cache = cache;
   src->who = who;
   if (!db) return SQLITE_OK;
+  int compare = strcmp(who, "pm_compare") == 0;
   for (int i = 3; i < argc; i++) {
     const char *eq = strchr(argv[i], '=');
     int k = -1;
     if (eq) {
       char *key = unquote(argv[i], (size_t)(eq - argv[i]));
       if (!key) return SQLITE_NOMEM;
-      for (int j = 0; j < 4; j++) {
+      for (int j = 0; j < (compare ? N_KEYS : FIRST_COMPARE_KEY); j++) {
         if (sqlite3_stricmp(key, keys[j]) == 0) k = j;
       }
       sqlite3_free(key);
     }
     if (k < 0) {
-      *err = sqlite3_mprintf("%s: unknown argument '%s'; give reports=, "
-                             "figures=, claims= or companies= and a table name",
-                             who, argv[i]);
+      *err = sqlite3_mprintf(
+          "%s: unknown argument '%s'; give reports=, figures=, claims= or "
+          "companies= and a table name%s",
+          who, argv[i],
+          compare ? ", fx= and currency= (a table of exchange rates and the "
+                    "currency they convert to), or count_extrapolated=yes"
+                  : "");
       return *err ? SQLITE_ERROR : SQLITE_NOMEM;
     }
+    char *value = unquote(eq + 1, strlen(eq + 1));
+    if (!value) return SQLITE_NOMEM;
+    if (k == N_KEYS - 1) {
+      src->count_extrapolated = yes_no(value);
+      sqlite3_free(value);
+      if (src->count_extrapolated < 0) {
+        *err = sqlite3_mprintf("%s: '%s': give count_extrapolated=yes or "
+                               "count_extrapolated=no", who, argv[i]);
+        return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+      }
+      continue;
+    }
     sqlite3_free(src->names[k]);
-    sqlite3_free(src->schemas[k]);
-    int rc = table_name(eq + 1, &src->schemas[k], &src->names[k]);
-    if (rc != SQLITE_OK) return rc;
+    src->names[k] = 0;
+    if (k < N_TABLE_KEYS) { /* a table: [schema.]table */
+      sqlite3_free(value);
+      sqlite3_free(src->schemas[k]);
+      int rc = table_name(eq + 1, &src->schemas[k], &src->names[k]);
+      if (rc != SQLITE_OK) return rc;
+    } else {
+      src->names[k] = value;
+    }
   }
   for (int k = 0; k < 3; k++) {
     if (!src->names[k] && !(src->names[k] = sqlite3_mprintf("%s", keys[k]))) {
       return SQLITE_NOMEM;
     }
   }
-  return place_inputs(src, argc > 1 ? argv[1] : "main", err);
+  int rc = place_inputs(src, argc > 1 ? argv[1] : "main", err);
+  if (rc == SQLITE_OK && compare) rc = check_compare_arguments(src, who, err);
+  return rc;
 }
 
 void model_snapshot_release(model_snapshot *snap) {
@@ -200,10 +262,8 @@ void model_snapshot_release(model_snapshot *snap) {
 }
 
 void model_source_free(model_source *src) {
-  for (int k = 0; k < 4; k++) {
-    sqlite3_free(src->names[k]);
-    sqlite3_free(src->schemas[k]);
-  }
+  for (int k = 0; k < 6; k++) sqlite3_free(src->names[k]);
+  for (int k = 0; k < N_TABLE_KEYS; k++) sqlite3_free(src->schemas[k]);
   model_snapshot_release(src->snap);
   memset(src, 0, sizeof *src);
 }
@@ -255,7 +315,10 @@ int model_source_get(model_source *src, model_snapshot **out, char **err) {
   model_inputs in = {.reports = src->names[0],
                      .figures = src->names[1],
                      .claims = src->names[2],
-                     .companies = src->names[3]};
+                     .companies = src->names[3],
+                     .fx = src->names[4],
+                     .currency = src->names[5],
+                     .count_extrapolated = src->count_extrapolated};
   memcpy(in.schemas, src->schemas, sizeof in.schemas);
   if ((rc = model_read(src->db, &in, src->who, &set, err)) != SQLITE_OK) {
     return rc;
