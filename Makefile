@@ -29,6 +29,9 @@
 #   make test-sqlite  the suite against SQLite built with other options and
 #                     the oldest and newest supported releases
 #                     (mk/platforms.mk)
+#   make web          build/web/: the page, SQLite and pmext in WebAssembly
+#                     (docs/web.md); make serve, test-web, bench-web
+#                     (mk/web.mk)
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
@@ -40,7 +43,8 @@
 # build.mk (compiling, install, static, db, clean), test.mk (tests,
 # clients, benchmarks), hardening.mk (sanitizers, valgrind, oom, threads,
 # fuzz), packages.mk (wheel, npm, deb, Windows), platforms.mk (other SQLite
-# builds, other platforms), pg.mk (PostgreSQL).
+# builds, other platforms), pg.mk (PostgreSQL), web.mk (the page in
+# WebAssembly).
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc
@@ -105,4 +109,4 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 
-include mk/build.mk mk/test.mk mk/hardening.mk mk/platforms.mk mk/packages.mk mk/pg.mk
+include mk/build.mk mk/test.mk mk/hardening.mk mk/platforms.mk mk/packages.mk mk/pg.mk mk/web.mk

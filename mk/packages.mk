@@ -28,9 +28,11 @@
 # VERSION is the version of every package. Everything is built offline in
 # $(B); only SQLite's sources come from the npm registry (`npm pack`,
 # mk/platforms.mk).
-.PHONY: wheel npm deb dist test-packages deps-packages
+.PHONY: wheel npm deb dist test-packages deps-packages deps-node
 deps-packages:
 	@sh tools/need.sh packages
+deps-node:
+	@sh tools/need.sh node
 
 DIST     := $(B)/dist
 STRIP    ?= strip

@@ -21,9 +21,13 @@
 SQLITE_SRC := $(B)/sqlite-src
 SQLITE_PKG_3.31.1 := sqlite3@4.2.0
 SQLITE_PKG_3.52.0 := sqlite3@6.0.1
+SQLITE_PKG_3.53.2 := better-sqlite3@12.11.1
 SQLITE_PKG_3.54.1 := better-sqlite3@13.2.0
-$(SQLITE_SRC)/%/sqlite3.c: tools/sqlite-source.sh | deps-packages
+$(SQLITE_SRC)/%/sqlite3.c: tools/sqlite-source.sh | deps-node
 	sh tools/sqlite-source.sh $(SQLITE_PKG_$*) $* $(@D)
+# The amalgamation the page of `make web` compiles (mk/web.mk): the one
+# better-sqlite3 12 ships.
+SQLITE_AMALGAMATION := $(SQLITE_SRC)/3.53.2/sqlite3.c
 
 # --- SQLite builds to test against -----------------------------------------
 # NAME := RELEASE TOOLS_RELEASE OPTIONS: the amalgamation of RELEASE built
