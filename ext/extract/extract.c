@@ -71,7 +71,7 @@
 ** This file is the table: arguments, cursor, columns. The reading is in
 ** extract_read.c, the tokeniser in extract_scan.c.
 */
-#include "extract_read.h"
+#include "extract_pass.h"
 #include "sql/register.h"
 #include "sql/table_vtab.h"
 
@@ -92,8 +92,9 @@ _Static_assert(N_OUT == EXTRACT_COLUMNS, "extract_read.h lists the columns");
 
 typedef struct ex_cursor {
   sqlite3_vtab_cursor base;
-  tv_table rows;
-  int row;
+  ex_result *result;      /* NULL: no rows */
+  int eof;
+  sqlite3_int64 rowid;
   sqlite3_value *args[2]; /* text, report: copies, for the hidden columns */
 } ex_cursor;
 
@@ -134,12 +135,14 @@ static int ex_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
 }
 
 static void reset_cursor(ex_cursor *c) {
-  tv_free(&c->rows);
+  ex_result_close(c->result);
+  c->result = 0;
   for (int k = 0; k < 2; k++) {
     sqlite3_value_free(c->args[k]);
     c->args[k] = 0;
   }
-  c->row = 0;
+  c->eof = 1;
+  c->rowid = 0;
 }
 
 static int ex_close(sqlite3_vtab_cursor *cursor) {
@@ -160,12 +163,23 @@ static int check_text(sqlite3_vtab *vtab, const char *arg, sqlite3_value *v) {
                                       arg, (const char *)sqlite3_value_text(v)));
 }
 
+static int ex_next(sqlite3_vtab_cursor *cursor) {
+  ex_cursor *c = (ex_cursor *)cursor;
+  int rc = c->result ? ex_result_next(c->result) : SQLITE_DONE;
+  if (rc == SQLITE_ROW) {
+    c->eof = 0;
+    c->rowid++;
+    return SQLITE_OK;
+  }
+  c->eof = 1;
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int ex_filter(sqlite3_vtab_cursor *cursor, int idx_num,
                      const char *idx_str, int argc, sqlite3_value **argv) {
   (void)idx_str;
   ex_cursor *c = (ex_cursor *)cursor;
   reset_cursor(c);
-  tv_init(&c->rows, N_OUT);
   static const char *const names[2] = {"text", "report"};
   int arg = 0;
   for (int k = 0; k < 2; k++) {
@@ -179,19 +193,22 @@ static int ex_filter(sqlite3_vtab_cursor *cursor, int idx_num,
   }
   sqlite3_value *text = c->args[0];
   if (!text || sqlite3_value_type(text) == SQLITE_NULL) return SQLITE_OK;
-  const char *s = (const char *)sqlite3_value_text(text);
-  if (!s) return SQLITE_NOMEM;
-  return extract_read(s, sqlite3_value_bytes(text), &c->rows);
-}
-
-static int ex_next(sqlite3_vtab_cursor *cursor) {
-  ((ex_cursor *)cursor)->row++;
-  return SQLITE_OK;
+  /* A BLOB's bytes as they are; a TEXT's as UTF-8. */
+  const char *s = sqlite3_value_type(text) == SQLITE_BLOB
+                      ? (const char *)sqlite3_value_blob(text)
+                      : (const char *)sqlite3_value_text(text);
+  sqlite3_int64 n = sqlite3_value_bytes(text);
+  if (!s) {
+    if (n == 0) return SQLITE_OK;
+    return SQLITE_NOMEM;
+  }
+  int rc = ex_result_open(s, n, &c->result);
+  if (rc != SQLITE_OK) return rc;
+  return ex_next(cursor);
 }
 
 static int ex_eof(sqlite3_vtab_cursor *cursor) {
-  ex_cursor *c = (ex_cursor *)cursor;
-  return c->row >= c->rows.n_cells / N_OUT;
+  return ((ex_cursor *)cursor)->eof;
 }
 
 static int ex_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx,
@@ -206,12 +223,12 @@ static int ex_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx,
     }
     return SQLITE_OK;
   }
-  tv_result_cell(ctx, &c->rows.cells[c->row * N_OUT + column], SQLITE_TRANSIENT);
+  ex_result_column(c->result, ctx, column);
   return SQLITE_OK;
 }
 
 static int ex_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
-  *rowid = ((ex_cursor *)cursor)->row + 1;
+  *rowid = ((ex_cursor *)cursor)->rowid;
   return SQLITE_OK;
 }
 

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** extract_unit.h -- what the files of the reader share (not the rest of
+** pmext): the reader's state, the subject of a clause, and the helpers
+** that read one unit of text (a sentence or a table row) token by token.
+**
+**   extract_read.c        the reader: units, rows, strings, subjects
+**   extract_quantities.c  years, periods, amounts, percentages
+**   extract_prose.c       a sentence
+**   extract_table.c       a table row, a table's heading
+*/
+#ifndef PMEXT_EXTRACT_UNIT_H
+#define PMEXT_EXTRACT_UNIT_H
+
+#include "extract_read.h"
+#include "extract_words.h"
+
+#include <stddef.h>
+
+#define DIM_CAP 64
+#define NAME_CAP 160
+
+typedef enum { S_NONE, S_MARKET, S_GEO, S_SEGMENT } subject_kind;
+
+/* What a clause is about. */
+typedef struct subject {
+  subject_kind kind;
+  int geo;                          /* S_GEO; S_MARKET: its geography, -1 */
+  sqlite3_int64 seg_start, seg_end; /* S_SEGMENT: the segment as printed */
+  char dim[DIM_CAP];                /* S_SEGMENT: its dimension, "" unknown */
+  const char *problem;              /* why no row of it can be placed */
+} subject;
+
+/* Per token of the unit. */
+typedef struct tok_info {
+  unsigned char flag;  /* F_* */
+  signed char cue;     /* a rate's RATE_*, -1 */
+  int anchor;          /* a rate's marker or verb token */
+} tok_info;
+
+enum {
+  F_USED = 1,        /* read as part of something: no subject, no value */
+  F_YEAR_TAKEN = 2,  /* the year of the amount before it */
+  F_PERIOD_USED = 4, /* a period some rate took */
+  F_RATE = 8,        /* a percentage read as a rate */
+  F_NEGATIVE = 16    /* that rate declines */
+};
+
+enum { RATE_CAGR, RATE_ANNUAL, RATE_YOY };
+
+/* A rate waiting for the end of its sentence to know its period. */
+typedef struct pending_rate {
+  int row;      /* index in rows */
+  int pct;      /* its percentage's number token */
+  int last;     /* the last token of the rate (marker or percentage) */
+  int anchor;   /* its marker or verb */
+  int cue;      /* RATE_* */
+  int yoy_year; /* RATE_YOY: the year it ends in */
+  int market;   /* about the whole market */
+} pending_rate;
+
+struct ex_reader {
+  es_scanner scan;
+  es_token *tok;
+  tok_info *info;
+  int n_tok, cap_tok;
+  ex_row *rows;
+  int n_rows, cap_rows;
+  char *arena;
+  int arena_n, arena_cap;
+  pending_rate *rates;
+  int n_rates, cap_rates;
+  int oom, done, line_start, cut, next_cut;
+  sqlite3_int64 ordinal;
+  /* learned from the text, in its order */
+  int market_geo;             /* the geography first named for the market */
+  int global_rows;            /* a row is about the world's market */
+  int have_name;
+  char name[NAME_CAP], name_abbr[NAME_CAP];
+  int forecast_from, forecast_to;
+  int base_year, forecast_year;
+  int table_active, table_year;
+  char table_dim[DIM_CAP];
+  char ctx_dim[DIM_CAP];      /* the dimension the paragraph names */
+  subject prev;               /* the first subject of the sentence before */
+  int prev_min_year, prev_max_year; /* the sentence before, same paragraph */
+  int para_max_year;          /* the latest figure year of the paragraph */
+  /* the sentence being read */
+  int opening_year, opening_tok, opening_fiscal;
+  int opener_geo;
+  int sent_min_year, sent_max_year;
+};
+
+/* extract_read.c: tokens, strings, rows, subjects. */
+ew_toks ex_toks(ex_reader *r);
+int ex_is(ex_reader *r, int i, const char *word);
+int ex_one_of(ex_reader *r, int i, const char *const *words);
+es_type ex_type(ex_reader *r, int i);
+int ex_char(ex_reader *r, int i, int cp);
+int ex_phrase(ex_reader *r, int i, const char *words);
+int ex_geo(ex_reader *r, int i, int *count);
+int ex_span(ex_reader *r, sqlite3_int64 start, sqlite3_int64 end);
+int ex_dimension_words(ex_reader *r, int a, int b, char *out);
+ex_row *ex_new_row(ex_reader *r, ex_kind kind, int first, int last);
+void ex_widen(ex_reader *r, ex_row *row, int i);
+void ex_place_geo(ex_reader *r, ex_row *row, int g);
+void ex_apply_subject(ex_reader *r, ex_row *row, const subject *s);
+int ex_grow(ex_reader *r, void **array, int n, int *cap, size_t size);
+
+/* extract_quantities.c: years, periods, amounts, percentages. */
+typedef struct amount {
+  int first, number, last; /* tokens */
+  int hi;                  /* a range's second number, or -1 */
+  const char *currency, *scale;
+} amount;
+
+typedef struct percent {
+  int first, number, last; /* tokens (first: a sign) */
+  int hi;                  /* a range's second number, or -1 */
+  int negative, sign_unclear, malformed;
+} percent;
+
+int ex_year_at(ex_reader *r, int i, int *len, int *fiscal);
+int ex_period_at(ex_reader *r, int i, int *len, int *from, int *to);
+int ex_year_after(ex_reader *r, int i, int *year, int *fiscal);
+int ex_amount_at(ex_reader *r, int i, amount *a);
+int ex_percent_at(ex_reader *r, int i, percent *p);
+double ex_fraction(const es_token *t);
+ex_row *ex_emit_amount(ex_reader *r, const amount *a, int year_tok,
+                       int year, int fiscal, const subject *s);
+void ex_emit_percent(ex_reader *r, const percent *p);
+/* The market's forecast period from "Forecast(s) ... PERIOD" in tokens
+** [a, b), when the text has not given one yet. */
+void ex_learn_forecast(ex_reader *r, int a, int b);
+
+/* extract_prose.c and extract_table.c */
+void ex_prose(ex_reader *r, int same_paragraph);
+int ex_cagr_marker(ex_reader *r, int i);
+void ex_table_row(ex_reader *r);
+int ex_heading(ex_reader *r);
+void ex_end_table(ex_reader *r);
+
+#endif /* PMEXT_EXTRACT_UNIT_H */
