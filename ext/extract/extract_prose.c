@@ -77,6 +77,14 @@ static const char *const subject_verbs[] = {
     "grows", "expanded", "expands", "rose", "rises", "declined",
     "declines", "fell", "falls", "amounted", "amounts", 0};
 
+/* Verbs of a source ("Rubix forecasts $19.3 billion in 2026"): what
+** follows is about the subject before. */
+static const char *const reporting_verbs[] = {
+    "forecasts", "forecast", "expects", "expected", "projects", "projected",
+    "estimates", "estimated", "predicts", "predicted", "anticipates",
+    "sees", "saw", "values", "valued", "puts", "put", "says", "said",
+    "reports", "reported", "notes", "noted", "pegs", "pegged", 0};
+
 static const char *const adverbs[] = {
     "currently", "also", "still", "alone", "now", "further", "already",
     "historically", "together", "collectively", "primarily", "mainly",
@@ -195,12 +203,21 @@ static int strip_dimension_word(ex_reader *r, int a, int b, const char *dim) {
   return b;
 }
 
+/* A segment's subject, tokens [a, b) as printed, less a bracketed
+** abbreviation after it ("circulating tumor cells (CTCs)"), a last word
+** that repeats its dimension, or a classifier ("cloud-based models"). */
 static void segment_subject(ex_reader *r, subject *s, int a, int b) {
+  static const char *const classifiers[] = {"model", "models", "category",
+                                            "categories", 0};
   memset(s, 0, sizeof *s);
   s->kind = S_SEGMENT;
   s->geo = -1;
   strcpy(s->dim, r->ctx_dim);
+  if (b - a >= 4 && ex_type(r, b - 1) == ES_CLOSE && ex_type(r, b - 3) == ES_OPEN) {
+    b -= 3;
+  }
   b = strip_dimension_word(r, a, b, s->dim);
+  if (b - a >= 2 && ex_one_of(r, b - 1, classifiers)) b--;
   s->seg_start = r->tok[a].start;
   s->seg_end = r->tok[b - 1].end;
 }
@@ -346,6 +363,17 @@ static int market_phrase(ex_reader *r, int m, subject *s, int *bare,
       break;
     }
   }
+  /* "sees India's medical devices market": the phrase starts at the
+  ** geography, unless the words before it are a title's ("Pharmacogenomics
+  ** Global Market"). */
+  for (int k = first; k < ga; k++) {
+    int c = r->scan.text[r->tok[k].start];
+    if (ex_type(r, k) == ES_WORD && !(c >= 'A' && c <= 'Z') &&
+        !ex_is(r, k, "and") && !ex_is(r, k, "of") && !ex_is(r, k, "in")) {
+      first = ga;
+      break;
+    }
+  }
   if (s->geo < 0 && ex_is(r, m + 1, "in")) {
     int g = ex_geo(r, m + 2, &n);
     if (g >= 0) {
@@ -408,7 +436,10 @@ static int clause_subject(ex_reader *r, int i, subject *s) {
   int g = ex_geo(r, p, &n);
   if (g >= 0) {
     int q = p + n;
-    if (is_market_noun(r, q) || is_market_noun(r, q + 1)) return 0;
+    for (int k = q; k < r->n_tok && k <= q + 6 && ex_type(r, k) == ES_WORD; k++) {
+      if (is_market_noun(r, k)) return 0; /* "India's medical devices market" */
+      if (ex_one_of(r, k, subject_verbs)) break;
+    }
     if (ex_is(r, q, "region") || ex_is(r, q, "country")) q++;
     int m, g2;
     if ((ex_is(r, q, "and") || ex_char(r, q, '&') || ex_type(r, q) == ES_COMMA) &&
@@ -435,9 +466,13 @@ static int clause_subject(ex_reader *r, int i, subject *s) {
   while (q < r->n_tok && q - p < 6 &&
          (ex_type(r, q) == ES_WORD || ex_char(r, q, '&')) &&
          !is_market_noun(r, q) && !is_segment_noun(r, q) &&
-         !subject_verb(r, q) && (q == p || !ex_one_of(r, q, not_segment) ||
-                                 ex_is(r, q, "and"))) {
+         !subject_verb(r, q) && !ex_one_of(r, q, reporting_verbs) &&
+         (q == p || !ex_one_of(r, q, not_segment) || ex_is(r, q, "and"))) {
     q++;
+  }
+  if (q > p && ex_one_of(r, q, reporting_verbs) && r->prev.kind == S_MARKET) {
+    *s = r->prev; /* a source: "Rubix forecasts ..." */
+    return q - i;
   }
   if (q == p || !subject_verb(r, q) || ex_is(r, q - 1, "and")) return 0;
   segment_subject(r, s, p, q);
@@ -549,6 +584,11 @@ static void note_year(ex_reader *r, int year) {
   if (!year) return;
   if (!r->sent_min_year || year < r->sent_min_year) r->sent_min_year = year;
   if (year > r->sent_max_year) r->sent_max_year = year;
+  for (int k = 0; k < r->n_sent_years; k++) {
+    if (r->sent_years[k] == year) return;
+  }
+  if (r->n_sent_years < 8) r->sent_years[r->n_sent_years] = year;
+  r->n_sent_years++;
 }
 
 /* --- rates ------------------------------------------------------------------ */
@@ -629,13 +669,15 @@ static void find_rates(ex_reader *r, int start) {
       int at = 0, after = p.last + 1, y, f, cue = -1;
       for (int k = v + 1; k < p.first; k++) at |= ex_is(r, k, "at");
       amount am;
-      if (at || annual_cue(r, after)) {
+      if (annual_cue(r, after)) {
         cue = RATE_ANNUAL;
       } else if (yoy_cue(r, after) ||
                  (ex_is(r, after, "to") && ex_amount_at(r, after + 1, &am)) ||
                  ((ex_is(r, after, "in") || ex_is(r, after, "during")) &&
                   ex_year_at(r, after + 1, &y, &f))) {
         cue = RATE_YOY;
+      } else if (at) {
+        cue = RATE_ANNUAL;
       }
       if (cue >= 0) {
         r->info[p.number].flag |= F_RATE | (decline ? F_NEGATIVE : 0);
@@ -716,84 +758,179 @@ static int says_forecast_period(ex_reader *r, int start) {
   return 0;
 }
 
-/* A rate's period, from the most to the least explicit (requirement 3). */
-static void rate_period(ex_reader *r, pending_rate *pr, int start, int next_pct) {
-  ex_row *row = &r->rows[pr->row];
-  int len, from = 0, to = 0, found = -1;
-  /* 1. A period after it, before the next rate; else before it. */
+static int says_future(ex_reader *r, int start) {
+  static const char *const future[] = {
+      "will", "expected", "projected", "forecast", "forecasted",
+      "anticipated", "estimated", "set", "likely", "poised", "predicted",
+      "should", "could", "may", "expects", "projects", "forecasts", 0};
+  for (int k = start; k < r->n_tok; k++) {
+    if (ex_one_of(r, k, future)) return 1;
+  }
+  return 0;
+}
+
+/* A period stated after the rate (before the next rate), or before it
+** and taken by no other rate: its first token, or -1. */
+static int stated_period(ex_reader *r, const pending_rate *pr, int start,
+                         int next_pct, int *from, int *to) {
+  int len;
   for (int k = pr->last + 1; k < r->n_tok && k <= pr->last + 12 && k < next_pct; k++) {
-    if (!(r->info[k].flag & F_PERIOD_USED) && ex_period_at(r, k, &len, &from, &to)) {
-      found = k;
-      break;
+    if (!(r->info[k].flag & F_PERIOD_USED) && ex_period_at(r, k, &len, from, to)) {
+      return k;
     }
   }
   int first = pr->anchor < pr->pct ? pr->anchor : pr->pct;
-  for (int k = first - 1; k >= start && found < 0; k--) {
-    if (ex_period_at(r, k, &len, &from, &to) && k + len <= first) {
-      if (r->info[k].flag & F_PERIOD_USED) break;
-      found = k;
+  for (int k = first - 1; k >= start; k--) {
+    if (ex_period_at(r, k, &len, from, to) && k + len <= first) {
+      return r->info[k].flag & F_PERIOD_USED ? -1 : k;
     }
   }
-  if (found >= 0) {
-    r->info[found].flag |= F_PERIOD_USED;
-  } else if (pr->cue == RATE_YOY && pr->yoy_year) {
-    /* 2. One year, to the year it names. */
-    from = pr->yoy_year - 1;
-    to = pr->yoy_year;
+  return -1;
+}
+
+/* "through 2030", "to 2030", "by 2030" after the rate: the year, or 0. */
+static int end_year(ex_reader *r, const pending_rate *pr) {
+  static const char *const links[] = {"through", "to", "until", "till", "by",
+                                      "thru", 0};
+  int y, f;
+  for (int k = pr->last + 1; k < r->n_tok && k <= pr->last + 4; k++) {
+    if (ex_one_of(r, k, links)) return ex_year_at(r, k + 1, &y, &f);
+  }
+  return 0;
+}
+
+/* The period of a rate with none stated, from what is around it; a note
+** says which; 0 when nothing gives one. */
+static int inferred_period(ex_reader *r, pending_rate *pr, int start,
+                           int *from, int *to) {
+  ex_row *row = &r->rows[pr->row];
+  const char *inferred = "period inferred from the figures around it";
+  int end = end_year(r, pr), n = r->n_sent_years;
+  if (pr->cue == RATE_YOY && pr->yoy_year) {
+    *from = pr->yoy_year - 1;
+    *to = pr->yoy_year;
     ex_add_note(r, row, "a year-on-year rate");
-  } else {
-    int end = 0, y, f;
-    for (int k = pr->last + 1; k < r->n_tok && k <= pr->last + 4 && !end; k++) {
-      if (ex_is(r, k, "through") || ex_is(r, k, "to") || ex_is(r, k, "until") ||
-          ex_is(r, k, "till") || ex_is(r, k, "by") || ex_is(r, k, "thru")) {
-        end = ex_year_at(r, k + 1, &y, &f);
-      }
-    }
-    int forecast = r->forecast_to && says_forecast_period(r, start);
-    if (end && r->forecast_to == end) {
-      /* 3. To a year, from the forecast period's start. */
-      from = r->forecast_from;
-      to = end;
-      ex_add_note(r, row, "period: the text's forecast period");
-    } else if (end) {
-      int s = r->sent_min_year && r->sent_min_year < end ? r->sent_min_year
-              : r->para_max_year && r->para_max_year < end ? r->para_max_year
-                                                           : 0;
-      if (s) {
-        from = s;
-        to = end;
-        ex_add_note(r, row, "period inferred from the figures around it");
-      }
-    } else if (forecast) {
-      /* 4. "during the forecast period" */
-      from = r->forecast_from;
-      to = r->forecast_to;
-      ex_add_note(r, row, "period: the text's forecast period");
-    } else if (r->sent_max_year > r->sent_min_year) {
-      /* 5. The figures of the sentence, of the paragraph before. */
-      from = r->sent_min_year;
-      to = r->sent_max_year;
-      ex_add_note(r, row, "period inferred from the figures around it");
-    } else if (r->sent_max_year && r->para_max_year &&
-               r->para_max_year < r->sent_max_year) {
-      from = r->para_max_year;
-      to = r->sent_max_year;
-      ex_add_note(r, row, "period inferred from the figures around it");
-    } else if (!r->sent_max_year && r->prev_max_year > r->prev_min_year) {
-      from = r->prev_min_year;
-      to = r->prev_max_year;
-      ex_add_note(r, row, "period inferred from the figures around it");
-    }
+    return 1;
   }
-  if (from && to > from) {
+  if (ex_phrase(r, pr->last + 1, "over the same period") ||
+      ex_phrase(r, pr->last + 1, "during the same period") ||
+      ex_phrase(r, pr->last + 1, "in the same period")) {
+    if (!r->last_rate_to) return 0;
+    *from = r->last_rate_from;
+    *to = r->last_rate_to;
+    ex_add_note(r, row, "period: that of the rate before it");
+    return 1;
+  }
+  if (end) {
+    /* To a year: from the forecast period's start, an earlier rate's, or
+    ** the one figure year of the sentence or paragraph before it. */
+    *to = end;
+    if (r->forecast_to == end) {
+      *from = r->forecast_from;
+      ex_add_note(r, row, "period: the text's forecast period");
+    } else if (r->last_rate_to == end) {
+      *from = r->last_rate_from;
+      ex_add_note(r, row, "period: that of an earlier rate to %d", end);
+    } else if (n == 1 && r->sent_years[0] < end) {
+      *from = r->sent_years[0];
+      ex_add_note(r, row, "%s", inferred);
+    } else if (n == 0 && r->para_max_year && r->para_max_year < end) {
+      *from = r->para_max_year;
+      ex_add_note(r, row, "%s", inferred);
+    } else {
+      return 0;
+    }
+    return 1;
+  }
+  if (r->forecast_to && says_forecast_period(r, start)) {
+    *from = r->forecast_from;
+    *to = r->forecast_to;
+    ex_add_note(r, row, "period: the text's forecast period");
+    return 1;
+  }
+  /* The two figure years of the sentence; its one and the paragraph's
+  ** latest before; the two of the sentence before. More: not clear. */
+  if (n == 2) {
+    *from = r->sent_years[0] < r->sent_years[1] ? r->sent_years[0] : r->sent_years[1];
+    *to = r->sent_years[0] < r->sent_years[1] ? r->sent_years[1] : r->sent_years[0];
+  } else if (n == 1 && r->para_max_year && r->para_max_year < r->sent_years[0]) {
+    *from = r->para_max_year;
+    *to = r->sent_years[0];
+  } else if (n == 0 && r->prev_n_years == 2) {
+    *from = r->prev_min_year;
+    *to = r->prev_max_year;
+  } else {
+    return 0;
+  }
+  ex_add_note(r, row, "%s", inferred);
+  return 1;
+}
+
+/* The same period as another rate of the sentence about another segment
+** of the same dimension ("X grows at 28.5% from 2016 to 2022; Y, the
+** fastest, at 29.6%"): 1 when found. */
+static int sibling_period(ex_reader *r, int k, int *from, int *to) {
+  const ex_row *row = &r->rows[r->rates[k].row];
+  const char *dim = ex_str(r, row->dimension), *seg = ex_str(r, row->segment);
+  if (!dim || !seg || strcmp(dim, "market") == 0) return 0;
+  for (int j = 0; j < r->n_rates; j++) {
+    const ex_row *o = &r->rows[r->rates[j].row];
+    const char *odim = ex_str(r, o->dimension), *oseg = ex_str(r, o->segment);
+    if (j == k || !r->rates[j].stated || !odim || !oseg) continue;
+    if (strcmp(odim, dim) != 0 || strcmp(oseg, seg) == 0) continue;
+    *from = o->from_year;
+    *to = o->to_year;
+    return 1;
+  }
+  return 0;
+}
+
+/* The periods of the sentence's rates (requirement 3): stated; else
+** inferred; else another segment's in the same sentence; else none. */
+static void rate_periods(ex_reader *r, int start) {
+  int future = says_future(r, start), forecast = says_forecast_period(r, start);
+  for (int k = 0; k < r->n_rates && !r->oom; k++) {
+    pending_rate *pr = &r->rates[k];
+    ex_row *row = &r->rows[pr->row];
+    int next = k + 1 < r->n_rates ? r->rates[k + 1].pct : r->n_tok, from, to;
+    int at = stated_period(r, pr, start, next, &from, &to);
+    if (at < 0) continue;
+    r->info[at].flag |= F_PERIOD_USED;
     row->from_year = from;
     row->to_year = to;
-    if (pr->market && !r->forecast_to && says_forecast_period(r, start)) {
+    pr->stated = 1;
+    if (!r->forecast_to &&
+        ((pr->market && (future || forecast)) || r->forecast_hint == to)) {
       r->forecast_from = from;
       r->forecast_to = to;
     }
-  } else {
-    ex_add_reason(r, row, "no period stated and none to infer");
+  }
+  for (int k = 0; k < r->n_rates && !r->oom; k++) {
+    pending_rate *pr = &r->rates[k];
+    ex_row *row = &r->rows[pr->row];
+    int from = 0, to = 0;
+    if (pr->stated) continue;
+    if (inferred_period(r, pr, start, &from, &to) && to > from) {
+      row->from_year = from;
+      row->to_year = to;
+      if (pr->market && !r->forecast_to && forecast) {
+        r->forecast_from = from;
+        r->forecast_to = to;
+      }
+    } else if (sibling_period(r, k, &from, &to)) {
+      row->from_year = from;
+      row->to_year = to;
+      ex_add_note(r, row, "period: that of the rate beside it");
+    } else {
+      ex_add_reason(r, row, "no period stated and none to infer");
+    }
+  }
+  for (int k = 0; k < r->n_rates; k++) {
+    const ex_row *row = &r->rows[r->rates[k].row];
+    if (row->to_year) {
+      r->last_rate_from = row->from_year;
+      r->last_rate_to = row->to_year;
+    }
   }
 }
 
@@ -1037,9 +1174,9 @@ void ex_prose(ex_reader *r, int same_paragraph) {
   int start = content_start(r);
   r->opening_year = 0;
   r->opener_geo = -1;
-  r->sent_min_year = r->sent_max_year = 0;
+  r->sent_min_year = r->sent_max_year = r->n_sent_years = 0;
   r->n_rates = 0;
-  if (!same_paragraph) r->prev_min_year = r->prev_max_year = 0;
+  if (!same_paragraph) r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
   int yl, fiscal, opened = -1;
   r->opening_tok = -1;
   r->opening_fiscal = 0;
@@ -1136,14 +1273,12 @@ void ex_prose(ex_reader *r, int same_paragraph) {
       i += len - 1;
     }
   }
-  for (int k = 0; k < r->n_rates && !r->oom; k++) {
-    int next = k + 1 < r->n_rates ? r->rates[k + 1].pct : r->n_tok;
-    rate_period(r, &r->rates[k], start, next);
-  }
+  rate_periods(r, start);
   if (first.kind != S_NONE) r->prev = first;
   if (r->sent_max_year) {
     if (r->sent_max_year > r->para_max_year) r->para_max_year = r->sent_max_year;
   }
   r->prev_min_year = r->sent_min_year;
   r->prev_max_year = r->sent_max_year;
+  r->prev_n_years = r->n_sent_years;
 }

@@ -98,8 +98,9 @@ int ex_period_at(ex_reader *r, int i, int *len, int *from, int *to) {
     *len = k + fl - i;
     return 1;
   }
+  if (fiscal_word(r, k - 1)) return 0; /* inside "FY 2021-22" */
   int a = ex_year_at(r, k, &yl, &fiscal);
-  if (!a || fiscal) return 0;
+  if (!a) return 0;
   int m = k + yl;
   int dash = ex_type(r, m) == ES_DASH;
   if (between ? !ex_is(r, m, "and") : !(dash || ex_one_of(r, m, links))) {
@@ -107,7 +108,8 @@ int ex_period_at(ex_reader *r, int i, int *len, int *from, int *to) {
   }
   m++;
   int b = ex_year_at(r, m, &yl, &fiscal);
-  if (!b && dash && ex_type(r, m) == ES_NUMBER && r->tok[m].n_digits == 2) {
+  if (!b && dash && !fiscal_word(r, k) && ex_type(r, m) == ES_NUMBER &&
+      r->tok[m].n_digits == 2) {
     b = short_year(r, m, a); /* 2024-30 */
     yl = 1;
   }
@@ -313,9 +315,14 @@ void ex_emit_percent(ex_reader *r, const percent *p) {
 /* --- the forecast period -------------------------------------------------- */
 
 void ex_learn_forecast(ex_reader *r, int a, int b) {
+  static const char *const links[] = {"to", "till", "until", "through", 0};
   if (r->forecast_to) return;
   for (int i = a; i < b; i++) {
     if (!ex_is(r, i, "forecast") && !ex_is(r, i, "forecasts")) continue;
+    int len, fiscal, y;
+    if (ex_one_of(r, i + 1, links) && (y = ex_year_at(r, i + 2, &len, &fiscal))) {
+      if (!ex_period_at(r, i + 2, &len, &fiscal, &fiscal)) r->forecast_hint = y;
+    }
     for (int k = i + 1; k < b && k <= i + 5; k++) {
       int len, from, to;
       if (ex_period_at(r, k, &len, &from, &to)) {

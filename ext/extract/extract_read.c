@@ -140,12 +140,14 @@ void ex_reader_rewind(ex_reader *r) {
   r->global_rows = 0;
   r->have_name = 0;
   r->name[0] = r->name_abbr[0] = 0;
-  r->forecast_from = r->forecast_to = 0;
+  r->forecast_from = r->forecast_to = r->forecast_hint = 0;
+  r->last_rate_from = r->last_rate_to = 0;
   r->base_year = r->forecast_year = 0;
   r->table_active = r->table_year = 0;
   r->table_dim[0] = r->ctx_dim[0] = 0;
   memset(&r->prev, 0, sizeof r->prev);
-  r->prev_min_year = r->prev_max_year = r->para_max_year = 0;
+  r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
+  r->para_max_year = 0;
 }
 
 void ex_reader_free(ex_reader *r) {
@@ -186,9 +188,31 @@ int ex_is(ex_reader *r, int i, const char *word) {
   return ew_is(&t, i, word);
 }
 
+/* Whether token i is one of `words`; remembered per token and list (a
+** list is known by its address, at most 64 of them), so a word is
+** compared with a list once per unit. */
 int ex_one_of(ex_reader *r, int i, const char *const *words) {
+  if (i < 0 || i >= r->n_tok || r->tok[i].type != ES_WORD) return 0;
+  int bit = -1;
+  for (int k = 0; k < r->n_lists; k++) {
+    if (r->lists[k] == words) {
+      bit = k;
+      break;
+    }
+  }
+  if (bit < 0 && r->n_lists < 64) {
+    bit = r->n_lists;
+    r->lists[r->n_lists++] = words;
+  }
   ew_toks t = ex_toks(r);
-  return ew_one_of(&t, i, words);
+  if (bit < 0) return ew_one_of(&t, i, words);
+  unsigned long long mask = 1ull << bit;
+  tok_info *info = &r->info[i];
+  if (!(info->known & mask)) {
+    info->known |= mask;
+    if (ew_one_of(&t, i, words)) info->yes |= mask;
+  }
+  return (info->yes & mask) != 0;
 }
 
 es_type ex_type(ex_reader *r, int i) {
@@ -321,6 +345,7 @@ static int push_token(ex_reader *r, const es_token *t) {
   r->info[r->n_tok].flag = 0;
   r->info[r->n_tok].cue = -1;
   r->info[r->n_tok].anchor = -1;
+  r->info[r->n_tok].known = r->info[r->n_tok].yes = 0;
   r->n_tok++;
   return 1;
 }
@@ -341,7 +366,8 @@ static void read_unit(ex_reader *r, int line_start) {
   }
   if (line_start) {
     r->ctx_dim[0] = 0;
-    r->prev_min_year = r->prev_max_year = r->para_max_year = 0;
+    r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
+    r->para_max_year = 0;
   }
   ex_learn_forecast(r, 0, r->n_tok);
   if (line_start && r->n_tok > 0 && !pipe && !ex_heading(r)) ex_end_table(r);

@@ -443,6 +443,8 @@ void es_next(es_scanner *s, es_token *t) {
 int es_word_is(const es_scanner *s, const es_token *t, const char *word) {
   if (t->type != ES_WORD) return 0;
   sqlite3_int64 len = t->end - t->start;
+  int a = s->text[t->start], b = (unsigned char)word[0];
+  if ((a | 0x20) != (b | 0x20)) return 0;
   for (sqlite3_int64 i = 0; i < len; i++) {
     int a = s->text[t->start + i], b = (unsigned char)word[i];
     if (!b) return 0;

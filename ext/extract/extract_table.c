@@ -135,8 +135,11 @@ static int statement_row(ex_reader *r, int a, int b, int v0, int v1) {
     ex_place_geo(r, row, g);
     return 1;
   }
+  ew_toks t = ex_toks(r);
   char dim[DIM_CAP];
-  if (ex_dimension_words(r, k, b, dim)) {
+  if (ew_compass_geo(&t, v0) == v1 - v0) {
+    row->dimension = ex_strf(r, "region"); /* "North India" */
+  } else if (ex_dimension_words(r, k, b, dim) && strcmp(dim, "market") != 0) {
     row->dimension = ex_strf(r, "%s", dim);
   } else {
     ex_add_reason(r, row, "no dimension named");
@@ -173,6 +176,10 @@ static int rate_row(ex_reader *r, int a, int b, int v0, int v1) {
       if (ex_period_at(r, i, &len, &from, &to)) {
         row->from_year = from;
         row->to_year = to;
+        if (!r->forecast_to && s.kind == S_MARKET && s.geo < 0) {
+          r->forecast_from = from;
+          r->forecast_to = to;
+        }
       }
     }
     if (!row->from_year && r->forecast_to) {

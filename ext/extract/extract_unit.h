@@ -36,6 +36,7 @@ typedef struct tok_info {
   unsigned char flag;  /* F_* */
   signed char cue;     /* a rate's RATE_*, -1 */
   int anchor;          /* a rate's marker or verb token */
+  unsigned long long known, yes; /* word lists checked, and matched */
 } tok_info;
 
 enum {
@@ -57,6 +58,7 @@ typedef struct pending_rate {
   int cue;      /* RATE_* */
   int yoy_year; /* RATE_YOY: the year it ends in */
   int market;   /* about the whole market */
+  int stated;   /* its period is stated */
 } pending_rate;
 
 struct ex_reader {
@@ -70,6 +72,8 @@ struct ex_reader {
   int arena_n, arena_cap;
   pending_rate *rates;
   int n_rates, cap_rates;
+  const char *const *lists[64]; /* word lists seen, by address (ex_one_of) */
+  int n_lists;
   int oom, done, line_start, cut, next_cut;
   sqlite3_int64 ordinal;
   /* learned from the text, in its order */
@@ -78,17 +82,20 @@ struct ex_reader {
   int have_name;
   char name[NAME_CAP], name_abbr[NAME_CAP];
   int forecast_from, forecast_to;
+  int forecast_hint;          /* "Forecast to 2027": the end only */
+  int last_rate_from, last_rate_to; /* the period of the last rate read */
   int base_year, forecast_year;
   int table_active, table_year;
   char table_dim[DIM_CAP];
   char ctx_dim[DIM_CAP];      /* the dimension the paragraph names */
   subject prev;               /* the first subject of the sentence before */
-  int prev_min_year, prev_max_year; /* the sentence before, same paragraph */
+  int prev_min_year, prev_max_year, prev_n_years; /* the sentence before */
   int para_max_year;          /* the latest figure year of the paragraph */
   /* the sentence being read */
   int opening_year, opening_tok, opening_fiscal;
   int opener_geo;
   int sent_min_year, sent_max_year;
+  int sent_years[8], n_sent_years; /* its figures' distinct years */
 };
 
 /* extract_read.c: tokens, strings, rows, subjects. */

@@ -28,6 +28,8 @@ SQLITE_EXTENSION_INIT3
 
 /* --- tokens as words --------------------------------------------------------- */
 
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c; }
+
 es_type ew_type(const ew_toks *t, int i) {
   return i >= 0 && i < t->n ? t->tok[i].type : ES_END;
 }
@@ -38,8 +40,15 @@ int ew_is(const ew_toks *t, int i, const char *word) {
 
 int ew_one_of(const ew_toks *t, int i, const char *const *words) {
   if (ew_type(t, i) != ES_WORD) return 0;
+  const unsigned char *p = t->scan->text + t->tok[i].start;
+  size_t len = (size_t)(t->tok[i].end - t->tok[i].start);
+  int first = lower(p[0]);
   for (int k = 0; words[k]; k++) {
-    if (ew_is(t, i, words[k])) return 1;
+    const char *w = words[k];
+    if (lower((unsigned char)w[0]) != first) continue;
+    size_t j = 1;
+    while (j < len && w[j] && lower(p[j]) == lower((unsigned char)w[j])) j++;
+    if (j == len && !w[j]) return 1;
   }
   return 0;
 }
@@ -48,8 +57,6 @@ int ew_char(const ew_toks *t, int i, int cp) {
   return i >= 0 && i < t->n && t->tok[i].cp == cp &&
          t->tok[i].type != ES_WORD && t->tok[i].type != ES_NUMBER;
 }
-
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c; }
 
 /* `len` bytes of text at p equal `piece`: exact, or ignoring case. */
 static int same_bytes(const unsigned char *p, const char *piece, size_t len,
@@ -103,6 +110,10 @@ static int piece_at(const ew_toks *t, int i, const char *piece, size_t len,
 static int phrase_case(const ew_toks *t, int i, const char *phrase,
                        int possessive, int case_rule) {
   int n = 0;
+  if (i < 0 || i >= t->n ||
+      lower(t->scan->text[t->tok[i].start]) != lower((unsigned char)phrase[0])) {
+    return 0;
+  }
   while (*phrase) {
     size_t len = strcspn(phrase, " ");
     int last = phrase[len] == 0;
@@ -252,6 +263,19 @@ const char *ew_geo_dimension(int id) {
 
 int ew_geo_global(int id) {
   return id >= 0 && id < N_GEOS && strcmp(geos[id].name, "Global") == 0;
+}
+
+int ew_compass_geo(const ew_toks *t, int i) {
+  static const char *const compass[] = {
+      "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+      "Western", "Central", "Northeast", "Northwest", "Southeast",
+      "Southwest", "North-East", "North-West", "South-East", "South-West", 0};
+  int n, g0 = ew_geo(t, i, &n);
+  if (g0 >= 0 || !ew_one_of(t, i, compass)) return 0;
+  const es_token *w = &t->tok[i];
+  if (t->scan->text[w->start] < 'A' || t->scan->text[w->start] > 'Z') return 0;
+  int g = ew_geo(t, i + 1, &n);
+  return g >= 0 && !ew_geo_global(g) ? n + 1 : 0;
 }
 
 /* Equal ignoring case, spaces, hyphens and dots. */

@@ -35,6 +35,9 @@ int ew_geo(const ew_toks *t, int i, int *count);
 const char *ew_geo_name(int id);       /* "United States" */
 const char *ew_geo_dimension(int id);  /* "market", "region", "country" */
 int ew_geo_global(int id);             /* 1 for the world */
+/* A part of a geography named by a compass word ("North India", "Southern
+** Europe", "Northeast China"): its token count, or 0. */
+int ew_compass_geo(const ew_toks *t, int i);
 /* The id of the geography a whole label names ("U.S."), or -1. */
 int ew_geo_of_text(const char *text);
 
