@@ -75,7 +75,8 @@ static const char *const subject_verbs[] = {
     "constituted", "constitutes", "garnered", "garners", "secured",
     "secures", "retained", "retains", "maintained", "maintains", "grew",
     "grows", "expanded", "expands", "rose", "rises", "declined",
-    "declines", "fell", "falls", "amounted", "amounts", 0};
+    "declines", "fell", "falls", "amounted", "amounts", "doubled",
+    "tripled", "nearly", "more", 0};
 
 /* Verbs of a source ("Rubix forecasts $19.3 billion in 2026"): what
 ** follows is about the subject before. */
@@ -173,17 +174,20 @@ static int is_segment_noun(ex_reader *r, int i) {
 /* A verb after a subject at token i (adverbs, and ", however," allowed
 ** before it): 1 or 0. */
 static int subject_verb(ex_reader *r, int i) {
-  static const char *const asides[] = {"however", "though", "meanwhile",
-                                       "moreover", "also", "too", 0};
-  for (int k = 0; k < 3; k++) {
-    if (ex_type(r, i) == ES_COMMA && ex_one_of(r, i + 1, asides) &&
-        ex_type(r, i + 2) == ES_COMMA) {
-      i += 3;
-    } else if (ex_one_of(r, i, adverbs)) {
-      i++;
-    }
-  }
+  for (int k = 0; k < 3 && ex_one_of(r, i, adverbs); k++) i++;
   return ex_one_of(r, i, subject_verbs);
+}
+
+/* A verb after a subject at token i, past an aside between commas (",
+** however,", ", at about $4 billion in FY23,"): 1 or 0. */
+static int verb_after(ex_reader *r, int i) {
+  if (subject_verb(r, i)) return 1;
+  if (ex_type(r, i) != ES_COMMA) return 0;
+  for (int k = i + 1; k < r->n_tok && k <= i + 10; k++) {
+    if (ex_type(r, k) == ES_COMMA) return subject_verb(r, k + 1);
+    if (ex_char(r, k, ';') || ex_char(r, k, ':')) return 0;
+  }
+  return 0;
 }
 
 /* Drops from the segment [a, b) a last word that repeats a word of the
@@ -322,9 +326,13 @@ static void learn_name(ex_reader *r, int a, int b, int ga, int gb) {
                    before[0] ? " " : "", abbr, after[0] ? " " : "", after);
 }
 
+/* The market's name, its abbreviated form, or the last words of its
+** name ("innovation" for "healthcare innovation"). */
 static int is_name(ex_reader *r, const char *words) {
-  return r->have_name &&
-         (strcmp(words, r->name) == 0 || strcmp(words, r->name_abbr) == 0);
+  if (!r->have_name || !words[0]) return 0;
+  if (strcmp(words, r->name) == 0 || strcmp(words, r->name_abbr) == 0) return 1;
+  size_t n = strlen(words), m = strlen(r->name);
+  return n < m && r->name[m - n - 1] == ' ' && strcmp(r->name + m - n, words) == 0;
 }
 
 /* "the <geography> <name> (<abbr>) market", "the market in <geography>",
@@ -454,7 +462,7 @@ static int clause_subject(ex_reader *r, int i, subject *s) {
                      (r->scan.text[last->end - 1] | 0x20) == 's' &&
                      (r->scan.text[last->end - 2] == '\'' ||
                       r->scan.text[last->end - 2] == 0x99);
-    if (subject_verb(r, q) || possessive) {
+    if (verb_after(r, q) || possessive) {
       geo_subject(s, g);
       return q - i;
     }
@@ -474,7 +482,14 @@ static int clause_subject(ex_reader *r, int i, subject *s) {
     *s = r->prev; /* a source: "Rubix forecasts ..." */
     return q - i;
   }
-  if (q == p || !subject_verb(r, q) || ex_is(r, q - 1, "and")) return 0;
+  if (q == p || !verb_after(r, q) || ex_is(r, q - 1, "and")) return 0;
+  char words[NAME_CAP];
+  if (name_words(r, p, q, -1, -1, words) && is_name(r, words)) {
+    memset(s, 0, sizeof *s); /* the market, by its name */
+    s->kind = S_MARKET;
+    s->geo = -1;
+    return q - i;
+  }
   segment_subject(r, s, p, q);
   return q - i;
 }
@@ -1040,7 +1055,7 @@ static void emit_share(ex_reader *r, const percent *p, const subject *s,
     row->year = year;
     if (fiscal) ex_add_note(r, row, "fiscal year read as %d, the year it ends in", year);
   } else {
-    ex_add_reason(r, row, "no year");
+    row->pending |= EX_NO_YEAR;
   }
   ex_apply_subject(r, row, s);
 }
@@ -1170,6 +1185,88 @@ static void emit_claim(ex_reader *r, ex_kind kind, int i, int len, int who,
   if (row) ex_apply_subject(r, row, &s);
 }
 
+/* The one year the sentence names that no value took and no period
+** holds: its value, or 0 (also when it names several). */
+static int free_year(ex_reader *r, int start, int *tok, int *fiscal) {
+  int found = 0;
+  for (int i = start; i < r->n_tok; i++) {
+    int len, f, p, from, to;
+    if (ex_period_at(r, i, &p, &from, &to)) {
+      i += p - 1;
+      continue;
+    }
+    static const char *const preps[] = {"in", "by", "for", "during", 0};
+    int y = ex_year_at(r, i, &len, &f);
+    if (!y) continue;
+    if ((r->info[i].flag & F_YEAR_TAKEN) || !ex_one_of(r, i - 1, preps)) return 0;
+    if (found && found != y) return 0;
+    found = y;
+    *tok = i;
+    *fiscal = f;
+    i += len - 1;
+  }
+  return found;
+}
+
+/* The end of a sentence: rows read before their subject take the
+** sentence's subject when it names one only ("Worth USD 97.4 billion in
+** 2021, the global ... market will shrink"), or the sentence before's
+** when it points back ("that is a CAGR of ..."); a share whose subject is
+** the whole market is no share; rows with no year take the one year the
+** sentence names, else (in the past tense) the one figure year of the
+** sentence before. What stays missing is a reason. */
+static void settle(ex_reader *r, int start, int first_row,
+                   const subject *first, int mixed) {
+  static const char *const pointers[] = {"this", "that", "it", "these", 0};
+  subject who;
+  memset(&who, 0, sizeof who);
+  who.geo = -1;
+  if (first->kind != S_NONE && !mixed) {
+    who = *first;
+  } else if (first->kind == S_NONE) {
+    for (int i = start; i < r->n_tok; i++) {
+      if (ex_one_of(r, i, pointers)) {
+        who = r->prev;
+        break;
+      }
+    }
+  }
+  int tok = -1, fiscal = 0, year = free_year(r, start, &tok, &fiscal);
+  int before = 0;
+  if (!year && r->prev_n_years == 1 && !says_future(r, start)) {
+    before = r->prev_max_year;
+  }
+  r->deferring = 0;
+  for (int k = first_row; k < r->n_rows && !r->oom; k++) {
+    ex_row *row = &r->rows[k];
+    if (row->pending & EX_NO_SUBJECT) {
+      row->pending &= ~EX_NO_SUBJECT;
+      ex_apply_subject(r, row, &who);
+      if (row->has_share && who.kind != S_GEO && who.kind != S_SEGMENT) {
+        row->kind = EX_PERCENT;
+        row->has_share = 0;
+        row->reason = -1;
+        ex_add_reason(r, row, "a percentage that is neither a share nor a "
+                              "stated rate");
+        continue;
+      }
+    }
+    if (row->pending & EX_NO_YEAR) {
+      row->pending &= ~EX_NO_YEAR;
+      if (year) {
+        row->year = year;
+        ex_widen(r, row, tok);
+        if (fiscal) ex_add_note(r, row, "fiscal year read as %d, the year it ends in", year);
+      } else if (before) {
+        row->year = before;
+        ex_add_note(r, row, "year from the sentence before");
+      } else {
+        ex_add_reason(r, row, "no year");
+      }
+    }
+  }
+}
+
 void ex_prose(ex_reader *r, int same_paragraph) {
   int start = content_start(r);
   r->opening_year = 0;
@@ -1189,6 +1286,8 @@ void ex_prose(ex_reader *r, int same_paragraph) {
     if (ex_type(r, opened) == ES_COMMA) opened = -1;
   }
   find_rates(r, start);
+  r->deferring = 1;
+  int first_row = r->n_rows, mixed = 0;
   subject cur, first;
   memset(&cur, 0, sizeof cur);
   cur.geo = -1;
@@ -1215,6 +1314,7 @@ void ex_prose(ex_reader *r, int same_paragraph) {
         cur = s;
         clause_has = 1;
         if (first.kind == S_NONE) first = s;
+        mixed |= !same_subject(&first, &s);
         i += len - 1;
         continue;
       }
@@ -1226,6 +1326,7 @@ void ex_prose(ex_reader *r, int same_paragraph) {
         cur = s;
         if (!bare) clause_has = 1;
         if (first.kind == S_NONE) first = s;
+        mixed |= !same_subject(&first, &s);
       }
       continue;
     }
@@ -1234,6 +1335,7 @@ void ex_prose(ex_reader *r, int same_paragraph) {
         cur = s;
         clause_has = 1;
         if (first.kind == S_NONE) first = s;
+        mixed |= !same_subject(&first, &s);
       }
       continue;
     }
@@ -1257,7 +1359,7 @@ void ex_prose(ex_reader *r, int same_paragraph) {
     } else if (ex_percent_at(r, i, &p)) {
       if (r->info[p.number].flag & F_RATE) {
         emit_rate(r, &p, &cur, start);
-      } else if (share_words(r, &p) && (cur.kind == S_GEO || cur.kind == S_SEGMENT)) {
+      } else if (share_words(r, &p) && cur.kind != S_MARKET) {
         emit_share(r, &p, &cur, start);
       } else {
         ex_emit_percent(r, &p);
@@ -1269,11 +1371,15 @@ void ex_prose(ex_reader *r, int same_paragraph) {
         int n;
         geo_subject(&cur, ex_geo(r, who, &n));
         clause_has = 1;
+        if (first.kind == S_NONE) first = cur;
+        mixed |= !same_subject(&first, &cur);
       }
       i += len - 1;
     }
   }
   rate_periods(r, start);
+  settle(r, start, first_row, &first, mixed);
+  r->deferring = 0;
   if (first.kind != S_NONE) r->prev = first;
   if (r->sent_max_year) {
     if (r->sent_max_year > r->para_max_year) r->para_max_year = r->sent_max_year;

@@ -237,6 +237,8 @@ ex_row *ex_emit_amount(ex_reader *r, const amount *a, int year_tok, int year,
   if (year) {
     row->year = year;
     if (fiscal) ex_add_note(r, row, "fiscal year read as %d, the year it ends in", year);
+  } else if (r->deferring) {
+    row->pending |= EX_NO_YEAR;
   } else {
     ex_add_reason(r, row, "no year");
   }

@@ -277,6 +277,10 @@ ex_row *ex_new_row(ex_reader *r, ex_kind kind, int first, int last) {
 }
 
 void ex_widen(ex_reader *r, ex_row *row, int i) {
+  int len, fiscal;
+  if (ex_year_at(r, i, &len, &fiscal) && len > 1) {
+    ex_widen(r, row, i + len - 1); /* the whole of "FY 2023-24" */
+  }
   const es_token *t = &r->tok[i];
   if (t->start < row->start) {
     row->start = t->start;
@@ -303,7 +307,11 @@ void ex_place_geo(ex_reader *r, ex_row *row, int g) {
 void ex_apply_subject(ex_reader *r, ex_row *row, const subject *s) {
   switch (s->kind) {
     case S_NONE:
-      ex_add_reason(r, row, "no market or segment named");
+      if (r->deferring) {
+        row->pending |= EX_NO_SUBJECT;
+      } else {
+        ex_add_reason(r, row, "no market or segment named");
+      }
       return;
     case S_MARKET:
       if (s->geo >= 0) {

@@ -19,6 +19,8 @@ typedef enum {
   EX_FIGURE, EX_CAGR, EX_DOMINANT, EX_FASTEST, EX_PERCENT
 } ex_kind;
 
+enum { EX_NO_YEAR = 1, EX_NO_SUBJECT = 2 };
+
 /* A candidate row. Its strings are offsets into the reader's arena (-1:
 ** NULL), valid until the next unit is read. */
 typedef struct ex_row {
@@ -28,6 +30,7 @@ typedef struct ex_row {
   int market_of;   /* about the market of this geography: placed later */
   int pending_geo; /* about the whole market, its geography still to come */
   int from_table;  /* a share table's row: its label names a segment */
+  int pending;     /* EX_NO_YEAR, EX_NO_SUBJECT: decided at the sentence's end */
   int year, from_year, to_year;          /* 0: NULL */
   int has_value, has_share, decimals;    /* decimals -1: NULL */
   double value, share;

@@ -93,6 +93,8 @@ struct ex_reader {
   int para_max_year;          /* the latest figure year of the paragraph */
   /* the sentence being read */
   int opening_year, opening_tok, opening_fiscal;
+  int deferring;              /* a sentence: a row's missing year or subject
+                                 is decided at its end */
   int opener_geo;
   int sent_min_year, sent_max_year;
   int sent_years[8], n_sent_years; /* its figures' distinct years */
