@@ -152,12 +152,16 @@ int ex_cagr_marker(ex_reader *r, int i) {
 
 static int is_market_noun(ex_reader *r, int i) {
   static const char *const nouns[] = {"market", "markets", "market's",
-                                      "industry", "industry's", 0};
+                                      "industry", "industry's", "sector",
+                                      "sector's", 0};
+  /* "market share", and the names of publishers: "Polaris Market
+  ** Research", "Growth Market Reports", "Future Market Insights". */
   static const char *const compounds[] = {
       "share", "shares", "player", "players", "leader", "leaders",
-      "participants", "trends", "dynamics", "research", "position",
-      "presence", "penetration", "entry", "access", "landscape", "leadership",
-      "analysis", "report", 0};
+      "participants", "trends", "dynamics", "research", "research's",
+      "position", "presence", "penetration", "entry", "access", "landscape",
+      "leadership", "reports", "insights", "intelligence", "future", "data",
+      "watch", 0};
   if (!ex_one_of(r, i, nouns)) return 0;
   if (ex_one_of(r, i + 1, compounds)) return 0;
   /* "Market.us": a name */
@@ -332,6 +336,13 @@ static int is_name(ex_reader *r, const char *words) {
   if (!r->have_name || !words[0]) return 0;
   if (strcmp(words, r->name) == 0 || strcmp(words, r->name_abbr) == 0) return 1;
   size_t n = strlen(words), m = strlen(r->name);
+  if (n == m + 1 && words[n - 1] == 's' && strncmp(words, r->name, m) == 0) {
+    return 1; /* "cell and gene therapies" */
+  }
+  if (n == m + 2 && strncmp(words + m - 1, "ies", 3) == 0 &&
+      r->name[m - 1] == 'y' && strncmp(words, r->name, m - 1) == 0) {
+    return 1;
+  }
   return n < m && r->name[m - n - 1] == ' ' && strcmp(r->name + m - n, words) == 0;
 }
 
@@ -348,6 +359,18 @@ static int market_phrase(ex_reader *r, int m, subject *s, int *bare,
       first = j - 2;
       j -= 3;
       continue;
+    }
+    if (ex_char(r, j, '.')) {
+      int found = -1, n;
+      for (int k = j - 4; k < j && found < 0; k++) {
+        if (k >= 0 && ex_geo(r, k, &n) >= 0 && k + n - 1 == j) found = k;
+      }
+      if (found >= 0) { /* "U.S." */
+        first = found;
+        j = found - 1;
+        words++;
+        continue;
+      }
     }
     if ((ex_type(r, j) != ES_WORD && !ex_char(r, j, '&')) ||
         ex_one_of(r, j, name_stops) || (r->info[j].flag & F_USED)) {
@@ -471,12 +494,14 @@ static int clause_subject(ex_reader *r, int i, subject *s) {
   /* Words up to a verb: a segment of the paragraph's dimension. */
   if (ex_one_of(r, p, not_segment) || ex_type(r, p) != ES_WORD) return 0;
   int q = p;
-  while (q < r->n_tok && q - p < 6 &&
-         (ex_type(r, q) == ES_WORD || ex_char(r, q, '&')) &&
+  while (q < r->n_tok && q - p < 8 &&
+         (ex_type(r, q) == ES_WORD || ex_char(r, q, '&') ||
+          (q > p && ex_type(r, q) == ES_OPEN && ex_type(r, q + 1) == ES_WORD &&
+           ex_type(r, q + 2) == ES_CLOSE)) &&
          !is_market_noun(r, q) && !is_segment_noun(r, q) &&
          !subject_verb(r, q) && !ex_one_of(r, q, reporting_verbs) &&
          (q == p || !ex_one_of(r, q, not_segment) || ex_is(r, q, "and"))) {
-    q++;
+    q += ex_type(r, q) == ES_OPEN ? 3 : 1; /* "(NGS)" */
   }
   if (q > p && ex_one_of(r, q, reporting_verbs) && r->prev.kind == S_MARKET) {
     *s = r->prev; /* a source: "Rubix forecasts ..." */
@@ -487,7 +512,7 @@ static int clause_subject(ex_reader *r, int i, subject *s) {
   if (name_words(r, p, q, -1, -1, words) && is_name(r, words)) {
     memset(s, 0, sizeof *s); /* the market, by its name */
     s->kind = S_MARKET;
-    s->geo = -1;
+    s->geo = r->opener_geo;
     return q - i;
   }
   segment_subject(r, s, p, q);

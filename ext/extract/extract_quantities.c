@@ -120,6 +120,8 @@ int ex_period_at(ex_reader *r, int i, int *len, int *from, int *to) {
   return 1;
 }
 
+static int amount_core(ex_reader *r, int i, amount *a);
+
 /* The year after token i ("in 2024", ", by the end of 2034", "(2022)",
 ** "in FY23"): its token index, or -1; *year and *fiscal set. */
 int ex_year_after(ex_reader *r, int i, int *year, int *fiscal) {
@@ -132,7 +134,10 @@ int ex_year_after(ex_reader *r, int i, int *year, int *fiscal) {
   if (ex_type(r, k) == ES_OPEN) {
     *year = ex_year_at(r, k + 1, &len, fiscal);
     if (*year && ex_type(r, k + 1 + len) == ES_CLOSE) return k + 1;
-    return -1;
+    /* "$5,193 million ($5.2 billion) as of 2021": past the bracket */
+    amount a;
+    if (!amount_core(r, k + 1, &a) || ex_type(r, a.last + 1) != ES_CLOSE) return -1;
+    k = a.last + 2;
   }
   if (ex_is(r, k, "as") && ex_is(r, k + 1, "of")) {
     k++;

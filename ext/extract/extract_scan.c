@@ -322,17 +322,22 @@ static void scan_number(es_scanner *s, es_token *t) {
 
 /* --- words --------------------------------------------------------------- */
 
+/* A word: letters, with inner hyphens and apostrophes ("Asia-Pacific",
+** "region's"), and digits after an inner hyphen ("COVID-19", "SARS-CoV-2"). */
 static void scan_word(es_scanner *s, es_token *t) {
   int len, after;
   t->type = ES_WORD;
   for (;;) {
     int cp = char_at(s, s->pos, &len);
+    int hyphen = cp == '-' || cp == 0x2010 || cp == 0x2011;
     if (is_letter(cp)) {
       advance(s, len);
-    } else if ((cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == '\'' ||
-                cp == 0x2019) &&
+    } else if ((hyphen || cp == '\'' || cp == 0x2019) &&
                is_letter(char_after(s, s->pos, &after))) {
       advance(s, len); /* Asia-Pacific, region's */
+    } else if (hyphen && digit_value(char_after(s, s->pos, &after)) >= 0) {
+      advance(s, len); /* COVID-19 */
+      while (digit_value(char_at(s, s->pos, &len)) >= 0) advance(s, len);
     } else {
       return;
     }
