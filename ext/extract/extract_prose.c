@@ -76,7 +76,8 @@ static const char *const subject_verbs[] = {
     "secures", "retained", "retains", "maintained", "maintains", "grew",
     "grows", "expanded", "expands", "rose", "rises", "declined",
     "declines", "fell", "falls", "amounted", "amounts", "doubled",
-    "tripled", "nearly", "more", 0};
+    "tripled", "nearly", "more", "ranked", "ranks", "ranking", "came",
+    "comes", "stands", "stood", "placed", "followed", "trailed", 0};
 
 /* Verbs of a source ("Rubix forecasts $19.3 billion in 2026"): what
 ** follows is about the subject before. */
@@ -976,53 +977,44 @@ static void rate_periods(ex_reader *r, int start) {
 
 /* --- shares --------------------------------------------------------------- */
 
-/* Whether percentage p is a share by the words around it. */
+/* Whether percentage p is a share by the words around it: "share" after
+** it ("a 22.5% share", "40% market share"), "of" and a whole ("of the
+** market", "of revenue", "of demand", "of the total"), or, looking back
+** over words, years and commas, "share" ("a share of", "the largest
+** share in 2016, 55.49%") or a verb of holding or leading ("accounted
+** for", "held", "took a relatively small", "dominated in 2016 with"). */
 static int share_words(ex_reader *r, const percent *p) {
   static const char *const wholes[] = {
-      "market", "revenue", "revenues", "sales", "demand", "industry",
-      "share", "spending", "value", "installations", "volume", 0};
-  static const char *const qualifiers[] = {
-      "global", "total", "overall", "entire", "worldwide", "whole", "its",
-      "their", "the", "market", 0};
+      "market", "markets", "revenue", "revenues", "sales", "demand",
+      "industry", "share", "spending", "value", "volume", "installations",
+      "total", "sector", 0};
+  static const char *const before_share[] = {"market", "revenue", "value",
+                                             "volume", 0};
   static const char *const holding[] = {
-      "accounted", "accounts", "accounting", "held", "holds", "holding",
-      "hold", "captured", "captures", "capturing", "took", "takes",
-      "taking", "represented", "represents", "representing", "contributed",
-      "contributes", "contributing", "comprised", "comprises",
-      "commanded", "commands", "generated", "generates", "made", "makes",
-      "making", "occupied", "occupies", "secured", "garnered", 0};
-  static const char *const bounds[] = {
-      "over", "more", "than", "nearly", "almost", "about", "around",
-      "approximately", "roughly", "some", "close", "to", "a", "an", "the",
-      "up", "at", "least", "for", "largest", "highest", "major", "revenue",
-      "market", "share", "of", "estimated", "an", "just", "under", "below",
-      "above", "exceeding", "less", "with", 0};
+      "accounted", "accounts", "accounting", "account", "held", "holds",
+      "holding", "hold", "captured", "captures", "capturing", "took",
+      "takes", "taking", "represented", "represents", "representing",
+      "contributed", "contributes", "contributing", "comprised",
+      "comprises", "commanded", "commands", "generated", "generates",
+      "made", "makes", "making", "occupied", "occupies", "secured",
+      "garnered", "dominated", "dominates", "dominating", "led", "leads",
+      "largest", 0};
   int k = p->last + 1;
-  if (ex_is(r, k, "share") || (ex_one_of(r, k, qualifiers) && ex_is(r, k + 1, "share")) ||
-      (ex_is(r, k, "revenue") && ex_is(r, k + 1, "share"))) {
-    return 1;
-  }
+  if (ex_is(r, k, "share") || ex_is(r, k, "shares")) return 1;
+  if (ex_one_of(r, k, before_share) && ex_is(r, k + 1, "share")) return 1;
   if (ex_is(r, k, "of")) {
-    int q = k + 1;
-    while (q < r->n_tok && q - k < 4 && ex_one_of(r, q, qualifiers) &&
-           !ex_one_of(r, q + 1, prepositions)) {
-      if (ex_one_of(r, q, wholes) && !ex_one_of(r, q + 1, wholes) &&
-          ex_type(r, q + 1) != ES_WORD) {
-        return 1;
-      }
-      q++;
-    }
-    if (ex_one_of(r, q, wholes)) return 1;
-    for (int m = k + 1; m < r->n_tok && m <= k + 6; m++) {
-      if (is_market_noun(r, m)) return 1;
+    for (int q = k + 1; q < r->n_tok && q <= k + 5 && ex_type(r, q) == ES_WORD; q++) {
+      if (ex_one_of(r, q, wholes) || is_market_noun(r, q)) return 1;
     }
   }
-  for (int b = p->first - 1; b >= 0 && b >= p->first - 5; b--) {
-    if (ex_is(r, b, "share") && (ex_is(r, b + 1, "of") || ex_is(r, b + 1, "at"))) {
+  for (int b = p->first - 1; b >= 0 && b >= p->first - 8; b--) {
+    es_type t = ex_type(r, b);
+    if (t == ES_COMMA || (t == ES_NUMBER && es_is_year(&r->tok[b]))) continue;
+    if (t != ES_WORD) break;
+    if (ex_is(r, b, "share") || ex_is(r, b, "shares") || ex_one_of(r, b, holding)) {
       return 1;
     }
-    if (ex_one_of(r, b, holding)) return 1;
-    if (!ex_one_of(r, b, bounds) && ex_type(r, b) != ES_OTHER) break;
+    if (ex_one_of(r, b, grow_verbs) || ex_one_of(r, b, decline_verbs)) break;
   }
   return 0;
 }

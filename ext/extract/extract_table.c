@@ -38,17 +38,25 @@ static int first_year(ex_reader *r, int a, int b) {
   return -1;
 }
 
-/* A heading naming a share table: "... Share, By End User, 2024 (%)": the
-** words Share and By (capital B), no number but years, no currency. */
+/* A heading naming a share table: "... Share, By End User, 2024 (%)": in
+** title case (no word in lower case but of, and, by, in, the, for), the
+** words Share and By, no number but years, no currency. */
 int ex_heading(ex_reader *r) {
-  int by = -1;
+  static const char *const small[] = {"of", "and", "by", "in", "the", "for",
+                                      "to", 0};
+  int by = -1, share = -1;
   for (int i = 0; i < r->n_tok; i++) {
     const es_token *t = &r->tok[i];
+    int c = r->scan.text[t->start];
     if (t->type == ES_NUMBER && !es_is_year(t)) return 0;
     if (t->type == ES_CURRENCY) return 0;
-    if (ex_is(r, i, "By") && r->scan.text[t->start] == 'B') by = i;
+    if (t->type == ES_WORD && c >= 'a' && c <= 'z' && !ex_one_of(r, i, small)) {
+      return 0;
+    }
+    if (ex_is(r, i, "By") && c == 'B') by = i;
+    if (ex_is(r, i, "Share") && c == 'S') share = i;
   }
-  if (find_word(r, 0, r->n_tok, "Share") < 0 || by < 0) return 0;
+  if (share < 0 || by < 0) return 0;
   int end = by + 1;
   while (end < r->n_tok && (ex_type(r, end) == ES_WORD || ex_char(r, end, '&'))) {
     end++;
