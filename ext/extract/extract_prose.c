@@ -462,7 +462,7 @@ static int segment_phrase(ex_reader *r, int m, subject *s) {
 }
 
 /* A subject at the start of a clause, token i: its token count, or 0. */
-static int clause_subject(ex_reader *r, int i, subject *s) {
+static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
   int p = i, n;
   if (ex_is(r, p, "the")) p++;
   int g = ex_geo(r, p, &n);
@@ -504,8 +504,9 @@ static int clause_subject(ex_reader *r, int i, subject *s) {
          (q == p || !ex_one_of(r, q, not_segment) || ex_is(r, q, "and"))) {
     q += ex_type(r, q) == ES_OPEN ? 3 : 1; /* "(NGS)" */
   }
-  if (q > p && ex_one_of(r, q, reporting_verbs) && r->prev.kind == S_MARKET) {
-    *s = r->prev; /* a source: "Rubix forecasts ..." */
+  if (q > p && ex_one_of(r, q, reporting_verbs) &&
+      (cur->kind == S_MARKET || (cur->kind == S_NONE && r->prev.kind == S_MARKET))) {
+    *s = cur->kind == S_MARKET ? *cur : r->prev; /* a source: "Rubix forecasts" */
     return q - i;
   }
   if (q == p || !verb_after(r, q) || ex_is(r, q - 1, "and")) return 0;
@@ -1151,7 +1152,12 @@ static ex_kind claim_at(ex_reader *r, int i, int *len, int *who) {
   return kind;
 }
 
+/* The same subject; the market named without a geography is the same as
+** the market named with one. */
 static int same_subject(const subject *a, const subject *b) {
+  if (a->kind == S_MARKET && b->kind == S_MARKET) {
+    return a->geo == b->geo || a->geo < 0 || b->geo < 0;
+  }
   return a->kind == b->kind && a->geo == b->geo && a->seg_start == b->seg_start &&
          a->seg_end == b->seg_end;
 }
@@ -1327,7 +1333,7 @@ void ex_prose(ex_reader *r, int same_paragraph) {
         i += skip - 1;
         continue;
       }
-      if ((len = clause_subject(r, i, &s)) > 0) {
+      if ((len = clause_subject(r, i, &cur, &s)) > 0) {
         cur = s;
         clause_has = 1;
         if (first.kind == S_NONE) first = s;

@@ -367,7 +367,7 @@ static int cmp_rows(const void *pa, const void *pb) {
 
 /* One unit: a table row (a line with a pipe), a share table's heading, or
 ** a sentence; a line starting with anything else ends a share table. */
-static void read_unit(ex_reader *r, int line_start) {
+static void read_unit(ex_reader *r, int line_start, int line_end) {
   int pipe = 0;
   for (int i = 0; i < r->n_tok; i++) {
     if (r->tok[i].type == ES_PIPE) pipe = 1;
@@ -379,8 +379,9 @@ static void read_unit(ex_reader *r, int line_start) {
   }
   ex_learn_forecast(r, 0, r->n_tok);
   if (line_start && r->n_tok > 0 && !pipe && !ex_heading(r)) ex_end_table(r);
-  if (pipe) {
-    ex_table_row(r);
+  int colon = !pipe && line_start && line_end ? ex_colon_row(r) : -1;
+  if (pipe || colon >= 0) {
+    ex_table_row(r, colon);
   } else if (r->n_tok > 0 && !(line_start && r->table_active)) {
     ex_prose(r, !line_start);
   }
@@ -401,7 +402,7 @@ int ex_reader_unit(ex_reader *r) {
     es_next(&r->scan, &t);
     int ends_line = t.type == ES_EOL || t.type == ES_END;
     if (ends_line || (t.type == ES_STOP && !pipe)) {
-      read_unit(r, r->line_start);
+      read_unit(r, r->line_start, ends_line);
       r->line_start = ends_line;
       r->next_cut = 0;
       if (t.type == ES_END) r->done = 1;
@@ -411,7 +412,7 @@ int ex_reader_unit(ex_reader *r) {
     if (!push_token(r, &t)) return 0;
     if (r->n_tok == MAX_UNIT_TOKENS) {
       r->cut = r->next_cut = 1;
-      read_unit(r, r->line_start);
+      read_unit(r, r->line_start, 0);
       r->line_start = 0;
       return !r->oom;
     }

@@ -247,12 +247,41 @@ static int is_rule_row(ex_reader *r) {
   return 1;
 }
 
-/* One "label | value |" row. */
-void ex_table_row(ex_reader *r) {
-  if (is_rule_row(r)) return;
+/* A line "Label: value" as short as a table's row ("Largest Market: North
+** America", "CAGR: 41.6%"): the index of its colon, or -1. The label is
+** one to six words, the first a capital; the value at most eight tokens,
+** no verb among them. */
+int ex_colon_row(ex_reader *r) {
+  static const char *const verbs[] = {"is", "was", "are", "were", "will",
+                                      "has", "have", "said", "says", 0};
+  int c = 0;
+  while (c < r->n_tok && c < 6 && ex_type(r, c) == ES_WORD) c++;
+  if (c == 0 || !ex_char(r, c, ':') || r->n_tok - c - 1 > 8 || r->n_tok - c < 2) {
+    return -1;
+  }
+  int first = r->scan.text[r->tok[0].start];
+  if (first < 'A' || first > 'Z') return -1;
+  for (int i = c + 1; i < r->n_tok; i++) {
+    if (ex_one_of(r, i, verbs)) return -1;
+  }
+  /* The value is a number, an amount or a geography. */
+  ew_toks t = ex_toks(r);
+  int n, v = c + 1;
+  es_type k = ex_type(r, v);
+  if (k == ES_NUMBER || k == ES_CURRENCY || ew_currency_word(&t, v, &n) ||
+      (ex_geo(r, v, &n) >= 0 && v + n == r->n_tok) ||
+      ew_compass_geo(&t, v) == r->n_tok - v) {
+    return c;
+  }
+  return -1;
+}
+
+/* One "label | value |" row, or "Label: value" (colon: its index). */
+void ex_table_row(ex_reader *r, int colon) {
+  if (colon < 0 && is_rule_row(r)) return;
   int a = ex_type(r, 0) == ES_PIPE ? 1 : 0;
-  int bar = -1, v1 = r->n_tok;
-  for (int i = a; i < r->n_tok; i++) {
+  int bar = colon, v1 = r->n_tok;
+  for (int i = a; i < r->n_tok && colon < 0; i++) {
     if (ex_type(r, i) != ES_PIPE) continue;
     if (bar < 0) {
       bar = i;

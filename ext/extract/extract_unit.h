@@ -145,7 +145,8 @@ void ex_learn_forecast(ex_reader *r, int a, int b);
 /* extract_prose.c and extract_table.c */
 void ex_prose(ex_reader *r, int same_paragraph);
 int ex_cagr_marker(ex_reader *r, int i);
-void ex_table_row(ex_reader *r);
+void ex_table_row(ex_reader *r, int colon);
+int ex_colon_row(ex_reader *r);
 int ex_heading(ex_reader *r);
 void ex_end_table(ex_reader *r);
 

@@ -176,6 +176,8 @@ static const geo_entry geos[] = {
     {"United States", "United States", C}, {"U.S.A.", "United States", C},
     {"U.S.", "United States", C}, {"U.S", "United States", C},
     {"USA", "United States", C}, {"US", "United States", C},
+    {"U\xE2\x80\xA4S\xE2\x80\xA4", "United States", C}, /* one dot leaders */
+    {"U\xE2\x80\xA4K\xE2\x80\xA4", "United Kingdom", C},
     {"Canada", "Canada", C}, {"Canadian", "Canada", C},
     {"Mexico", "Mexico", C}, {"Mexican", "Mexico", C},
     {"Brazil", "Brazil", C}, {"Brazilian", "Brazil", C},
