@@ -540,14 +540,20 @@ static int opener(ex_reader *r, int i, subject *cur) {
       return 2;
     }
   }
-  if ((ex_is(r, i, "In") || ex_is(r, i, "Across") || ex_is(r, i, "Within")) &&
-      ex_is(r, i + 1, "the") == 0) {
-    int g = ex_geo(r, i + 1, &n);
-    if (g >= 0 && ex_type(r, i + 1 + n) == ES_COMMA) {
+  if (ex_is(r, i, "In") || ex_is(r, i, "Across") || ex_is(r, i, "Within")) {
+    int t = ex_is(r, i + 1, "the") ? i + 2 : i + 1;
+    int g = ex_geo(r, t, &n);
+    int after = t + n, comma = ex_type(r, after) == ES_COMMA;
+    /* "In India, ..."; "In India it has grown": the market's geography */
+    if (g >= 0 && (comma || ex_is(r, after, "it") || ex_is(r, after, "the"))) {
       r->opener_geo = g;
       geo_subject(cur, g);
       if (ew_geo_global(g)) cur->kind = S_NONE;
-      return n + 2;
+      if (!comma && ex_is(r, after, "it")) {
+        cur->kind = S_MARKET; /* it: the market, in that geography */
+        if (r->market_geo < 0) r->market_geo = g;
+      }
+      return after + comma - i;
     }
   }
   for (int w = 0; intros[w]; w++) {
@@ -591,7 +597,7 @@ static int year_before(ex_reader *r, int i, int start, int *fiscal, int *at) {
     if ((r->info[y].flag & F_YEAR_TAKEN) || !ex_one_of(r, y - 1, preps)) {
       return 0;
     }
-    for (int k = y - 3; k < y; k++) {
+    for (int k = y - 3; k <= y; k++) {
       if (k >= start && ex_period_at(r, k, &p, &from, &to) && k + p > y) return 0;
     }
     if (!ex_is(r, y - 1, "by")) {
@@ -611,10 +617,21 @@ static int year_before(ex_reader *r, int i, int start, int *fiscal, int *at) {
 ** sentence's opening year (*seen: the year's token, or -1). */
 static int value_year(ex_reader *r, int first, int last, int start,
                       int *after, int *seen, int *fiscal) {
-  int year = 0;
+  int year = 0, len;
   *fiscal = 0;
   *seen = *after = ex_year_after(r, last, &year, fiscal);
   if (*after >= 0) return year;
+  /* "its 2022 valuation of USD 14.2 billion", "the 2024 value at ..." */
+  if (ex_is(r, first - 1, "of") || ex_is(r, first - 1, "at")) {
+    for (int y = first - 3; y < first - 1; y++) {
+      if (y > start && (ex_is(r, y - 1, "its") || ex_is(r, y - 1, "the") ||
+                        ex_is(r, y - 1, "a")) &&
+          (year = ex_year_at(r, y, &len, fiscal)) && y + len < first - 1) {
+        *seen = y;
+        return year;
+      }
+    }
+  }
   year = year_before(r, first, start, fiscal, seen);
   if (year) return year;
   *seen = r->opening_tok;
@@ -1319,9 +1336,12 @@ void ex_prose(ex_reader *r, int same_paragraph) {
   int n_seen = 0, clause_has = 0;
   static const char *const anaphors[] = {"revenue", "revenues", "sales",
                                          "turnover", 0};
-  static const char *const pointers[] = {"this", "that", "these", "it", 0};
+  static const char *const pointers[] = {"this", "that", "these", 0};
   if (ex_one_of(r, start, anaphors) && r->prev.kind == S_MARKET) cur = r->prev;
-  if (ex_one_of(r, start, pointers)) cur = r->prev;
+  if (ex_is(r, start, "it") || ex_is(r, start, "its") ||
+      (ex_one_of(r, start, pointers) && subject_verb(r, start + 1))) {
+    cur = r->prev;
+  }
   for (int i = start; i < r->n_tok; i++) {
     subject s;
     int bare, object, len, who;
