@@ -105,7 +105,10 @@ static const char *const not_segment[] = {
     "industry", "report", "study", "analysts", "company", "companies",
     "players", "vendors", "manufacturers", "what", "this", "he", "she",
     "i", "you", "one", "two", "three", "year", "years", "total", "overall",
-    "segment", "segments", "region", "regions", "country", "countries", 0};
+    "segment", "segments", "region", "regions", "country", "countries",
+    "and", "or", "but", "nor", "largest", "leading", "dominant", "biggest",
+    "fastest", "fastest-growing", "second", "second-largest", "highest",
+    "larger", 0};
 
 /* Words that stop a market's or segment's name, looking back from it. */
 static const char *const name_stops[] = {
@@ -114,6 +117,12 @@ static const char *const name_stops[] = {
     "was", "are", "were", "be", "been", "has", "have", "had", "will",
     "into", "across", "over", "under", "than", "total", "overall",
     "entire", "whole", "within", "among", "while", "whereas", "but", 0};
+
+/* Words that end a segment's name read forward: pronouns, claims. */
+static const char *const inner_stops[] = {
+    "it", "its", "they", "which", "who", "that", "largest", "leading",
+    "dominant", "biggest", "fastest", "fastest-growing", "highest",
+    "larger", "second-largest", 0};
 
 static const char *const prepositions[] = {
     "of", "in", "across", "for", "to", "than", "from", "on", "with",
@@ -144,6 +153,7 @@ int ex_cagr_marker(ex_reader *r, int i) {
   if (!n) n = ex_phrase(r, i, "compounded annual growth rate");
   if (!n) n = ex_phrase(r, i, "annual growth rate");
   if (!n) n = ex_phrase(r, i, "annualized growth rate");
+  if (!n) n = ex_phrase(r, i, "compound annual rate");
   if (n > 1 && ex_type(r, i + n) == ES_OPEN && ex_is(r, i + n + 1, "CAGR") &&
       ex_type(r, i + n + 2) == ES_CLOSE) {
     n += 3; /* compound annual growth rate (CAGR) */
@@ -165,6 +175,11 @@ static int is_market_noun(ex_reader *r, int i) {
       "watch", 0};
   if (!ex_one_of(r, i, nouns)) return 0;
   if (ex_one_of(r, i + 1, compounds)) return 0;
+  /* "Research and Markets", "Markets and Markets": publishers */
+  if (ex_is(r, i, "Markets") && r->scan.text[r->tok[i].start] == 'M' &&
+      ex_is(r, i - 1, "and")) {
+    return 0;
+  }
   /* "Market.us": a name */
   return !(ex_char(r, i + 1, '.') && r->tok[i + 1].attached &&
            ex_type(r, i + 2) == ES_WORD && r->tok[i + 2].attached);
@@ -188,8 +203,12 @@ static int subject_verb(ex_reader *r, int i) {
 static int verb_after(ex_reader *r, int i) {
   if (subject_verb(r, i)) return 1;
   if (ex_type(r, i) != ES_COMMA) return 0;
-  for (int k = i + 1; k < r->n_tok && k <= i + 10; k++) {
-    if (ex_type(r, k) == ES_COMMA) return subject_verb(r, k + 1);
+  int relative = ex_is(r, i + 1, "which") || ex_is(r, i + 1, "who");
+  for (int k = i + 1; k < r->n_tok && k <= i + 14; k++) {
+    if (ex_type(r, k) == ES_COMMA) {
+      if (subject_verb(r, k + 1)) return 1;
+      if (!relative) return 0; /* ", which ..., ..., dominates" */
+    }
     if (ex_char(r, k, ';') || ex_char(r, k, ':')) return 0;
   }
   return 0;
@@ -450,14 +469,19 @@ static int segment_phrase(ex_reader *r, int m, subject *s) {
       "largest", "leading", "dominant", "biggest", "smallest", "fastest",
       "fastest-growing", "second", "third", "second-largest", "highest",
       "other", "key", "major", "same", "each", "every", "whole", 0};
-  int first = m, j = m - 1;
-  while (j >= 0 && m - j <= 6 && ex_type(r, j) == ES_WORD &&
+  int first = m, j = m - 1, end = m;
+  if (ex_type(r, j) == ES_CLOSE && ex_type(r, j - 1) == ES_WORD &&
+      ex_type(r, j - 2) == ES_OPEN) {
+    end = j - 2; /* "the polymerase chain reaction (PCR) segment" */
+    j -= 3;
+  }
+  while (j >= 0 && end - j <= 6 && ex_type(r, j) == ES_WORD &&
          !ex_one_of(r, j, name_stops) && !(r->info[j].flag & F_USED)) {
     if (ex_one_of(r, j, ranks)) return 0;
     first = j--;
   }
-  if (first == m) return 0;
-  segment_subject(r, s, first, m);
+  if (first >= end) return 0;
+  segment_subject(r, s, first, end);
   return 1;
 }
 
@@ -501,7 +525,8 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
            ex_type(r, q + 2) == ES_CLOSE)) &&
          !is_market_noun(r, q) && !is_segment_noun(r, q) &&
          !subject_verb(r, q) && !ex_one_of(r, q, reporting_verbs) &&
-         (q == p || !ex_one_of(r, q, not_segment) || ex_is(r, q, "and"))) {
+         (q == p || ((!ex_one_of(r, q, name_stops) || ex_is(r, q, "and")) &&
+                     !ex_one_of(r, q, inner_stops)))) {
     q += ex_type(r, q) == ES_OPEN ? 3 : 1; /* "(NGS)" */
   }
   if (q > p && ex_one_of(r, q, reporting_verbs) &&
@@ -510,6 +535,17 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
     return q - i;
   }
   if (q == p || !verb_after(r, q) || ex_is(r, q - 1, "and")) return 0;
+  if (ex_type(r, p - 1) == ES_COMMA) {
+    /* "assays, kits & reagents was": the words before the comma, back to
+    ** the clause's start, belong to the subject's name */
+    int b = p - 2;
+    while (b > 0 && p - 2 - b < 4 && ex_type(r, b) == ES_WORD &&
+           !(r->info[b].flag & F_USED) && !ex_one_of(r, b, name_stops) &&
+           !subject_verb(r, b)) {
+      b--;
+    }
+    if (b < p - 2 && (is_break(r, b) || b < 0)) p = b + 1;
+  }
   char words[NAME_CAP];
   if (name_words(r, p, q, -1, -1, words) && is_name(r, words)) {
     memset(s, 0, sizeof *s); /* the market, by its name */
@@ -594,6 +630,15 @@ static int year_before(ex_reader *r, int i, int start, int *fiscal, int *at) {
     int len, f, p, from, to;
     int year = ex_year_at(r, y, &len, &f);
     if (!year || y + len > i) continue;
+    int outer = y - 1, ol, of;
+    while (outer >= y - 3 && outer > start &&
+           !(ex_year_at(r, outer, &ol, &of) && outer + ol > y)) {
+      outer--;
+    }
+    if (outer >= y - 3 && outer > start) { /* inside "FY 2020-21" */
+      y = outer;
+      year = ex_year_at(r, y, &len, &f);
+    }
     if ((r->info[y].flag & F_YEAR_TAKEN) || !ex_one_of(r, y - 1, preps)) {
       return 0;
     }
@@ -1098,19 +1143,21 @@ static void emit_share(ex_reader *r, const percent *p, const subject *s,
 /* --- claims --------------------------------------------------------------- */
 
 /* A dominant or fastest-growing claim at token i: its kind (EX_DOMINANT,
-** EX_FASTEST) and its token count, or EX_FIGURE. *passive: "dominated by
-** <geography>" (the geography at *who), *inverted: "the largest region
-** was <geography>". */
-static ex_kind claim_at(ex_reader *r, int i, int *len, int *who) {
+** EX_FASTEST) and its token count, or EX_FIGURE. When the claim names its
+** subject, *who is it (else its kind is S_NONE): the passive "dominated by
+** <geography or segment>", the inverted "the largest region was
+** <geography>". */
+static ex_kind claim_at(ex_reader *r, int i, int *len, subject *who) {
   static const char *const dominate[] = {"dominate", "dominates", "dominated",
                                          "dominating", 0};
   static const char *const lead[] = {"leads", "lead", "led", 0};
   static const char *const largest[] = {"largest", "biggest", "leading",
-                                        "dominant", 0};
+                                        "dominant", "larger", "highest", 0};
   static const char *const ranked[] = {
       "region", "regions", "segment", "share", "market", "country",
       "revenue", "contributor", "position", "type", "category", "end-user",
-      "application", "product", "component", "player", "in", "with", 0};
+      "application", "product", "component", "player", "in", "with",
+      "revenue-grossing", "revenue-generating", "grossing", 0};
   static const char *const copulas[] = {"was", "is", "remains", "remained",
                                         "will", "be", "expected", "to",
                                         "projected", "anticipated", 0};
@@ -1118,16 +1165,28 @@ static ex_kind claim_at(ex_reader *r, int i, int *len, int *who) {
                                           "growing", 0};
   int n, g;
   *len = 1;
-  *who = -1;
+  memset(who, 0, sizeof *who);
+  who->geo = -1;
   if (ex_is(r, i - 1, "of") && ex_is(r, i - 2, "one")) return EX_FIGURE;
   if (ex_is(r, i - 2, "of") && ex_is(r, i - 3, "one")) return EX_FIGURE;
   ex_kind kind = EX_FIGURE;
   if (ex_one_of(r, i, dominate) || ex_one_of(r, i, lead)) {
     if (ex_is(r, i + 1, "by")) {
-      g = ex_geo(r, i + 2, &n);
-      if (g < 0) return EX_FIGURE;
-      *who = i + 2;
-      *len = 2 + n;
+      /* "dominated by North America", "dominated by pathology, which" */
+      int k = i + 2 + ex_is(r, i + 2, "the");
+      if ((g = ex_geo(r, k, &n)) >= 0) {
+        geo_subject(who, g);
+      } else {
+        int e = k;
+        while (e < r->n_tok && e - k < 4 && ex_type(r, e) == ES_WORD &&
+               !ex_one_of(r, e, name_stops) && !ex_one_of(r, e, not_segment)) {
+          e++;
+        }
+        if (e == k) return EX_FIGURE;
+        segment_subject(r, who, k, e);
+        n = e - k;
+      }
+      *len = k + n - i;
       return EX_DOMINANT;
     }
     if (ex_one_of(r, i, lead) && !(ex_is(r, i + 1, "the") || ex_is(r, i + 1, "with") ||
@@ -1137,25 +1196,33 @@ static ex_kind claim_at(ex_reader *r, int i, int *len, int *who) {
     }
     return EX_DOMINANT;
   }
-  if (ex_one_of(r, i, largest) && (ex_is(r, i - 1, "the") || ex_is(r, i - 1, "a"))) {
+  if (ex_one_of(r, i, largest) && (ex_is(r, i - 1, "the") || ex_is(r, i - 1, "a")) &&
+      !(ex_is(r, i, "highest") && ex_is(r, i + 1, "growth"))) {
     int k = i + 1;
-    if (!ex_one_of(r, k, ranked) && ex_type(r, k) == ES_WORD &&
-        !(r->ctx_dim[0] && ex_is(r, k, r->ctx_dim))) {
+    int any = ex_is(r, k, "of") && (ex_is(r, k + 1, "any") || ex_is(r, k + 1, "all"));
+    if (!any && !ex_one_of(r, k, ranked) && ex_type(r, k) == ES_WORD &&
+        !(r->ctx_dim[0] && ex_is(r, k, r->ctx_dim)) && !ex_is(r, i, "highest")) {
       return EX_FIGURE;
     }
-    kind = EX_DOMINANT;
-  } else if (ex_is(r, i, "fastest-growing") || ex_is(r, i, "fastest-expanding") ||
-             ex_is(r, i, "quickest-growing") ||
-             (ex_is(r, i, "fastest") && ex_one_of(r, i + 1, fast_next)) ||
-             (ex_is(r, i, "highest") &&
-              (ex_cagr_marker(r, i + 1) || ex_is(r, i + 1, "growth"))) ||
-             (ex_is(r, i, "most") && ex_is(r, i + 1, "rapid"))) {
-    kind = EX_FASTEST;
-    if (ex_is(r, i, "fastest") || ex_is(r, i, "highest") || ex_is(r, i, "most")) {
-      *len = 2;
+    if (!(ex_is(r, i, "highest") &&
+          (ex_cagr_marker(r, k) || ex_is(r, k, "rate") || !ex_one_of(r, k, ranked)))) {
+      kind = EX_DOMINANT;
     }
-  } else {
-    return EX_FIGURE;
+  }
+  if (kind == EX_FIGURE) {
+    if (ex_is(r, i, "fastest-growing") || ex_is(r, i, "fastest-expanding") ||
+        ex_is(r, i, "quickest-growing") ||
+        (ex_is(r, i, "fastest") && ex_one_of(r, i + 1, fast_next)) ||
+        (ex_is(r, i, "highest") &&
+         (ex_cagr_marker(r, i + 1) || ex_is(r, i + 1, "growth"))) ||
+        (ex_is(r, i, "most") && ex_is(r, i + 1, "rapid"))) {
+      kind = EX_FASTEST;
+      if (ex_is(r, i, "fastest") || ex_is(r, i, "highest") || ex_is(r, i, "most")) {
+        *len = 2;
+      }
+    } else {
+      return EX_FIGURE;
+    }
   }
   /* Inverted: "the largest region was North America". */
   int k = i + *len;
@@ -1163,7 +1230,7 @@ static ex_kind claim_at(ex_reader *r, int i, int *len, int *who) {
   int c = k;
   while (c < r->n_tok && c - k < 4 && ex_one_of(r, c, copulas)) c++;
   if (c > k && (g = ex_geo(r, c, &n)) >= 0) {
-    *who = c;
+    geo_subject(who, g);
     *len = c + n - i;
   }
   return kind;
@@ -1206,13 +1273,10 @@ typedef struct claim_seen {
   subject who;
 } claim_seen;
 
-static void emit_claim(ex_reader *r, ex_kind kind, int i, int len, int who,
-                       const subject *cur, claim_seen *seen, int *n_seen) {
-  subject s = *cur;
-  if (who >= 0) {
-    int n;
-    geo_subject(&s, ex_geo(r, who, &n));
-  }
+static void emit_claim(ex_reader *r, ex_kind kind, int i, int len,
+                       const subject *who, const subject *cur, claim_seen *seen,
+                       int *n_seen) {
+  subject s = who->kind != S_NONE ? *who : *cur;
   if (s.kind != S_GEO && s.kind != S_SEGMENT) return;
   for (int k = 0; k < *n_seen; k++) {
     if (seen[k].kind == kind && same_subject(&seen[k].who, &s)) return;
@@ -1223,6 +1287,17 @@ static void emit_claim(ex_reader *r, ex_kind kind, int i, int len, int who,
   }
   ex_row *row = ex_new_row(r, kind, i, i + len - 1);
   if (row) ex_apply_subject(r, row, &s);
+}
+
+/* A word at token i that points back to the subject before: "it", "its",
+** "this", "that", "these" (not "this year", "that month"). */
+static int points_back(ex_reader *r, int i) {
+  static const char *const pointers[] = {"this", "that", "these", 0};
+  static const char *const times[] = {"year", "years", "month", "months",
+                                      "quarter", "week", "time", "day", 0};
+  if (ex_is(r, i, "it") || ex_is(r, i, "its")) return 1;
+  return ex_one_of(r, i, pointers) && !ex_one_of(r, i + 1, times) &&
+         ex_type(r, i + 1) == ES_WORD;
 }
 
 /* The one year the sentence names that no value took and no period
@@ -1257,7 +1332,6 @@ static int free_year(ex_reader *r, int start, int *tok, int *fiscal) {
 ** sentence before. What stays missing is a reason. */
 static void settle(ex_reader *r, int start, int first_row,
                    const subject *first, int mixed) {
-  static const char *const pointers[] = {"this", "that", "it", "these", 0};
   subject who;
   memset(&who, 0, sizeof who);
   who.geo = -1;
@@ -1265,7 +1339,7 @@ static void settle(ex_reader *r, int start, int first_row,
     who = *first;
   } else if (first->kind == S_NONE) {
     for (int i = start; i < r->n_tok; i++) {
-      if (ex_one_of(r, i, pointers)) {
+      if (points_back(r, i)) {
         who = r->prev;
         break;
       }
@@ -1285,7 +1359,9 @@ static void settle(ex_reader *r, int start, int first_row,
       if (row->has_share && who.kind != S_GEO && who.kind != S_SEGMENT) {
         row->kind = EX_PERCENT;
         row->has_share = 0;
-        row->reason = -1;
+        row->reason = row->dimension = row->segment = -1;
+        row->market_of = row->geo = -1;
+        row->pending = row->pending_geo = 0;
         ex_add_reason(r, row, "a percentage that is neither a share nor a "
                               "stated rate");
         continue;
@@ -1336,18 +1412,15 @@ void ex_prose(ex_reader *r, int same_paragraph) {
   int n_seen = 0, clause_has = 0;
   static const char *const anaphors[] = {"revenue", "revenues", "sales",
                                          "turnover", 0};
-  static const char *const pointers[] = {"this", "that", "these", 0};
   if (ex_one_of(r, start, anaphors) && r->prev.kind == S_MARKET) cur = r->prev;
-  if (ex_is(r, start, "it") || ex_is(r, start, "its") ||
-      (ex_one_of(r, start, pointers) && subject_verb(r, start + 1))) {
-    cur = r->prev;
-  }
+  if (points_back(r, start)) cur = r->prev;
   for (int i = start; i < r->n_tok; i++) {
-    subject s;
-    int bare, object, len, who;
+    subject s, named;
+    int bare, object, len;
     if (clause_starts(r, i, start) || i == opened) {
       clause_has = 0;
       int skip = opener(r, i, &cur);
+      for (int k = i; k < i + skip; k++) r->info[k].flag |= F_USED;
       if (skip) {
         if (cur.kind != S_NONE && first.kind == S_NONE) first = cur;
         i += skip - 1;
@@ -1408,11 +1481,10 @@ void ex_prose(ex_reader *r, int same_paragraph) {
         ex_emit_percent(r, &p);
       }
       i = p.last;
-    } else if ((kind = claim_at(r, i, &len, &who)) != EX_FIGURE) {
-      emit_claim(r, kind, i, len, who, &cur, seen, &n_seen);
-      if (who >= 0) {
-        int n;
-        geo_subject(&cur, ex_geo(r, who, &n));
+    } else if ((kind = claim_at(r, i, &len, &named)) != EX_FIGURE) {
+      emit_claim(r, kind, i, len, &named, &cur, seen, &n_seen);
+      if (named.kind != S_NONE) {
+        cur = named;
         clause_has = 1;
         if (first.kind == S_NONE) first = cur;
         mixed |= !same_subject(&first, &cur);

@@ -317,6 +317,7 @@ void ex_apply_subject(ex_reader *r, ex_row *row, const subject *s) {
       if (s->geo >= 0) {
         row->market_of = row->geo = s->geo;
         if (ew_geo_global(s->geo)) r->global_rows = 1;
+        if (r->market_geo < 0) r->market_geo = s->geo;
       } else {
         row->dimension = ex_strf(r, "market");
         row->pending_geo = row->kind == EX_FIGURE;
