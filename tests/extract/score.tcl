@@ -89,13 +89,16 @@ proc corpus::read_truth {path} {
 
 # --- normalising names and units -----------------------------------------
 
-# A dimension or segment name as compared: lower case, '&' as 'and', runs
-# of spaces, '_', '-', '.', '/' and ',' as one space, trimmed; then the
+# A dimension or segment name as compared: lower case, without a trailing
+# bracketed abbreviation ("Circulating tumor cells (CTCs)"), '&' as
+# 'and', runs of spaces, '_', '-', '.', '/' and ',' as one space, trimmed;
+# then the
 # spellings of one geography as one name (U.S., US, USA -> united states;
 # North American -> north america; APAC -> asia pacific; ...). NULL and
 # the empty string are both "".
 proc corpus::norm_name {name} {
   set s [string tolower [string trim $name]]
+  regsub {\s*\([^()]*\)$} $s "" s
   set s [string map {& " and " ’ ' ‘ '} $s]
   regsub -all {[\s_.,/\-]+} $s " " s
   set s [string trim $s]
