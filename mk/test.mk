@@ -27,6 +27,14 @@ test: $(LIB) $(UNIT) | deps-test
 	@sh tools/check-layers.sh
 	tclsh tests/all.tcl $(LIB)
 
+# pm_extract() against the corpus of release-style texts
+# (tests/extract/corpus/): the table of precision and recall per kind, then
+# every wrong placed row; SCORE_FLAGS=-v lists the items not placed too.
+# tests/extract_corpus.test asserts the thresholds on the same numbers.
+SCORE_FLAGS ?=
+score-corpus: $(LIB) | deps-test
+	@tclsh tools/score-corpus.tcl $(LIB) $(SCORE_FLAGS)
+
 test-clients: $(LIB) $(STATIC_LIB) $(DB) | deps-clients
 	tclsh tests/all.tcl $(LIB) 'clients/*'
 
