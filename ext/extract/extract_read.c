@@ -390,7 +390,7 @@ static void read_unit(ex_reader *r, int line_start, int line_end) {
     ex_add_reason(r, &r->rows[i], "read from a sentence too long to read "
                                   "whole (over %d words)", MAX_UNIT_TOKENS);
   }
-  qsort(r->rows, (size_t)r->n_rows, sizeof *r->rows, cmp_rows);
+  if (r->n_rows > 1) qsort(r->rows, (size_t)r->n_rows, sizeof *r->rows, cmp_rows);
 }
 
 int ex_reader_unit(ex_reader *r) {
