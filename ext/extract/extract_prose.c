@@ -77,7 +77,8 @@ static const char *const subject_verbs[] = {
     "grows", "expanded", "expands", "rose", "rises", "declined",
     "declines", "fell", "falls", "amounted", "amounts", "doubled",
     "tripled", "nearly", "more", "ranked", "ranks", "ranking", "came",
-    "comes", "stands", "stood", "placed", "followed", "trailed", 0};
+    "comes", "stands", "stood", "placed", "followed", "trailed", "trails",
+    "follows", 0};
 
 /* Verbs of a source ("Rubix forecasts $19.3 billion in 2026"): what
 ** follows is about the subject before. */
@@ -485,9 +486,23 @@ static int segment_phrase(ex_reader *r, int m, subject *s) {
   return 1;
 }
 
+/* "at" and a percentage at token i ("clinics at a 22.5% share", "Europe
+** at 28%"): 1 or 0. */
+static int at_percent(ex_reader *r, int i) {
+  if (!ex_is(r, i, "at")) return 0;
+  for (int k = i + 1; k <= i + 3 && k < r->n_tok; k++) {
+    percent p;
+    if (ex_percent_at(r, k, &p)) return 1;
+    if (ex_type(r, k) != ES_WORD) return 0;
+  }
+  return 0;
+}
+
 /* A subject at the start of a clause, token i: its token count, or 0. */
 static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
   int p = i, n;
+  int listed = ex_is(r, i - 1, "with") || ex_is(r, i - 1, "and") ||
+               (ex_is(r, i - 1, "by") && ex_is(r, i - 2, "followed"));
   if (ex_is(r, p, "the")) p++;
   int g = ex_geo(r, p, &n);
   if (g >= 0) {
@@ -510,7 +525,7 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
                      (r->scan.text[last->end - 1] | 0x20) == 's' &&
                      (r->scan.text[last->end - 2] == '\'' ||
                       r->scan.text[last->end - 2] == 0x99);
-    if (verb_after(r, q) || possessive) {
+    if (verb_after(r, q) || possessive || (listed && at_percent(r, q))) {
       geo_subject(s, g);
       return q - i;
     }
@@ -534,7 +549,10 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
     *s = cur->kind == S_MARKET ? *cur : r->prev; /* a source: "Rubix forecasts" */
     return q - i;
   }
-  if (q == p || !verb_after(r, q) || ex_is(r, q - 1, "and")) return 0;
+  if (q == p || !(verb_after(r, q) || (listed && at_percent(r, q))) ||
+      ex_is(r, q - 1, "and")) {
+    return 0;
+  }
   if (ex_type(r, p - 1) == ES_COMMA) {
     /* "assays, kits & reagents was": the words before the comma, back to
     ** the clause's start, belong to the subject's name */
@@ -666,6 +684,19 @@ static int value_year(ex_reader *r, int first, int last, int start,
   *fiscal = 0;
   *seen = *after = ex_year_after(r, last, &year, fiscal);
   if (*after >= 0) return year;
+  /* "$9 billion to the global precision medicine market in 2015", "$5
+  ** billion in revenue in 2024": past the whole it is a part of */
+  if (ex_is(r, last + 1, "to") || ex_is(r, last + 1, "of") ||
+      ex_is(r, last + 1, "in") || ex_is(r, last + 1, "for")) {
+    static const char *const wholes[] = {"revenue", "revenues", "sales", 0};
+    for (int k = last + 2; k < r->n_tok && k <= last + 9 && ex_type(r, k) == ES_WORD; k++) {
+      if (is_market_noun(r, k) || ex_one_of(r, k, wholes)) {
+        *seen = *after = ex_year_after(r, k, &year, fiscal);
+        if (*after >= 0) return year;
+        break;
+      }
+    }
+  }
   /* "its 2022 valuation of USD 14.2 billion", "the 2024 value at ..." */
   if (ex_is(r, first - 1, "of") || ex_is(r, first - 1, "at")) {
     for (int y = first - 3; y < first - 1; y++) {
@@ -1345,10 +1376,10 @@ static void settle(ex_reader *r, int start, int first_row,
       }
     }
   }
-  int tok = -1, fiscal = 0, year = free_year(r, start, &tok, &fiscal);
-  int before = 0;
-  if (!year && r->prev_n_years == 1 && !says_future(r, start)) {
-    before = r->prev_max_year;
+  int tok = -1, fiscal = 0, year = 0, before = 0;
+  if (!says_future(r, start)) {
+    year = free_year(r, start, &tok, &fiscal);
+    if (!year && r->prev_n_years == 1) before = r->prev_max_year;
   }
   r->deferring = 0;
   for (int k = first_row; k < r->n_rows && !r->oom; k++) {
