@@ -1028,9 +1028,10 @@ static void rate_periods(ex_reader *r, int start) {
     pending_rate *pr = &r->rates[k];
     ex_row *row = &r->rows[pr->row];
     int next = k + 1 < r->n_rates ? r->rates[k + 1].pct : r->n_tok, from, to;
-    int at = stated_period(r, pr, start, next, &from, &to);
+    int at = stated_period(r, pr, start, next, &from, &to), len;
     if (at < 0) continue;
-    r->info[at].flag |= F_PERIOD_USED;
+    ex_period_at(r, at, &len, &from, &to);
+    for (int t = at; t < at + len; t++) r->info[t].flag |= F_PERIOD_USED;
     row->from_year = from;
     row->to_year = to;
     pr->stated = 1;
