@@ -149,6 +149,9 @@ static int clause_starts(ex_reader *r, int i, int start) {
 }
 
 int ex_cagr_marker(ex_reader *r, int i) {
+  if (ex_type(r, i) != ES_WORD) return 0;
+  int c = r->scan.text[r->tok[i].start] | 0x20;
+  if (c != 'c' && c != 'a') return 0;
   int n = ex_is(r, i, "CAGR") || ex_is(r, i, "CAGRs") ? 1 : 0;
   if (!n) n = ex_phrase(r, i, "compound annual growth rate");
   if (!n) n = ex_phrase(r, i, "compounded annual growth rate");

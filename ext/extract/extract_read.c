@@ -157,6 +157,7 @@ void ex_reader_free(ex_reader *r) {
   sqlite3_free(r->rows);
   sqlite3_free(r->arena);
   sqlite3_free(r->rates);
+  sqlite3_free(r->lex);
   sqlite3_free(r);
 }
 
@@ -183,40 +184,98 @@ ew_toks ex_toks(ex_reader *r) {
   return t;
 }
 
-int ex_is(ex_reader *r, int i, const char *word) {
-  ew_toks t = ex_toks(r);
-  return ew_is(&t, i, word);
+/* --- word lists ------------------------------------------------------------ */
+
+/* The word lists the rules use (static arrays of words, known by their
+** address) go into one hash table of words the first time a list is
+** used: each word with the set of lists it is in (a bit per list, at most
+** 64 lists). A token is then looked up once, and "is it in list L" is a
+** bit test, whatever the length of the lists. */
+
+#define LEX_SLOTS 4096  /* words of all lists: a power of two, under 3/4 full */
+#define LIST_SLOTS 128  /* lists: a power of two */
+
+typedef struct lex_entry {
+  const char *word; /* from a list; NULL: an empty slot */
+  size_t len;
+  unsigned long long lists;
+} lex_entry;
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c; }
+
+static unsigned lex_hash(const unsigned char *p, size_t len) {
+  unsigned h = 2166136261u;
+  for (size_t k = 0; k < len; k++) h = (h ^ (unsigned)lower(p[k])) * 16777619u;
+  return h;
 }
 
-/* Whether token i is one of `words`; remembered per token and list (a
-** list is known by its address, at most 64 of them), so a word is
-** compared with a list once per unit. */
+/* The entry of the word of len bytes at p (case ignored): found, made
+** (add), or 0. */
+static lex_entry *lex_find(ex_reader *r, const unsigned char *p, size_t len,
+                           int add) {
+  unsigned at = lex_hash(p, len) & (LEX_SLOTS - 1);
+  for (;;) {
+    lex_entry *e = &r->lex[at];
+    if (!e->word) {
+      if (!add || r->n_lex >= LEX_SLOTS * 3 / 4) return 0;
+      e->word = (const char *)p;
+      e->len = len;
+      r->n_lex++;
+      return e;
+    }
+    if (e->len == len) {
+      size_t k = 0;
+      while (k < len && lower(p[k]) == lower((unsigned char)e->word[k])) k++;
+      if (k == len) return e;
+    }
+    at = (at + 1) & (LEX_SLOTS - 1);
+  }
+}
+
+/* The bit of a list: found, or given now (its words entered), or -1 when
+** there is no room (the caller then compares word by word). */
+static int list_bit(ex_reader *r, const char *const *words) {
+  unsigned at = (unsigned)((size_t)words >> 3) & (LIST_SLOTS - 1);
+  while (r->list_key[at] && r->list_key[at] != words) {
+    at = (at + 1) & (LIST_SLOTS - 1);
+  }
+  if (r->list_key[at]) return r->list_bit[at];
+  if (r->n_lists >= 64) return -1;
+  if (!r->lex) {
+    r->lex = sqlite3_malloc64(LEX_SLOTS * sizeof *r->lex);
+    if (!r->lex) {
+      r->oom = 1;
+      return -1;
+    }
+    memset(r->lex, 0, LEX_SLOTS * sizeof *r->lex);
+  }
+  int bit = r->n_lists;
+  for (int k = 0; words[k]; k++) {
+    lex_entry *e = lex_find(r, (const unsigned char *)words[k], strlen(words[k]), 1);
+    if (!e) return -1;
+    e->lists |= 1ull << bit;
+  }
+  r->list_key[at] = words;
+  r->list_bit[at] = (signed char)bit;
+  r->n_lists++;
+  return bit;
+}
+
 int ex_one_of(ex_reader *r, int i, const char *const *words) {
   if (i < 0 || i >= r->n_tok || r->tok[i].type != ES_WORD) return 0;
-  int bit = -1;
-  for (int k = 0; k < r->n_lists; k++) {
-    if (r->lists[k] == words) {
-      bit = k;
-      break;
-    }
+  int bit = list_bit(r, words);
+  if (bit < 0) {
+    ew_toks t = ex_toks(r);
+    return ew_one_of(&t, i, words);
   }
-  if (bit < 0 && r->n_lists < 64) {
-    bit = r->n_lists;
-    r->lists[r->n_lists++] = words;
-  }
-  ew_toks t = ex_toks(r);
-  if (bit < 0) return ew_one_of(&t, i, words);
-  unsigned long long mask = 1ull << bit;
   tok_info *info = &r->info[i];
-  if (!(info->known & mask)) {
-    info->known |= mask;
-    if (ew_one_of(&t, i, words)) info->yes |= mask;
+  if (info->lex_lists != r->n_lists) {
+    const es_token *t = &r->tok[i];
+    lex_entry *e = lex_find(r, r->scan.text + t->start, (size_t)(t->end - t->start), 0);
+    info->lex = e ? e->lists : 0;
+    info->lex_lists = r->n_lists;
   }
-  return (info->yes & mask) != 0;
-}
-
-es_type ex_type(ex_reader *r, int i) {
-  return i >= 0 && i < r->n_tok ? r->tok[i].type : ES_END;
+  return (int)((info->lex >> bit) & 1);
 }
 
 int ex_char(ex_reader *r, int i, int cp) {
@@ -229,9 +288,20 @@ int ex_phrase(ex_reader *r, int i, const char *p) {
   return ew_phrase(&t, i, p, 0);
 }
 
+/* The geography at token i (extract_words.h), remembered per token. */
 int ex_geo(ex_reader *r, int i, int *count) {
-  ew_toks t = ex_toks(r);
-  return ew_geo(&t, i, count);
+  *count = 0;
+  if (i < 0 || i >= r->n_tok || r->tok[i].type != ES_WORD) return -1;
+  tok_info *info = &r->info[i];
+  if (!info->geo_known) {
+    ew_toks t = ex_toks(r);
+    int n;
+    info->geo = (short)ew_geo(&t, i, &n);
+    info->geo_count = (short)n;
+    info->geo_known = 1;
+  }
+  *count = info->geo_count;
+  return info->geo;
 }
 
 /* Lower-case words of tokens [a, b) joined by '_' ("End User": end_user,
@@ -354,7 +424,9 @@ static int push_token(ex_reader *r, const es_token *t) {
   r->info[r->n_tok].flag = 0;
   r->info[r->n_tok].cue = -1;
   r->info[r->n_tok].anchor = -1;
-  r->info[r->n_tok].known = r->info[r->n_tok].yes = 0;
+  r->info[r->n_tok].lex = 0;
+  r->info[r->n_tok].lex_lists = -1;
+  r->info[r->n_tok].geo_known = 0;
   r->n_tok++;
   return 1;
 }

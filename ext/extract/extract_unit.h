@@ -16,6 +16,7 @@
 #include "extract_words.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #define DIM_CAP 64
 #define NAME_CAP 160
@@ -36,7 +37,10 @@ typedef struct tok_info {
   unsigned char flag;  /* F_* */
   signed char cue;     /* a rate's RATE_*, -1 */
   int anchor;          /* a rate's marker or verb token */
-  unsigned long long known, yes; /* word lists checked, and matched */
+  unsigned long long lex; /* the word lists it is in (extract_read.c) */
+  int lex_lists;          /* lists known when lex was looked up; -1 never */
+  short geo, geo_count;   /* the geography here (ex_geo), once known */
+  unsigned char geo_known;
 } tok_info;
 
 enum {
@@ -72,8 +76,10 @@ struct ex_reader {
   int arena_n, arena_cap;
   pending_rate *rates;
   int n_rates, cap_rates;
-  const char *const *lists[64]; /* word lists seen, by address (ex_one_of) */
-  int n_lists;
+  struct lex_entry *lex;      /* the words of the lists (ex_one_of) */
+  int n_lex, n_lists;
+  const char *const *list_key[128]; /* lists by address, and their bits */
+  signed char list_bit[128];
   int oom, done, line_start, cut, next_cut;
   sqlite3_int64 ordinal;
   /* learned from the text, in its order */
@@ -100,11 +106,24 @@ struct ex_reader {
   int sent_years[8], n_sent_years; /* its figures' distinct years */
 };
 
+/* The type of token i of the unit, ES_END outside it. */
+static inline es_type ex_type(const ex_reader *r, int i) {
+  return i >= 0 && i < r->n_tok ? r->tok[i].type : ES_END;
+}
+
+/* 1 when token i is the word `word` (ASCII case ignored). Inline: most
+** calls compare with a literal, whose length the compiler knows. */
+static inline int ex_is(const ex_reader *r, int i, const char *word) {
+  if (i < 0 || i >= r->n_tok || r->tok[i].type != ES_WORD) return 0;
+  const es_token *t = &r->tok[i];
+  if ((sqlite3_int64)strlen(word) != t->end - t->start) return 0;
+  if ((r->scan.text[t->start] | 0x20) != ((unsigned char)word[0] | 0x20)) return 0;
+  return es_word_is(&r->scan, t, word);
+}
+
 /* extract_read.c: tokens, strings, rows, subjects. */
 ew_toks ex_toks(ex_reader *r);
-int ex_is(ex_reader *r, int i, const char *word);
 int ex_one_of(ex_reader *r, int i, const char *const *words);
-es_type ex_type(ex_reader *r, int i);
 int ex_char(ex_reader *r, int i, int cp);
 int ex_phrase(ex_reader *r, int i, const char *words);
 int ex_geo(ex_reader *r, int i, int *count);

@@ -236,6 +236,11 @@ int ew_geo(const ew_toks *t, int i, int *count) {
   const es_token *k = &t->tok[i];
   if (k->type != ES_WORD) return -1;
   int first = lower(t->scan->text[k->start]);
+  /* Every name is a capital's but the world's words (global, world...). */
+  if (t->scan->text[k->start] >= 'a' && t->scan->text[k->start] <= 'z' &&
+      first != 'g' && first != 'w') {
+    return -1;
+  }
   for (int e = 0; e < N_GEOS; e++) {
     if (lower((unsigned char)geos[e].spelling[0]) != first) continue;
     int global = strcmp(geos[e].name, "Global") == 0;
