@@ -63,6 +63,18 @@ bench-callgrind: $(LIB) $(B)/bench/bench-cg
 	  --callgrind-out-file=$(B)/bench/cg/out.%p $(B)/bench/bench-cg --callgrind ./$(LIB) $(CG_ROWS)
 	$(B)/bench/bench-cg --callgrind-report $(B)/bench/cg/out.*
 
+# pm_extract's peak memory (and time) on texts of EXTRACT_MB megabytes, one
+# process per text (tests/bench/extract_memory.c; docs/performance.md,
+# "pm_extract()"). EXTRACT_TEXTS chooses the texts.
+EXTRACT_MB ?= 22
+EXTRACT_TEXTS ?= release figures percents
+bench-extract-memory: $(LIB) $(B)/bench/extract_memory
+	@for t in $(EXTRACT_TEXTS); do $(B)/bench/extract_memory ./$(LIB) $(EXTRACT_MB) $$t || exit 1; done
+
+$(B)/bench/extract_memory: tests/bench/extract_memory.c | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -lsqlite3
+
 accuracy: $(LIB) | deps-bench
 	/usr/bin/python3 tests/bench/accuracy.py --lib ./$(LIB) -n $(ACCURACY_N)
 

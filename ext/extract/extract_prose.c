@@ -91,7 +91,7 @@ static const char *const reporting_verbs[] = {
 static const char *const adverbs[] = {
     "currently", "also", "still", "alone", "now", "further", "already",
     "historically", "together", "collectively", "primarily", "mainly",
-    "largely", "presently", "consistently", "reportedly", 0};
+    "largely", "presently", "consistently", "reportedly", "each", "both", 0};
 
 /* Words that open no segment's name. */
 static const char *const not_segment[] = {
@@ -123,7 +123,7 @@ static const char *const name_stops[] = {
 static const char *const inner_stops[] = {
     "it", "its", "they", "which", "who", "that", "largest", "leading",
     "dominant", "biggest", "fastest", "fastest-growing", "highest",
-    "larger", "second-largest", 0};
+    "larger", "second-largest", "each", "both", 0};
 
 static const char *const prepositions[] = {
     "of", "in", "across", "for", "to", "than", "from", "on", "with",
@@ -501,6 +501,61 @@ static int at_percent(ex_reader *r, int i) {
   return 0;
 }
 
+/* "respectively" in the sentence from token a. */
+static int says_respectively(ex_reader *r, int a) {
+  for (int k = a; k < r->n_tok; k++) {
+    if (ex_is(r, k, "respectively")) return 1;
+  }
+  return 0;
+}
+
+/* Splits the subject's words [p, q) at "and", "&" and commas into a list
+** when the sentence says "respectively", or "each" or "both" follows the
+** words: 1 when s became a list. */
+static int list_subject(ex_reader *r, int p, int q, subject *s) {
+  int each = ex_is(r, q, "each") || ex_is(r, q, "both");
+  if (!each && !says_respectively(r, q)) return 0;
+  int n = 0, a = p;
+  for (int k = p; k <= q && n < 4; k++) {
+    if (k < q && !ex_is(r, k, "and") && !ex_char(r, k, '&') && ex_type(r, k) != ES_COMMA) {
+      continue;
+    }
+    int b = k;
+    if (b - a >= 4 && ex_type(r, b - 1) == ES_CLOSE && ex_type(r, b - 3) == ES_OPEN) {
+      b -= 3; /* "polymerase chain reaction (PCR)" */
+    }
+    if (b > a) {
+      int g, m;
+      s->item_start[n] = r->tok[a].start;
+      s->item_end[n] = r->tok[b - 1].end;
+      s->item_geo[n] = (g = ex_geo(r, a, &m)) >= 0 && a + m == b ? g : -1;
+      n++;
+    }
+    a = k + 1;
+  }
+  if (n < 2) return 0;
+  s->n_items = n;
+  s->each = each;
+  s->problem = 0;
+  return 1;
+}
+
+/* Item k of a list subject as a subject of its own. */
+static subject list_item(const subject *list, int k) {
+  subject s = *list;
+  s.n_items = 0;
+  if (list->item_geo[k] >= 0) {
+    s.kind = S_GEO;
+    s.geo = list->item_geo[k];
+  } else {
+    s.kind = S_SEGMENT;
+    s.geo = -1;
+    s.seg_start = list->item_start[k];
+    s.seg_end = list->item_end[k];
+  }
+  return s;
+}
+
 /* A subject at the start of a clause, token i: its token count, or 0. */
 static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
   int p = i, n;
@@ -519,8 +574,10 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
     if ((ex_is(r, q, "and") || ex_char(r, q, '&') || ex_type(r, q) == ES_COMMA) &&
         (g2 = ex_geo(r, q + 1, &m)) >= 0 && !is_market_noun(r, q + 1 + m)) {
       geo_subject(s, g);
-      s->problem = "two geographies named together: whose figure is which "
-                   "is not clear";
+      if (!list_subject(r, p, q + 1 + m, s)) {
+        s->problem = "two geographies named together: whose figure is which "
+                     "is not clear";
+      }
       return q + 1 + m - i;
     }
     const es_token *last = &r->tok[p + n - 1];
@@ -537,7 +594,7 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
   /* Words up to a verb: a segment of the paragraph's dimension. */
   if (ex_one_of(r, p, not_segment) || ex_type(r, p) != ES_WORD) return 0;
   int q = p;
-  while (q < r->n_tok && q - p < 8 &&
+  while (q < r->n_tok && q - p < 12 &&
          (ex_type(r, q) == ES_WORD || ex_char(r, q, '&') ||
           (q > p && ex_type(r, q) == ES_OPEN && ex_type(r, q + 1) == ES_WORD &&
            ex_type(r, q + 2) == ES_CLOSE)) &&
@@ -575,6 +632,7 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
     return q - i;
   }
   segment_subject(r, s, p, q);
+  list_subject(r, p, q, s);
   return q - i;
 }
 
@@ -718,8 +776,16 @@ static int value_year(ex_reader *r, int first, int last, int start,
   return r->opening_year;
 }
 
+/* A value's year: the sentence's one year of values, or several. */
+static void note_value_year(ex_reader *r, int year) {
+  if (!year || r->value_year == year) return;
+  r->value_years++;
+  r->value_year = year;
+}
+
 static void note_year(ex_reader *r, int year) {
   if (!year) return;
+  note_value_year(r, year);
   if (!r->sent_min_year || year < r->sent_min_year) r->sent_min_year = year;
   if (year > r->sent_max_year) r->sent_max_year = year;
   for (int k = 0; k < r->n_sent_years; k++) {
@@ -1108,6 +1174,8 @@ static int share_words(ex_reader *r, const percent *p) {
   for (int b = p->first - 1; b >= 0 && b >= p->first - 8; b--) {
     es_type t = ex_type(r, b);
     if (t == ES_COMMA || (t == ES_NUMBER && es_is_year(&r->tok[b]))) continue;
+    /* "31% and 22%": past the percentages of a list */
+    if (t == ES_PERCENT || (t == ES_NUMBER && ex_type(r, b + 1) == ES_PERCENT)) continue;
     if (t != ES_WORD) break;
     if (ex_is(r, b, "share") || ex_is(r, b, "shares") || ex_one_of(r, b, holding)) {
       return 1;
@@ -1168,6 +1236,7 @@ static void emit_share(ex_reader *r, const percent *p, const subject *s,
   if (seen >= 0) ex_widen(r, row, seen);
   if (year) {
     row->year = year;
+    note_value_year(r, year);
     if (fiscal) ex_add_note(r, row, "fiscal year read as %d, the year it ends in", year);
   } else {
     row->pending |= EX_NO_YEAR;
@@ -1283,6 +1352,34 @@ static int same_subject(const subject *a, const subject *b) {
 
 /* --- the sentence ---------------------------------------------------------- */
 
+/* The amount or percentage at token i, of subject s: its rows; the last
+** token read. */
+static int emit_value(ex_reader *r, int i, int start, const subject *s) {
+  amount am;
+  percent p;
+  int fiscal;
+  if (ex_amount_at(r, i, &am)) {
+    int yt, seen, year = value_year(r, am.first, am.last, start, &yt, &seen,
+                                    &fiscal);
+    if (yt >= 0) r->info[yt].flag |= F_YEAR_TAKEN;
+    ex_row *row = ex_emit_amount(r, &am, seen, year, fiscal, s);
+    if (row && row->has_value) {
+      note_year(r, row->year);
+      note_qualifier(r, row, am.first);
+    }
+    return am.last;
+  }
+  if (!ex_percent_at(r, i, &p)) return i;
+  if (r->info[p.number].flag & F_RATE) {
+    emit_rate(r, &p, s, start);
+  } else if (share_words(r, &p) && s->kind != S_MARKET) {
+    emit_share(r, &p, s, start);
+  } else {
+    ex_emit_percent(r, &p);
+  }
+  return p.last;
+}
+
 /* Where the sentence's words start: after a bullet, and after a bullet's
 ** "Label:" (which names the paragraph's dimension). */
 static int content_start(ex_reader *r) {
@@ -1383,7 +1480,7 @@ static void settle(ex_reader *r, int start, int first_row,
   int tok = -1, fiscal = 0, year = 0, before = 0;
   if (!says_future(r, start)) {
     year = free_year(r, start, &tok, &fiscal);
-    if (!year && r->prev_n_years == 1) before = r->prev_max_year;
+    if (!year && r->prev_value_year) before = r->prev_value_year;
   }
   r->deferring = 0;
   for (int k = first_row; k < r->n_rows && !r->oom; k++) {
@@ -1404,7 +1501,14 @@ static void settle(ex_reader *r, int start, int first_row,
     }
     if (row->pending & EX_NO_YEAR) {
       row->pending &= ~EX_NO_YEAR;
-      if (year) {
+      int sibling = 0;
+      for (int j = first_row; j < r->n_rows && row->list && !sibling; j++) {
+        if (r->rows[j].list == row->list && r->rows[j].year) sibling = r->rows[j].year;
+      }
+      if (sibling) {
+        row->year = sibling;
+        ex_add_note(r, row, "year of the list's other values");
+      } else if (year) {
         row->year = year;
         ex_widen(r, row, tok);
         if (fiscal) ex_add_note(r, row, "fiscal year read as %d, the year it ends in", year);
@@ -1423,8 +1527,12 @@ void ex_prose(ex_reader *r, int same_paragraph) {
   r->opening_year = 0;
   r->opener_geo = -1;
   r->sent_min_year = r->sent_max_year = r->n_sent_years = 0;
+  r->value_year = r->value_years = 0;
   r->n_rates = 0;
-  if (!same_paragraph) r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
+  if (!same_paragraph) {
+    r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
+    r->prev_value_year = 0;
+  }
   int yl, fiscal, opened = -1;
   r->opening_tok = -1;
   r->opening_fiscal = 0;
@@ -1444,7 +1552,7 @@ void ex_prose(ex_reader *r, int same_paragraph) {
   cur.geo = -1;
   first = cur;
   claim_seen seen[8];
-  int n_seen = 0, clause_has = 0;
+  int n_seen = 0, clause_has = 0, next_item = 0, list_no = 0;
   static const char *const anaphors[] = {"revenue", "revenues", "sales",
                                          "turnover", 0};
   if (ex_one_of(r, start, anaphors) && r->prev.kind == S_MARKET) cur = r->prev;
@@ -1463,6 +1571,8 @@ void ex_prose(ex_reader *r, int same_paragraph) {
       }
       if ((len = clause_subject(r, i, &cur, &s)) > 0) {
         cur = s;
+        next_item = 0;
+        list_no += s.n_items > 0;
         clause_has = 1;
         if (first.kind == S_NONE) first = s;
         mixed |= !same_subject(&first, &s);
@@ -1497,25 +1607,23 @@ void ex_prose(ex_reader *r, int same_paragraph) {
     amount am;
     percent p;
     ex_kind kind;
-    if (ex_amount_at(r, i, &am)) {
-      int yt, seen, year = value_year(r, am.first, am.last, start, &yt, &seen,
-                                      &fiscal);
-      if (yt >= 0) r->info[yt].flag |= F_YEAR_TAKEN;
-      ex_row *row = ex_emit_amount(r, &am, seen, year, fiscal, &cur);
-      if (row && row->has_value) {
-        note_year(r, row->year);
-        note_qualifier(r, row, am.first);
+    if (cur.n_items && (ex_amount_at(r, i, &am) || ex_percent_at(r, i, &p))) {
+      /* A list's values: each item's, or the items' in order. */
+      int first_item = cur.each ? 0 : next_item, last_item = cur.each ? cur.n_items : next_item + 1;
+      int end = i;
+      for (int k = first_item; k < last_item; k++) {
+        subject item = k < cur.n_items ? list_item(&cur, k) : cur;
+        if (k >= cur.n_items) item.problem = "more values than the list names";
+        int n0 = r->n_rows;
+        end = emit_value(r, i, start, &item);
+        for (int j = n0; j < r->n_rows; j++) r->rows[j].list = list_no;
       }
-      i = am.last;
-    } else if (ex_percent_at(r, i, &p)) {
-      if (r->info[p.number].flag & F_RATE) {
-        emit_rate(r, &p, &cur, start);
-      } else if (share_words(r, &p) && cur.kind != S_MARKET) {
-        emit_share(r, &p, &cur, start);
-      } else {
-        ex_emit_percent(r, &p);
-      }
-      i = p.last;
+      if (!cur.each) next_item++;
+      i = end;
+      continue;
+    }
+    if (ex_amount_at(r, i, &am) || ex_percent_at(r, i, &p)) {
+      i = emit_value(r, i, start, &cur);
     } else if ((kind = claim_at(r, i, &len, &named)) != EX_FIGURE) {
       emit_claim(r, kind, i, len, &named, &cur, seen, &n_seen);
       if (named.kind != S_NONE) {
@@ -1537,4 +1645,5 @@ void ex_prose(ex_reader *r, int same_paragraph) {
   r->prev_min_year = r->sent_min_year;
   r->prev_max_year = r->sent_max_year;
   r->prev_n_years = r->n_sent_years;
+  r->prev_value_year = r->value_years == 1 ? r->value_year : 0;
 }

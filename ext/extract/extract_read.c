@@ -147,7 +147,7 @@ void ex_reader_rewind(ex_reader *r) {
   r->table_dim[0] = r->ctx_dim[0] = 0;
   memset(&r->prev, 0, sizeof r->prev);
   r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
-  r->para_max_year = 0;
+  r->prev_value_year = r->para_max_year = 0;
 }
 
 void ex_reader_free(ex_reader *r) {
@@ -448,7 +448,7 @@ static void read_unit(ex_reader *r, int line_start, int line_end) {
   if (line_start) {
     r->ctx_dim[0] = 0;
     r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
-    r->para_max_year = 0;
+    r->prev_value_year = r->para_max_year = 0;
   }
   ex_learn_forecast(r, 0, r->n_tok);
   if (line_start && r->n_tok > 0 && !pipe && !ex_heading(r)) ex_end_table(r);

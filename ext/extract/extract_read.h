@@ -31,6 +31,7 @@ typedef struct ex_row {
   int pending_geo; /* about the whole market, its geography still to come */
   int from_table;  /* a share table's row: its label names a segment */
   int pending;     /* EX_NO_YEAR, EX_NO_SUBJECT: decided at the sentence's end */
+  int list;        /* rows of one list of a sentence share a number, 0 none */
   int year, from_year, to_year;          /* 0: NULL */
   int has_value, has_share, decimals;    /* decimals -1: NULL */
   double value, share;

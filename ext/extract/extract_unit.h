@@ -30,6 +30,13 @@ typedef struct subject {
   sqlite3_int64 seg_start, seg_end; /* S_SEGMENT: the segment as printed */
   char dim[DIM_CAP];                /* S_SEGMENT: its dimension, "" unknown */
   const char *problem;              /* why no row of it can be placed */
+  /* A list ("PCR and DNA sequencing ... 29.91% and 27.55% respectively",
+  ** "microarrays and mass spectrometry each accounted for 16.15%"): its
+  ** items, segments (spans) or geographies; each: every value is every
+  ** item's, else the values go to the items in order. */
+  int n_items, each;
+  sqlite3_int64 item_start[4], item_end[4];
+  int item_geo[4];
 } subject;
 
 /* Per token of the unit. */
@@ -96,6 +103,7 @@ struct ex_reader {
   char ctx_dim[DIM_CAP];      /* the dimension the paragraph names */
   subject prev;               /* the first subject of the sentence before */
   int prev_min_year, prev_max_year, prev_n_years; /* the sentence before */
+  int prev_value_year;        /* its values' one year, else 0 */
   int para_max_year;          /* the latest figure year of the paragraph */
   /* the sentence being read */
   int opening_year, opening_tok, opening_fiscal;
@@ -104,6 +112,7 @@ struct ex_reader {
   int opener_geo;
   int sent_min_year, sent_max_year;
   int sent_years[8], n_sent_years; /* its figures' distinct years */
+  int value_year, value_years; /* its values' (figures, shares) one year */
 };
 
 /* The type of token i of the unit, ES_END outside it. */
