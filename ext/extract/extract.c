@@ -1,75 +1,50 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** extract.c -- the table-valued function pm_extract(text [, report]): the
-** market sizes, shares and stated rates of a report's text, as candidate
-** rows for the model's `figures` and `claims` input tables.
+** market sizes, shares, stated rates and claims of a report's text, as
+** candidate rows for the model's `figures` and `claims` input tables.
 **
 **   SELECT * FROM pm_extract(readfile('report.txt'), 'cervicorn');
 **
-** Columns (docs/functions.md):
-**   kind        'figure', 'cagr', 'dominant', 'fastest_growing', or
-**               'percent' (a percentage that is neither a share in a share
-**               table nor a stated rate: shown, never used)
-**   dimension   'market' for market-wide figures, the share table's
-**               dimension ('end_user' from "By End User"), 'region' or
-**               'country' for a named geography; NULL when unknown
-**   segment     the geography of a market-wide figure ('Global'), the
-**               segment as printed; NULL when unknown (and for a
-**               market-wide claim, as the claims table wants it)
-**   year        the year of a figure
-**   value       the amount as printed (1094.83), or a claim's rate as a
-**               fraction (0.1137)
-**   share       a share as a fraction (0.4496)
-**   decimals    digits after the point of the amount as printed (of the
-**               percentage for a rate); NULL for a share alone
-**   unit        '<currency> <scale>': 'USD bn'; NULL when no currency
-**   from_year, to_year   a rate's period
-**   note        provenance worth keeping: an inferred period, a share
-**               merged from a table
-**   reason      NULL for a row ready to insert; otherwise why not: what
-**               is missing, or the earlier row it repeats
-**   offset, length, match   where the row was read: substr(text, offset,
-**               length) = match (characters, from 1)
-**   text, report  the arguments (hidden); report is NULL when not given
+** Columns (docs/functions.md, "pm_extract", says what each holds): kind,
+** dimension, segment, year, value, share, decimals, unit, from_year,
+** to_year, note, reason, offset, length, match; hidden: text, report.
 ** Rows come in the order of their offset in the text.
 **
-** Requirements (tests/extract.test checks them by number):
-**   1. Amounts: a currency (USD, US$, $, EUR, €, GBP, £, or a trailing
-**      USD/dollars/euros), a number with optional thousands separators and
-**      a scale (trillion/tn, billion/bn/B, million/mn/M, thousand/k).
-**      Years: "in/by/for/of/during/through/until [the (end of|year)] YEAR"
-**      after the amount, "(YEAR)", a sentence opening "In YEAR", or the
-**      label of a "Market Size in 2025 | USD 616.26 Billion |" row.
-**   2. Subjects: "The <geography> <market name> market ..." gives the
-**      segment: global/worldwide is the market ('Global'), a region or a
-**      country is dimension 'region' or 'country', a prefix before the
-**      market's name is a segment whose dimension comes from a share table
-**      naming it (else NULL, with a reason). A later "the <...> market"
-**      in the sentence that names one takes over from there. A sentence
-**      starting "It", "This" or "That" keeps the previous subject. Market-wide figures without a named
-**      geography take the one the text names for the market.
-**   3. Rates: "CAGR" or "compound annual growth rate" with a percentage
-**      next to it; the period "YEAR to|-|–|through|and YEAR" in the same
-**      sentence or table label; else the span of the figures in that
-**      sentence, or in the one before it in the same paragraph, noted as
-**      inferred; else NULL with a reason.
-**   4. Shares: "label | 44.96% |" rows under a heading naming the
-**      dimension and year ("Revenue Share, By End User, 2024 (%)"), or a
-**      header row "End User | Revenue Share, 2024 (%) |". A share whose
-**      segment and year also have a printed amount is merged into that
-**      row (noted). "Dominant Region | North America |" and "Growing Region
-**      | Asia-Pacific |" are claims.
-**   5. Conservative: a number it cannot place keeps NULL where it could
-**      not and says why in reason; a repeated figure or claim is returned
-**      again with the offset of the first; other percentages are kind
-**      'percent'. NULL text gives no rows; a number as text or report is
-**      an error naming pm_extract() and the argument; a BLOB is read as
-**      UTF-8 text (readfile() returns one).
-**   6. Linear time: one pass of the tokeniser (extract_scan.c) with a
-**      sentence of look-around, then one sort of the candidate rows.
+** Requirements (tests/extract.test checks them by number; the reading
+** rules are in docs/functions.md, "pm_extract"):
+**   1. Amounts and their years; units '<currency> <scale>' as the model's
+**      reports.unit takes them.
+**   2. Subjects: the market (its geography), regions and countries, the
+**      segments before a market's name, "it" and the sentence before's.
+**   3. Stated CAGRs and their periods; table rows.
+**   4. Share tables (heading or header row), merged into amounts; table
+**      claims.
+**   5. Conservative: what is not read is NULL with a reason; repeats;
+**      stray percentages; bad input is an error naming the argument.
+**   6, 7. A text in the built-in report's styles gives the report, and
+**      the built-in model and audit through the model engine.
+**   8. Shares in prose; a share of the whole market is none.
+**   9. Dominant and fastest-growing claims in prose.
+**   10. Rates of segments; yearly, year-on-year and cumulative growth.
+**   11. Signs of rates: printed, or a verb of decline.
+**   12. Numbers as publishers print them; numbers that are none.
+**   13. Units: currencies and scales, Indian units.
+**   14. Years: fiscal years, years printed before the amount.
+**   15. Ranges: one row, never placed.
+**   16. Periods inferred: the forecast period, the same period, the
+**       figures around a rate, a sibling segment's.
+**   17. Geographies and the market's name and abbreviation.
+**   18. Offsets and lengths for TEXT and BLOB, NUL, bytes that are no
+**       UTF-8.
+**   19. Lists of segments or geographies.
 **
-** This file is the table: arguments, cursor, columns. The reading is in
-** extract_read.c, the tokeniser in extract_scan.c.
+** This file is the table: arguments, cursor, columns. The rows are
+** streamed by extract_pass.c, which reads the text unit by unit with
+** extract_read.c (the reader), extract_prose.c (sentences),
+** extract_table.c (table rows), extract_quantities.c (years, periods,
+** amounts, percentages), extract_words.c (geographies, currencies,
+** scales) and extract_scan.c (the tokeniser).
 */
 #include "extract_pass.h"
 #include "sql/register.h"

@@ -375,7 +375,7 @@ static int is_name(ex_reader *r, const char *words) {
 ** the market noun at m. *bare: only "the" before it; *object: after a
 ** preposition. 0 when it names nothing usable. */
 static int market_phrase(ex_reader *r, int m, subject *s, int *bare,
-                         int *object) {
+                         int *object, int *at) {
   int first = m, words = 0, j = m - 1;
   while (j >= 0 && words < 8) {
     if (ex_type(r, j) == ES_CLOSE && ex_type(r, j - 1) == ES_WORD &&
@@ -405,6 +405,7 @@ static int market_phrase(ex_reader *r, int m, subject *s, int *bare,
   }
   *object = j >= 0 && (ex_one_of(r, j, prepositions) ||
                        (ex_is(r, j, "the") && ex_one_of(r, j - 1, prepositions)));
+  *at = ex_is(r, j, "the") ? j : first; /* where the phrase starts */
   memset(s, 0, sizeof *s);
   s->kind = S_MARKET;
   s->geo = -1;
@@ -1582,8 +1583,15 @@ void ex_prose(ex_reader *r, int same_paragraph) {
     }
     if (r->info[i].flag & F_USED) continue;
     if (is_market_noun(r, i)) {
-      if (market_phrase(r, i, &s, &bare, &object) && !clause_has &&
-          !(bare && cur.kind != S_NONE) && !(object && cur.kind != S_NONE)) {
+      int at;
+      /* A market phrase at a clause's start is its subject ("; the market
+      ** is forecast to decline"); elsewhere, unless the clause has one,
+      ** or it is a bare "the market" or a preposition's object after a
+      ** subject of the sentence. */
+      if (market_phrase(r, i, &s, &bare, &object, &at) &&
+          (clause_starts(r, at, start) ||
+           (!clause_has && !(bare && cur.kind != S_NONE) &&
+            !(object && cur.kind != S_NONE)))) {
         cur = s;
         if (!bare) clause_has = 1;
         if (first.kind == S_NONE) first = s;
