@@ -15,7 +15,9 @@
 ** the percent sign (and the full-width one), currency signs ($ and the
 ** full-width dollar for USD, the euro, pound and rupee signs), dashes
 ** (hyphen-minus, the Unicode hyphens and dashes, the minus signs U+2212
-** and U+FE63, which are marked as minus), and the rest as punctuation.
+** and U+FE63, which are marked as minus), commas (also the full-width and
+** ideographic ones, and U+201A, a comma's look-alike), and the rest as
+** punctuation.
 **
 ** Numbers: digits, then optionally groups, then optionally a decimal
 ** point and digits.
@@ -163,8 +165,11 @@ static int is_dash(int cp) {
 
 static int is_minus(int cp) { return cp == 0x2212 || cp == 0xFE63; }
 
+/* A comma; also U+201A (single low-9 quotation mark), a comma's look-alike
+** that typesetting puts in its place. */
 static int is_comma(int cp) {
-  return cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFE50;
+  return cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFE50 ||
+         cp == 0x201A;
 }
 
 static int is_stop_char(int cp) {
