@@ -67,7 +67,7 @@ bench-callgrind: $(LIB) $(B)/bench/bench-cg
 # process per text (tests/bench/extract_memory.c; docs/performance.md,
 # "pm_extract()"). EXTRACT_TEXTS chooses the texts.
 EXTRACT_MB ?= 22
-EXTRACT_TEXTS ?= release figures percents
+EXTRACT_TEXTS ?= release figures percents amounts rates
 bench-extract-memory: $(LIB) $(B)/bench/extract_memory
 	@for t in $(EXTRACT_TEXTS); do $(B)/bench/extract_memory ./$(LIB) $(EXTRACT_MB) $$t || exit 1; done
 

@@ -42,6 +42,10 @@
 
 SQLITE_EXTENSION_INIT3
 
+/* How far back a value's year or a rate's period is looked for, in tokens
+** (a clause or two): so a sentence's work stays linear in its length. */
+#define LOOK_BACK 40
+
 /* --- word lists ------------------------------------------------------------- */
 
 static const char *const grow_verbs[] = {
@@ -706,7 +710,7 @@ static int year_before(ex_reader *r, int i, int start, int *fiscal, int *at) {
       "will", "expected", "projected", "forecast", "forecasted",
       "anticipated", "estimated", "set", "likely", "poised", "predicted",
       "should", "could", "may", "might", "reach", "touch", 0};
-  for (int y = i - 1; y > start; y--) {
+  for (int y = i - 1; y > start && y >= i - LOOK_BACK; y--) {
     int len, f, p, from, to;
     int year = ex_year_at(r, y, &len, &f);
     if (!year || y + len > i) continue;
@@ -985,7 +989,7 @@ static int stated_period(ex_reader *r, const pending_rate *pr, int start,
     }
   }
   int first = pr->anchor < pr->pct ? pr->anchor : pr->pct;
-  for (int k = first - 1; k >= start; k--) {
+  for (int k = first - 1; k >= start && k >= first - LOOK_BACK; k--) {
     if (ex_period_at(r, k, &len, from, to) && k + len <= first) {
       return r->info[k].flag & F_PERIOD_USED ? -1 : k;
     }
@@ -1006,8 +1010,8 @@ static int end_year(ex_reader *r, const pending_rate *pr) {
 
 /* The period of a rate with none stated, from what is around it; a note
 ** says which; 0 when nothing gives one. */
-static int inferred_period(ex_reader *r, pending_rate *pr, int start,
-                           int *from, int *to) {
+static int inferred_period(ex_reader *r, pending_rate *pr, int *from,
+                           int *to) {
   ex_row *row = &r->rows[pr->row];
   const char *inferred = "period inferred from the figures around it";
   int end = end_year(r, pr), n = r->n_sent_years;
@@ -1047,7 +1051,7 @@ static int inferred_period(ex_reader *r, pending_rate *pr, int start,
     }
     return 1;
   }
-  if (r->forecast_to && says_forecast_period(r, start)) {
+  if (r->forecast_to && r->sent_forecast) {
     *from = r->forecast_from;
     *to = r->forecast_to;
     ex_add_note(r, row, "period: the text's forecast period");
@@ -1071,14 +1075,14 @@ static int inferred_period(ex_reader *r, pending_rate *pr, int start,
   return 1;
 }
 
-/* The same period as another rate of the sentence about another segment
-** of the same dimension ("X grows at 28.5% from 2016 to 2022; Y, the
+/* The same period as another rate of the sentence (one of the four before
+** or after it) about another segment of the same dimension ("X grows at 28.5% from 2016 to 2022; Y, the
 ** fastest, at 29.6%"): 1 when found. */
 static int sibling_period(ex_reader *r, int k, int *from, int *to) {
   const ex_row *row = &r->rows[r->rates[k].row];
   const char *dim = ex_str(r, row->dimension), *seg = ex_str(r, row->segment);
   if (!dim || !seg || strcmp(dim, "market") == 0) return 0;
-  for (int j = 0; j < r->n_rates; j++) {
+  for (int j = k > 4 ? k - 4 : 0; j < r->n_rates && j <= k + 4; j++) {
     const ex_row *o = &r->rows[r->rates[j].row];
     const char *odim = ex_str(r, o->dimension), *oseg = ex_str(r, o->segment);
     if (j == k || !r->rates[j].stated || !odim || !oseg) continue;
@@ -1094,6 +1098,7 @@ static int sibling_period(ex_reader *r, int k, int *from, int *to) {
 ** inferred; else another segment's in the same sentence; else none. */
 static void rate_periods(ex_reader *r, int start) {
   int future = says_future(r, start), forecast = says_forecast_period(r, start);
+  r->sent_forecast = forecast;
   for (int k = 0; k < r->n_rates && !r->oom; k++) {
     pending_rate *pr = &r->rates[k];
     ex_row *row = &r->rows[pr->row];
@@ -1116,7 +1121,7 @@ static void rate_periods(ex_reader *r, int start) {
     ex_row *row = &r->rows[pr->row];
     int from = 0, to = 0;
     if (pr->stated) continue;
-    if (inferred_period(r, pr, start, &from, &to) && to > from) {
+    if (inferred_period(r, pr, &from, &to) && to > from) {
       row->from_year = from;
       row->to_year = to;
       if (pr->market && !r->forecast_to && forecast) {

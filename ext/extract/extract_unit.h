@@ -113,6 +113,7 @@ struct ex_reader {
   int sent_min_year, sent_max_year;
   int sent_years[8], n_sent_years; /* its figures' distinct years */
   int value_year, value_years; /* its values' (figures, shares) one year */
+  int sent_forecast;          /* it says "forecast period" */
 };
 
 /* The type of token i of the unit, ES_END outside it. */

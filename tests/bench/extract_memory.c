@@ -13,7 +13,11 @@
 **   figures   one short sentence with one size, the most placed rows a
 **             byte of text can give;
 **   percents  "12% " and nothing else: the most rows of all (every one a
-**             percentage with a reason).
+**             percentage with a reason);
+**   amounts   "USD 1 bn " with no sentence end: every sentence as long as
+**             the reader takes, every amount looking back for its year;
+**   rates     "a CAGR of 5% " with no sentence end: every rate looking for
+**             its period.
 ** It binds the text as TEXT, reads every row of pm_extract(text) the way a
 ** client does (every column fetched), and prints the rows, the bytes of
 ** text in their cells, the process CPU time of the statement, and the
@@ -43,6 +47,8 @@ static const char release[] =
     "The Europe widget market size was USD 166.04 billion in 2024.\n";
 static const char figures[] = "The global widget market was USD 1 bn in 2024. ";
 static const char percents[] = "12% ";
+static const char amounts[] = "USD 1 bn ";
+static const char rates[] = "a CAGR of 5% ";
 
 static long peak_kb(void) {
   struct rusage ru;
@@ -63,14 +69,18 @@ static void die(sqlite3 *db, const char *what) {
 
 int main(int argc, char **argv) {
   if (argc != 3 && argc != 4) {
-    fprintf(stderr, "usage: %s PMEXT_LIBRARY MEGABYTES [release|figures|percents]\n",
+    fprintf(stderr, "usage: %s PMEXT_LIBRARY MEGABYTES [KIND]\n",
             argv[0]);
     return 2;
   }
   const char *kind = argc == 4 ? argv[3] : "release", *piece = release;
   if (strcmp(kind, "figures") == 0) piece = figures;
   else if (strcmp(kind, "percents") == 0) piece = percents;
-  else if (strcmp(kind, "release") != 0) die(0, "KIND must be release, figures or percents");
+  else if (strcmp(kind, "amounts") == 0) piece = amounts;
+  else if (strcmp(kind, "rates") == 0) piece = rates;
+  else if (strcmp(kind, "release") != 0) {
+    die(0, "KIND must be release, figures, percents, amounts or rates");
+  }
   long mb = strtol(argv[2], 0, 10);
   if (mb <= 0 || mb > 4096) die(0, "MEGABYTES must be 1..4096");
   size_t len = strlen(piece), copies = (size_t)mb * 1000000 / len;
