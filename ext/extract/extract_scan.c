@@ -41,7 +41,7 @@
 **     "2024 120" is two numbers.
 **
 ** Sentences: '.', '!', '?' (and the ideographic and full-width stops, the
-** ellipsis) end one when a space, a line end or the end of the text
+** ellipsis, U+2024 used as a full stop) end one when a space, a line end or the end of the text
 ** follows (closing quotes and brackets between are allowed), except after
 ** an initialism ("U.S.", "e.g.") and after "Rs", "approx", "vs", "est",
 ** "viz" and "incl".
@@ -174,7 +174,8 @@ static int is_comma(int cp) {
 
 static int is_stop_char(int cp) {
   return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 ||
-         cp == 0xFF0E || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026;
+         cp == 0xFF0E || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026 ||
+         cp == 0x2024;
 }
 
 /* A decimal point between digits. */
@@ -370,10 +371,11 @@ static int ends_sentence(const es_scanner *s, int cp, int len) {
   if (!(next == CP_END || is_space(next) || is_eol(next) || next == '\r')) {
     return 0;
   }
-  if (cp != '.' || s->space_before || s->prev.type != ES_WORD) return 1;
+  int dot = cp == '.' || cp == 0x2024;
+  if (!dot || s->space_before || s->prev.type != ES_WORD) return 1;
   sqlite3_int64 w = s->prev.end - s->prev.start;
   if (w == 1 && s->prev.attached && s->prev2.type == ES_OTHER &&
-      s->prev2.cp == '.') {
+      (s->prev2.cp == '.' || s->prev2.cp == 0x2024)) {
     return 0; /* U.S. e.g. */
   }
   for (int k = 0; words[k]; k++) {
