@@ -388,7 +388,7 @@ static int market_phrase(ex_reader *r, int m, subject *s, int *bare,
       j -= 3;
       continue;
     }
-    if (ex_char(r, j, '.')) {
+    if (ex_char(r, j, '.') || ex_char(r, j, 0x2024)) {
       int found = -1, n;
       for (int k = j - 4; k < j && found < 0; k++) {
         if (k >= 0 && ex_geo(r, k, &n) >= 0 && k + n - 1 == j) found = k;
