@@ -1400,7 +1400,11 @@ static int content_start(ex_reader *r) {
   while (e < r->n_tok && e - i < 4 && ex_type(r, e) == ES_WORD) e++;
   if (e > i && ex_char(r, e, ':')) {
     char dim[DIM_CAP];
-    if (ex_dimension_words(r, i, e, dim)) strcpy(r->ctx_dim, dim);
+    int d = i; /* "By product:", "Based on region:" */
+    if (ex_is(r, d, "by")) d++;
+    else if (ex_phrase(r, d, "based on")) d += 2;
+    else if (ex_phrase(r, d, "in terms of")) d += 3;
+    if (d < e && ex_dimension_words(r, d, e, dim)) strcpy(r->ctx_dim, dim);
     return e + 1;
   }
   return i;
