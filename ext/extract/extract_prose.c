@@ -449,6 +449,11 @@ static int market_phrase(ex_reader *r, int m, subject *s, int *bare,
   if (!words_of[0]) return 1;
   if (!r->have_name) {
     learn_name(r, first, m, ga, gb);
+    /* "the Indian pharmaceutical market (IPM)": the abbreviation after */
+    if (ex_type(r, m + 1) == ES_OPEN && ex_type(r, m + 2) == ES_WORD &&
+        ex_type(r, m + 3) == ES_CLOSE) {
+      name_words(r, m + 2, m + 3, -1, -1, r->name_abbr);
+    }
     return 1;
   }
   if (is_name(r, words_of)) return 1;
@@ -1008,6 +1013,15 @@ static int end_year(ex_reader *r, const pending_rate *pr) {
   return 0;
 }
 
+/* The latest figure year of the sentence before `end`, or 0. */
+static int latest_before(ex_reader *r, int end) {
+  int best = 0, n = r->n_sent_years < 8 ? r->n_sent_years : 8;
+  for (int k = 0; k < n; k++) {
+    if (r->sent_years[k] < end && r->sent_years[k] > best) best = r->sent_years[k];
+  }
+  return best;
+}
+
 /* The period of a rate with none stated, from what is around it; a note
 ** says which; 0 when nothing gives one. */
 static int inferred_period(ex_reader *r, pending_rate *pr, int *from,
@@ -1040,8 +1054,8 @@ static int inferred_period(ex_reader *r, pending_rate *pr, int *from,
     } else if (r->last_rate_to == end) {
       *from = r->last_rate_from;
       ex_add_note(r, row, "period: that of an earlier rate to %d", end);
-    } else if (n == 1 && r->sent_years[0] < end) {
-      *from = r->sent_years[0];
+    } else if (n > 0 && n <= 8 && latest_before(r, end)) {
+      *from = latest_before(r, end); /* the sentence's latest figure */
       ex_add_note(r, row, "%s", inferred);
     } else if (n == 0 && r->para_max_year && r->para_max_year < end) {
       *from = r->para_max_year;
