@@ -595,7 +595,15 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
                      (r->scan.text[last->end - 1] | 0x20) == 's' &&
                      (r->scan.text[last->end - 2] == '\'' ||
                       r->scan.text[last->end - 2] == 0x99);
-    if (verb_after(r, q) || possessive || (listed && at_percent(r, q))) {
+    /* "..., Europe USD 3.2 billion and Asia Pacific USD 2.1 billion",
+    ** "..., Europe 25%": a geography with its value and no verb */
+    amount am;
+    percent pc;
+    int value = ex_amount_at(r, q, &am) || ex_percent_at(r, q, &pc) ||
+                ((ex_is(r, q, "with") || ex_is(r, q, "at")) &&
+                 (ex_amount_at(r, q + 1, &am) || ex_percent_at(r, q + 1, &pc)));
+    if (verb_after(r, q) || possessive || (listed && at_percent(r, q)) ||
+        (value && i > 0)) {
       geo_subject(s, g);
       return q - i;
     }
@@ -1191,7 +1199,7 @@ static int share_words(ex_reader *r, const percent *p) {
       if (ex_one_of(r, q, wholes) || is_market_noun(r, q)) return 1;
     }
   }
-  for (int b = p->first - 1; b >= 0 && b >= p->first - 8; b--) {
+  for (int b = p->first - 1; b >= 0 && b >= p->first - 12; b--) {
     es_type t = ex_type(r, b);
     if (t == ES_COMMA || (t == ES_NUMBER && es_is_year(&r->tok[b]))) continue;
     /* "31% and 22%": past the percentages of a list */
