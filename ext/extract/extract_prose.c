@@ -84,13 +84,14 @@ static const char *const subject_verbs[] = {
     "comes", "stands", "stood", "placed", "followed", "trailed", "trails",
     "follows", 0};
 
-/* Verbs of a source ("Rubix forecasts $19.3 billion in 2026"): what
-** follows is about the subject before. */
+/* Verbs of a source that forecasts or values ("Rubix forecasts $19.3
+** billion in 2026", "P&S Intelligence projects a CAGR of 36.8%"): an amount
+** or a rate right after one is about the market the sentence or the one
+** before is about. */
 static const char *const reporting_verbs[] = {
     "forecasts", "forecast", "expects", "expected", "projects", "projected",
     "estimates", "estimated", "predicts", "predicted", "anticipates",
-    "sees", "saw", "values", "valued", "puts", "put", "says", "said",
-    "reports", "reported", "notes", "noted", "pegs", "pegged", 0};
+    "sees", "saw", "values", "valued", "puts", "put", "pegs", "pegged", 0};
 
 static const char *const adverbs[] = {
     "currently", "also", "still", "alone", "now", "further", "already",
@@ -622,7 +623,10 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
                      !ex_one_of(r, q, inner_stops)))) {
     q += ex_type(r, q) == ES_OPEN ? 3 : 1; /* "(NGS)" */
   }
+  amount next;
+  int a = q + 1 + (ex_is(r, q + 1, "a") || ex_is(r, q + 1, "an"));
   if (q > p && ex_one_of(r, q, reporting_verbs) &&
+      (ex_amount_at(r, q + 1, &next) || ex_cagr_marker(r, a)) &&
       (cur->kind == S_MARKET || (cur->kind == S_NONE && r->prev.kind == S_MARKET))) {
     *s = cur->kind == S_MARKET ? *cur : r->prev; /* a source: "Rubix forecasts" */
     return q - i;
