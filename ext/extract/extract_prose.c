@@ -113,6 +113,7 @@ static const char *const not_segment[] = {
     "i", "you", "one", "two", "three", "year", "years", "total", "overall",
     "segment", "segments", "region", "regions", "country", "countries",
     "and", "or", "but", "nor", "largest", "leading", "dominant", "biggest",
+    "top", "key", "major", "prominent", "other", "investors",
     "fastest", "fastest-growing", "second", "second-largest", "highest",
     "larger", 0};
 
@@ -1384,6 +1385,39 @@ static int same_subject(const subject *a, const subject *b) {
 
 /* --- the sentence ---------------------------------------------------------- */
 
+/* Whether amount a is money that flows (invested, raised, spent, paid,
+** traded: "raised USD 2 billion", "USD 2 billion in funding", "poured USD 5
+** billion into"), no market's size. */
+static int money_flow(ex_reader *r, const amount *a) {
+  static const char *const flows[] = {
+      "invest", "invests", "invested", "investing", "investment",
+      "investments", "investors", "raise", "raises", "raised", "raising",
+      "funding", "funded", "fund", "funds", "financing", "financed",
+      "grant", "grants", "granted", "allocate", "allocated", "allocation",
+      "budget", "budgeted", "spend", "spends", "spent", "acquire",
+      "acquired", "acquisition", "acquisitions", "deal", "deals", "paid",
+      "pay", "pays", "purchase", "purchased", "bought", "loan", "loans",
+      "subsidy", "subsidies", "export", "exports", "exported", "import",
+      "imports", "imported", "outlay", "capex", "injected", "poured",
+      "committed", "pledged", "donated", "awarded", "earmarked", "worth",
+      "capital", "venture", "grossed", 0};
+  static const char *const skip[] = {"of", "a", "an", "about", "nearly",
+                                     "over", "some", "the", "around",
+                                     "approximately", "roughly", "up", "to",
+                                     "more", "than", "another", "additional",
+                                     0};
+  int b = a->first - 1;
+  for (int k = 0; k < 3 && ex_one_of(r, b, skip); k++) b--;
+  if (ex_one_of(r, b, flows) && !ex_is(r, b, "worth")) return 1;
+  int n = a->last + 1;
+  if (ex_is(r, n, "into")) return 1;
+  if ((ex_is(r, n, "in") || ex_is(r, n, "of") || ex_is(r, n, "for")) &&
+      ex_one_of(r, n + 1, flows)) {
+    return 1;
+  }
+  return ex_is(r, n, "worth") && ex_is(r, n + 1, "of") && ex_one_of(r, n + 2, flows);
+}
+
 /* The amount or percentage at token i, of subject s: its rows; the last
 ** token read. */
 static int emit_value(ex_reader *r, int i, int start, const subject *s) {
@@ -1395,7 +1429,10 @@ static int emit_value(ex_reader *r, int i, int start, const subject *s) {
                                     &fiscal);
     if (yt >= 0) r->info[yt].flag |= F_YEAR_TAKEN;
     ex_row *row = ex_emit_amount(r, &am, seen, year, fiscal, s);
-    if (row && row->has_value) {
+    if (row && money_flow(r, &am)) {
+      ex_add_reason(r, row, "money invested, raised, spent or traded, not a "
+                            "market's size");
+    } else if (row && row->has_value) {
       note_year(r, row->year);
       note_qualifier(r, row, am.first);
     }
