@@ -86,9 +86,14 @@ static int ex_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
     which[c->iColumn - COL_TEXT] = i;
   }
   if (which[0] < 0) {
+    /* No text: a plan SQLite should not choose (it may offer this one
+    ** for a branch of an OR); chosen all the same, xFilter says why. */
     if (unusable & 1) return SQLITE_CONSTRAINT;
-    return tv_set_error(vtab, sqlite3_mprintf(NAME "(): needs the text to "
-                                              "read: " NAME "(text [, report])"));
+    (void)vtab;
+    info->idxNum = 0;
+    info->estimatedCost = 1e99;
+    info->estimatedRows = 1000000000;
+    return SQLITE_OK;
   }
   if (which[1] < 0 && (unusable & 2)) return SQLITE_CONSTRAINT;
   int argv_index = 1;
@@ -155,6 +160,11 @@ static int ex_filter(sqlite3_vtab_cursor *cursor, int idx_num,
   (void)idx_str;
   ex_cursor *c = (ex_cursor *)cursor;
   reset_cursor(c);
+  if (!(idx_num & 1)) {
+    return tv_set_error(cursor->pVtab,
+                        sqlite3_mprintf(NAME "(): needs the text to read: " NAME
+                                             "(text [, report])"));
+  }
   static const char *const names[2] = {"text", "report"};
   int arg = 0;
   for (int k = 0; k < 2; k++) {

@@ -125,6 +125,17 @@ static const char *const name_stops[] = {
     "into", "across", "over", "under", "than", "total", "overall",
     "entire", "whole", "within", "among", "while", "whereas", "but", 0};
 
+/* Nouns that head no segment of a market: "healthcare spending grew",
+** "chronic diseases account for 60% of deaths". */
+static const char *const not_heads[] = {
+    "spending", "expenditure", "expenditures", "funding", "investment",
+    "investments", "price", "prices", "cost", "costs", "deaths", "cases",
+    "patients", "population", "people", "tests", "procedures", "visits",
+    "users", "subscribers", "prescriptions", "exports", "imports", "budget",
+    "jobs", "employees", "staff", "doctors", "physicians", "births",
+    "admissions", "claims", "diseases", "disease", "incidence", "prevalence",
+    "rate", "rates", 0};
+
 /* Words that end a segment's name read forward: pronouns, claims. */
 static const char *const inner_stops[] = {
     "it", "its", "they", "which", "who", "that", "largest", "leading",
@@ -633,7 +644,7 @@ static int clause_subject(ex_reader *r, int i, const subject *cur, subject *s) {
     return q - i;
   }
   if (q == p || !(verb_after(r, q) || (listed && at_percent(r, q))) ||
-      ex_is(r, q - 1, "and")) {
+      ex_is(r, q - 1, "and") || ex_one_of(r, q - 1, not_heads)) {
     return 0;
   }
   if (ex_type(r, p - 1) == ES_COMMA) {
@@ -1183,8 +1194,8 @@ static void rate_periods(ex_reader *r, int start) {
 static int share_words(ex_reader *r, const percent *p) {
   static const char *const wholes[] = {
       "market", "markets", "revenue", "revenues", "sales", "demand",
-      "industry", "share", "spending", "value", "volume", "installations",
-      "total", "sector", 0};
+      "industry", "share", "value", "volume", "installations", "total",
+      "sector", 0};
   static const char *const before_share[] = {"market", "revenue", "value",
                                              "volume", 0};
   static const char *const holding[] = {
@@ -1203,6 +1214,8 @@ static int share_words(ex_reader *r, const percent *p) {
     for (int q = k + 1; q < r->n_tok && q <= k + 5 && ex_type(r, q) == ES_WORD; q++) {
       if (ex_one_of(r, q, wholes) || is_market_noun(r, q)) return 1;
     }
+    /* "60% of deaths": a share of something else */
+    if (ex_type(r, k + 1) == ES_WORD && !ex_is(r, k + 1, "it")) return 0;
   }
   for (int b = p->first - 1; b >= 0 && b >= p->first - 12; b--) {
     es_type t = ex_type(r, b);
