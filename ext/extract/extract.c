@@ -42,7 +42,8 @@
 ** This file is the table: arguments, cursor, columns. The rows are
 ** streamed by extract_pass.c, which reads the text unit by unit with
 ** extract_read.c (the reader), extract_prose.c (sentences),
-** extract_table.c (table rows), extract_quantities.c (years, periods,
+** extract_subjects.c (what a clause is about), extract_rates.c (rates and
+** their periods), extract_table.c (table rows), extract_quantities.c (years, periods,
 ** amounts, percentages), extract_words.c (geographies, currencies,
 ** scales) and extract_scan.c (the tokeniser).
 */

@@ -7,6 +7,8 @@
 **   extract_read.c        the reader: units, rows, strings, subjects
 **   extract_quantities.c  years, periods, amounts, percentages
 **   extract_prose.c       a sentence
+**   extract_subjects.c    what a clause is about
+**   extract_rates.c       rates and their periods
 **   extract_table.c       a table row, a table's heading
 */
 #ifndef PMEXT_EXTRACT_UNIT_H
@@ -171,9 +173,42 @@ void ex_emit_percent(ex_reader *r, const percent *p);
 ** [a, b), when the text has not given one yet. */
 void ex_learn_forecast(ex_reader *r, int a, int b);
 
+/* How far back a value's year or a rate's period is looked for, in tokens
+** (a clause or two): so a sentence's work stays linear in its length. */
+#define LOOK_BACK 40
+
+/* extract_subjects.c: what a clause is about. */
+extern const char *const ex_not_segment[]; /* words that open no segment */
+extern const char *const ex_name_stops[];  /* words before a name: the, of... */
+int ex_is_break(ex_reader *r, int i);
+int ex_clause_starts(ex_reader *r, int i, int start);
+int ex_is_market_noun(ex_reader *r, int i);
+int ex_is_segment_noun(ex_reader *r, int i);
+int ex_subject_verb(ex_reader *r, int i);
+void ex_segment_subject(ex_reader *r, subject *s, int a, int b);
+void ex_geo_subject(subject *s, int g);
+int ex_market_phrase(ex_reader *r, int m, subject *s, int *bare, int *object,
+                     int *at);
+int ex_segment_phrase(ex_reader *r, int m, subject *s);
+int ex_clause_subject(ex_reader *r, int i, const subject *cur, subject *s);
+int ex_opener(ex_reader *r, int i, subject *cur);
+subject ex_list_item(const subject *list, int k);
+int ex_same_subject(const subject *a, const subject *b);
+int ex_points_back(ex_reader *r, int i);
+
+/* extract_rates.c: rates and their periods. */
+extern const char *const ex_grow_verbs[];
+extern const char *const ex_decline_verbs[];
+int ex_cagr_marker(ex_reader *r, int i);
+void ex_find_rates(ex_reader *r, int start);
+void ex_emit_rate(ex_reader *r, const percent *p, const subject *s, int start);
+void ex_rate_periods(ex_reader *r, int start);
+int ex_says_future(ex_reader *r, int start);
+
 /* extract_prose.c and extract_table.c */
 void ex_prose(ex_reader *r, int same_paragraph);
-int ex_cagr_marker(ex_reader *r, int i);
+int ex_value_year(ex_reader *r, int first, int last, int start, int *after,
+                  int *seen, int *fiscal);
 void ex_table_row(ex_reader *r, int colon);
 int ex_colon_row(ex_reader *r);
 int ex_heading(ex_reader *r);
