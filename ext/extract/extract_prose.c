@@ -331,8 +331,9 @@ static ex_kind claim_at(ex_reader *r, int i, int *len, subject *who) {
 /* --- the sentence ---------------------------------------------------------- */
 
 /* Whether amount a is money that flows (invested, raised, spent, paid,
-** traded: "raised USD 2 billion", "USD 2 billion in funding", "poured USD 5
-** billion into"), no market's size. */
+** traded, lost or earned: "raised USD 2 billion", "USD 2 billion in
+** funding", "poured USD 5 billion into", "USD 2 billion of losses"), no
+** market's size. */
 static int money_flow(ex_reader *r, const amount *a) {
   static const char *const flows[] = {
       "invest", "invests", "invested", "investing", "investment",
@@ -345,7 +346,8 @@ static int money_flow(ex_reader *r, const amount *a) {
       "subsidy", "subsidies", "export", "exports", "exported", "import",
       "imports", "imported", "outlay", "capex", "injected", "poured",
       "committed", "pledged", "donated", "awarded", "earmarked", "worth",
-      "capital", "venture", "grossed", 0};
+      "capital", "venture", "grossed", "loss", "losses", "profit", "profits",
+      "earnings", "income", "savings", "fines", "penalties", 0};
   static const char *const skip[] = {"of", "a", "an", "about", "nearly",
                                      "over", "some", "the", "around",
                                      "approximately", "roughly", "up", "to",
