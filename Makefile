@@ -10,8 +10,12 @@
 #                     runs the maths unit tests too (make unit builds them:
 #                     tests/unit/, C without SQLite)
 #   make asan         the test suite against a clang ASan+UBSan build
+#   make score-corpus pm_extract's precision and recall on the corpus of
+#                     release-style texts (tests/extract/corpus/)
 #   make bench        pmext against SQLite built-ins (docs/performance.md);
-#   make bench-callgrind, make accuracy   (none of them part of `make test`)
+#   make bench-callgrind, make accuracy, make bench-extract-memory
+#                     (pm_extract's peak memory on EXTRACT_MB megabytes)
+#                     (none of them part of `make test`)
 #   make check        hardening in short: asan, valgrind, oom, fuzz smoke,
 #                     threads (each also on its own: mk/hardening.mk)
 #   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, linked as
@@ -94,7 +98,7 @@ LIB      := $(B)/pmext.$(SO)
 DRIVER_SRC  := tests/c/sqltext.c tests/c/sqltext.h
 
 .PHONY: all deps check-layers demo test unit asan bench bench-callgrind accuracy install uninstall clean deps-build deps-demo deps-test deps-asan deps-bench FORCE
-.PHONY: static db test-clients charts deps-clients
+.PHONY: static db test-clients charts deps-clients score-corpus bench-extract-memory
 
 all: $(LIB)
 

@@ -27,6 +27,14 @@ test: $(LIB) $(UNIT) | deps-test
 	@sh tools/check-layers.sh
 	tclsh tests/all.tcl $(LIB)
 
+# pm_extract() against the corpus of release-style texts
+# (tests/extract/corpus/): the table of precision and recall per kind, then
+# every wrong placed row; SCORE_FLAGS=-v lists the items not placed too.
+# tests/extract_corpus.test asserts the thresholds on the same numbers.
+SCORE_FLAGS ?=
+score-corpus: $(LIB) | deps-test
+	@tclsh tools/score-corpus.tcl $(LIB) $(SCORE_FLAGS)
+
 test-clients: $(LIB) $(STATIC_LIB) $(DB) | deps-clients
 	tclsh tests/all.tcl $(LIB) 'clients/*'
 
@@ -55,6 +63,18 @@ bench-callgrind: $(LIB) $(B)/bench/bench-cg
 	valgrind -q --tool=callgrind --collect-atstart=no \
 	  --callgrind-out-file=$(B)/bench/cg/out.%p $(B)/bench/bench-cg --callgrind ./$(LIB) $(CG_ROWS)
 	$(B)/bench/bench-cg --callgrind-report $(B)/bench/cg/out.*
+
+# pm_extract's peak memory (and time) on texts of EXTRACT_MB megabytes, one
+# process per text (tests/bench/extract_memory.c; docs/performance.md,
+# "pm_extract()"). EXTRACT_TEXTS chooses the texts.
+EXTRACT_MB ?= 22
+EXTRACT_TEXTS ?= release figures percents amounts rates
+bench-extract-memory: $(LIB) $(B)/bench/extract_memory
+	@for t in $(EXTRACT_TEXTS); do $(B)/bench/extract_memory ./$(LIB) $(EXTRACT_MB) $$t || exit 1; done
+
+$(B)/bench/extract_memory: tests/bench/extract_memory.c | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -lsqlite3
 
 accuracy: $(LIB) | deps-bench
 	/usr/bin/python3 tests/bench/accuracy.py --lib ./$(LIB) -n $(ACCURACY_N)

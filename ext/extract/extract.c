@@ -1,77 +1,53 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** extract.c -- the table-valued function pm_extract(text [, report]): the
-** market sizes, shares and stated rates of a report's text, as candidate
-** rows for the model's `figures` and `claims` input tables.
+** market sizes, shares, stated rates and claims of a report's text, as
+** candidate rows for the model's `figures` and `claims` input tables.
 **
 **   SELECT * FROM pm_extract(readfile('report.txt'), 'cervicorn');
 **
-** Columns (docs/functions.md):
-**   kind        'figure', 'cagr', 'dominant', 'fastest_growing', or
-**               'percent' (a percentage that is neither a share in a share
-**               table nor a stated rate: shown, never used)
-**   dimension   'market' for market-wide figures, the share table's
-**               dimension ('end_user' from "By End User"), 'region' or
-**               'country' for a named geography; NULL when unknown
-**   segment     the geography of a market-wide figure ('Global'), the
-**               segment as printed; NULL when unknown (and for a
-**               market-wide claim, as the claims table wants it)
-**   year        the year of a figure
-**   value       the amount as printed (1094.83), or a claim's rate as a
-**               fraction (0.1137)
-**   share       a share as a fraction (0.4496)
-**   decimals    digits after the point of the amount as printed (of the
-**               percentage for a rate); NULL for a share alone
-**   unit        '<currency> <scale>': 'USD bn'; NULL when no currency
-**   from_year, to_year   a rate's period
-**   note        provenance worth keeping: an inferred period, a share
-**               merged from a table
-**   reason      NULL for a row ready to insert; otherwise why not: what
-**               is missing, or the earlier row it repeats
-**   offset, length, match   where the row was read: substr(text, offset,
-**               length) = match (characters, from 1)
-**   text, report  the arguments (hidden); report is NULL when not given
+** Columns (docs/functions.md, "pm_extract", says what each holds): kind,
+** dimension, segment, year, value, share, decimals, unit, from_year,
+** to_year, note, reason, offset, length, match; hidden: text, report.
 ** Rows come in the order of their offset in the text.
 **
-** Requirements (tests/extract.test checks them by number):
-**   1. Amounts: a currency (USD, US$, $, EUR, €, GBP, £, or a trailing
-**      USD/dollars/euros), a number with optional thousands separators and
-**      a scale (trillion/tn, billion/bn/B, million/mn/M, thousand/k).
-**      Years: "in/by/for/of/during/through/until [the (end of|year)] YEAR"
-**      after the amount, "(YEAR)", a sentence opening "In YEAR", or the
-**      label of a "Market Size in 2025 | USD 616.26 Billion |" row.
-**   2. Subjects: "The <geography> <market name> market ..." gives the
-**      segment: global/worldwide is the market ('Global'), a region or a
-**      country is dimension 'region' or 'country', a prefix before the
-**      market's name is a segment whose dimension comes from a share table
-**      naming it (else NULL, with a reason). A later "the <...> market"
-**      in the sentence that names one takes over from there. A sentence
-**      starting "It", "This" or "That" keeps the previous subject. Market-wide figures without a named
-**      geography take the one the text names for the market.
-**   3. Rates: "CAGR" or "compound annual growth rate" with a percentage
-**      next to it; the period "YEAR to|-|–|through|and YEAR" in the same
-**      sentence or table label; else the span of the figures in that
-**      sentence, or in the one before it in the same paragraph, noted as
-**      inferred; else NULL with a reason.
-**   4. Shares: "label | 44.96% |" rows under a heading naming the
-**      dimension and year ("Revenue Share, By End User, 2024 (%)"), or a
-**      header row "End User | Revenue Share, 2024 (%) |". A share whose
-**      segment and year also have a printed amount is merged into that
-**      row (noted). "Dominant Region | North America |" and "Growing Region
-**      | Asia-Pacific |" are claims.
-**   5. Conservative: a number it cannot place keeps NULL where it could
-**      not and says why in reason; a repeated figure or claim is returned
-**      again with the offset of the first; other percentages are kind
-**      'percent'. NULL text gives no rows; a number as text or report is
-**      an error naming pm_extract() and the argument; a BLOB is read as
-**      UTF-8 text (readfile() returns one).
-**   6. Linear time: one pass of the tokeniser (extract_scan.c) with a
-**      sentence of look-around, then one sort of the candidate rows.
+** Requirements (tests/extract.test checks them by number; the reading
+** rules are in docs/functions.md, "pm_extract"):
+**   1. Amounts and their years; units '<currency> <scale>' as the model's
+**      reports.unit takes them.
+**   2. Subjects: the market (its geography), regions and countries, the
+**      segments before a market's name, "it" and the sentence before's.
+**   3. Stated CAGRs and their periods; table rows.
+**   4. Share tables (heading or header row), merged into amounts; table
+**      claims.
+**   5. Conservative: what is not read is NULL with a reason; repeats;
+**      stray percentages; bad input is an error naming the argument.
+**   6, 7. A text in the built-in report's styles gives the report, and
+**      the built-in model and audit through the model engine.
+**   8. Shares in prose; a share of the whole market is none.
+**   9. Dominant and fastest-growing claims in prose.
+**   10. Rates of segments; yearly, year-on-year and cumulative growth.
+**   11. Signs of rates: printed, or a verb of decline.
+**   12. Numbers as publishers print them; numbers that are none.
+**   13. Units: currencies and scales, Indian units.
+**   14. Years: fiscal years, years printed before the amount.
+**   15. Ranges: one row, never placed.
+**   16. Periods inferred: the forecast period, the same period, the
+**       figures around a rate, a sibling segment's.
+**   17. Geographies and the market's name and abbreviation.
+**   18. Offsets and lengths for TEXT and BLOB, NUL, bytes that are no
+**       UTF-8.
+**   19. Lists of segments or geographies.
 **
-** This file is the table: arguments, cursor, columns. The reading is in
-** extract_read.c, the tokeniser in extract_scan.c.
+** This file is the table: arguments, cursor, columns. The rows are
+** streamed by extract_pass.c, which reads the text unit by unit with
+** extract_read.c (the reader), extract_prose.c (sentences),
+** extract_subjects.c (what a clause is about), extract_rates.c (rates and
+** their periods), extract_table.c (table rows), extract_quantities.c (years, periods,
+** amounts, percentages), extract_words.c (geographies, currencies,
+** scales) and extract_scan.c (the tokeniser).
 */
-#include "extract_read.h"
+#include "extract_pass.h"
 #include "sql/register.h"
 #include "sql/table_vtab.h"
 
@@ -92,8 +68,9 @@ _Static_assert(N_OUT == EXTRACT_COLUMNS, "extract_read.h lists the columns");
 
 typedef struct ex_cursor {
   sqlite3_vtab_cursor base;
-  tv_table rows;
-  int row;
+  ex_result *result;      /* NULL: no rows */
+  int eof;
+  sqlite3_int64 rowid;
   sqlite3_value *args[2]; /* text, report: copies, for the hidden columns */
 } ex_cursor;
 
@@ -110,9 +87,14 @@ static int ex_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
     which[c->iColumn - COL_TEXT] = i;
   }
   if (which[0] < 0) {
+    /* No text: a plan SQLite should not choose (it may offer this one
+    ** for a branch of an OR); chosen all the same, xFilter says why. */
     if (unusable & 1) return SQLITE_CONSTRAINT;
-    return tv_set_error(vtab, sqlite3_mprintf(NAME "(): needs the text to "
-                                              "read: " NAME "(text [, report])"));
+    (void)vtab;
+    info->idxNum = 0;
+    info->estimatedCost = 1e99;
+    info->estimatedRows = 1000000000;
+    return SQLITE_OK;
   }
   if (which[1] < 0 && (unusable & 2)) return SQLITE_CONSTRAINT;
   int argv_index = 1;
@@ -134,12 +116,14 @@ static int ex_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
 }
 
 static void reset_cursor(ex_cursor *c) {
-  tv_free(&c->rows);
+  ex_result_close(c->result);
+  c->result = 0;
   for (int k = 0; k < 2; k++) {
     sqlite3_value_free(c->args[k]);
     c->args[k] = 0;
   }
-  c->row = 0;
+  c->eof = 1;
+  c->rowid = 0;
 }
 
 static int ex_close(sqlite3_vtab_cursor *cursor) {
@@ -160,12 +144,28 @@ static int check_text(sqlite3_vtab *vtab, const char *arg, sqlite3_value *v) {
                                       arg, (const char *)sqlite3_value_text(v)));
 }
 
+static int ex_next(sqlite3_vtab_cursor *cursor) {
+  ex_cursor *c = (ex_cursor *)cursor;
+  int rc = c->result ? ex_result_next(c->result) : SQLITE_DONE;
+  if (rc == SQLITE_ROW) {
+    c->eof = 0;
+    c->rowid++;
+    return SQLITE_OK;
+  }
+  c->eof = 1;
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int ex_filter(sqlite3_vtab_cursor *cursor, int idx_num,
                      const char *idx_str, int argc, sqlite3_value **argv) {
   (void)idx_str;
   ex_cursor *c = (ex_cursor *)cursor;
   reset_cursor(c);
-  tv_init(&c->rows, N_OUT);
+  if (!(idx_num & 1)) {
+    return tv_set_error(cursor->pVtab,
+                        sqlite3_mprintf(NAME "(): needs the text to read: " NAME
+                                             "(text [, report])"));
+  }
   static const char *const names[2] = {"text", "report"};
   int arg = 0;
   for (int k = 0; k < 2; k++) {
@@ -179,19 +179,22 @@ static int ex_filter(sqlite3_vtab_cursor *cursor, int idx_num,
   }
   sqlite3_value *text = c->args[0];
   if (!text || sqlite3_value_type(text) == SQLITE_NULL) return SQLITE_OK;
-  const char *s = (const char *)sqlite3_value_text(text);
-  if (!s) return SQLITE_NOMEM;
-  return extract_read(s, sqlite3_value_bytes(text), &c->rows);
-}
-
-static int ex_next(sqlite3_vtab_cursor *cursor) {
-  ((ex_cursor *)cursor)->row++;
-  return SQLITE_OK;
+  /* A BLOB's bytes as they are; a TEXT's as UTF-8. */
+  const char *s = sqlite3_value_type(text) == SQLITE_BLOB
+                      ? (const char *)sqlite3_value_blob(text)
+                      : (const char *)sqlite3_value_text(text);
+  sqlite3_int64 n = sqlite3_value_bytes(text);
+  if (!s) {
+    if (n == 0) return SQLITE_OK;
+    return SQLITE_NOMEM;
+  }
+  int rc = ex_result_open(s, n, &c->result);
+  if (rc != SQLITE_OK) return rc;
+  return ex_next(cursor);
 }
 
 static int ex_eof(sqlite3_vtab_cursor *cursor) {
-  ex_cursor *c = (ex_cursor *)cursor;
-  return c->row >= c->rows.n_cells / N_OUT;
+  return ((ex_cursor *)cursor)->eof;
 }
 
 static int ex_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx,
@@ -206,12 +209,12 @@ static int ex_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx,
     }
     return SQLITE_OK;
   }
-  tv_result_cell(ctx, &c->rows.cells[c->row * N_OUT + column], SQLITE_TRANSIENT);
+  ex_result_column(c->result, ctx, column);
   return SQLITE_OK;
 }
 
 static int ex_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
-  *rowid = ((ex_cursor *)cursor)->row + 1;
+  *rowid = ((ex_cursor *)cursor)->rowid;
   return SQLITE_OK;
 }
 

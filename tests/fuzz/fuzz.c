@@ -47,6 +47,13 @@
 ** `PMEXT_FUZZ_SHOW=1 build/fuzz/fuzz FILE`). Adding functions shifts the
 ** indices, which only makes old structured seeds call other functions.
 **
+** Extract mode (first byte 0x07, taken from the structured mode's range):
+** the rest of the input is a text, read by pm_extract() once bound as a
+** BLOB and once as TEXT. Both must give the same rows, every row's offset
+** and length must give back its match (substr(CAST(text AS TEXT), offset,
+** length) = match: docs/functions.md, "pm_extract"), and every number
+** must be finite; the seeds are tests/fuzz/corpus/extract-*.bin.
+**
 ** Limits keep every input cheap and contained: result and SQL length,
 ** expression depth, no attached databases (so no ATTACH or VACUUM INTO can
 ** touch a file; the authorizer refuses ATTACH as well), load_extension()
@@ -73,6 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define PROGRESS_EVERY 1000  /* VM steps between progress callbacks */
 #define PROGRESS_CALLS 2000  /* callbacks before the statement is stopped */
 #define STRUCTURED_BELOW 8   /* first bytes selecting the structured mode */
+#define EXTRACT_MODE 0x07    /* ... but this one selects the extract mode */
 #define MAX_VARIADIC 5       /* arity 0..MAX_VARIADIC for narg -1 */
 #define MAX_ROWS 4           /* rows of an aggregate's VALUES table */
 #define MAX_ARGS 8           /* more arguments than any pmext function */
@@ -440,10 +448,58 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   return 0;
 }
 
+/* --- Extract mode ------------------------------------------------------------ */
+
+/* The rows of pm_extract(text) with the text bound as a BLOB (blob 1) or
+** as TEXT: their count, and how many of them break a rule (a span that is
+** not the match, an offset or length below 1, a number not finite). -1
+** when the statement fails (out of memory, interrupted). */
+static int extract_rows(sqlite3 *db, const uint8_t *data, size_t size, int blob,
+                        int *broken) {
+  sqlite3_stmt *st = 0;
+  int rows = 0;
+  *broken = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT substr(CAST(?1 AS TEXT), offset, length) IS match,"
+                         " offset >= 1 AND length >= 1, * FROM pm_extract(?1)",
+                         -1, &st, 0) != SQLITE_OK) {
+    return -1;
+  }
+  if (blob) sqlite3_bind_blob64(st, 1, data, size, SQLITE_STATIC);
+  else sqlite3_bind_text64(st, 1, (const char *)data, size, SQLITE_STATIC, SQLITE_UTF8);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rows++;
+    if (!sqlite3_column_int(st, 0) || !sqlite3_column_int(st, 1)) ++*broken;
+    for (int c = 2; c < sqlite3_column_count(st); c++) {
+      if (sqlite3_column_type(st, c) == SQLITE_FLOAT &&
+          !isfinite(sqlite3_column_double(st, c))) {
+        ++*broken;
+      }
+    }
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? rows : -1;
+}
+
+static void run_extract(sqlite3 *db, const uint8_t *data, size_t size) {
+  int broken_blob, broken_text;
+  int as_blob = extract_rows(db, data, size, 1, &broken_blob);
+  int as_text = extract_rows(db, data, size, 0, &broken_text);
+  if (as_blob < 0 || as_text < 0) return;
+  if (broken_blob || broken_text || as_blob != as_text) {
+    fprintf(stderr, "pmext fuzz: pm_extract rows break their rules "
+                    "(%d as BLOB, %d broken; %d as TEXT, %d broken)\n",
+            as_blob, broken_blob, as_text, broken_text);
+    abort();
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  int structured = size > 0 && data[0] < STRUCTURED_BELOW;
+  int extract = size > 0 && data[0] == EXTRACT_MODE;
+  int structured = !extract && size > 0 && data[0] < STRUCTURED_BELOW;
   char *sql = 0;
-  if (!structured) {
+  if (!structured && !extract) {
     sql = malloc(size + 1);
     if (!sql) return 0;
     memcpy(sql, data, size);
@@ -462,7 +518,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     sqlite3_exec(db, setup_sql, 0, 0, 0);
     sqlite3_set_authorizer(db, deny_attach, 0);
     sqlite3_progress_handler(db, PROGRESS_EVERY, progress, &calls);
-    if (structured) run_structured(db, data, size);
+    if (extract) run_extract(db, data + 1, size - 1);
+    else if (structured) run_structured(db, data, size);
     else sqlite3_exec(db, sql, 0, 0, 0);
   }
   sqlite3_close(db);
