@@ -43,5 +43,6 @@ void test_finance(void);
 void test_fit(void);
 void test_flows(void);
 void test_endpoints(void);
+void test_one_rate(void);
 
 #endif /* PMEXT_UNIT_CHECK_H */

@@ -69,6 +69,7 @@ static const struct {
     {"solve", test_solve},   {"growth", test_growth},
     {"finance", test_finance}, {"fit", test_fit},
     {"flows", test_flows},   {"endpoints", test_endpoints},
+    {"one_rate", test_one_rate},
 };
 
 int main(void) {
