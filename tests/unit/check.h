@@ -44,5 +44,6 @@ void test_fit(void);
 void test_flows(void);
 void test_endpoints(void);
 void test_one_rate(void);
+void test_projection_plan(void);
 
 #endif /* PMEXT_UNIT_CHECK_H */

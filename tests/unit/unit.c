@@ -69,7 +69,7 @@ static const struct {
     {"solve", test_solve},   {"growth", test_growth},
     {"finance", test_finance}, {"fit", test_fit},
     {"flows", test_flows},   {"endpoints", test_endpoints},
-    {"one_rate", test_one_rate},
+    {"one_rate", test_one_rate}, {"projection_plan", test_projection_plan},
 };
 
 int main(void) {
