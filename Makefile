@@ -99,4 +99,4 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 
-include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/pg.mk
+include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/pg.mk mk/duckdb.mk

@@ -14,6 +14,9 @@
 #                         their tests need (python3-build, dpkg-dev, lintian,
 #                         mingw-w64, wine, node and npm, pandas)
 #   tools/need.sh pg      build + PostgreSQL 15 server and its PGXS headers
+#   tools/need.sh duckdb  build + node and npm (`npm pack` fetches DuckDB's
+#                         headers and library; the Node test installs
+#                         @duckdb/node-api)
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -113,9 +116,15 @@ check_pg() {
     missing="$missing postgresql-server-dev-15"
 }
 
+check_duckdb() {
+  check_build
+  have_cmd node || missing="$missing nodejs"
+  have_cmd npm || missing="$missing npm"
+}
+
 case "$what" in
-  build|demo|test|asan|bench|hard|clients|packages|pg) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients|packages|pg|duckdb) "check_$what" ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg, duckdb)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: MIT
+# mk/duckdb.mk -- the DuckDB extension (duckdb/, tests/duckdb, docs/duckdb.md).
+# Included by the Makefile, whose head lists every command; the variables
+# it uses (PMEXT_MATH_SRC, B, EXACT_FP, ...) are set there.
+#
+#   make duckdb        build/pmext.duckdb_extension: ext/math's objects (the
+#                      same as the SQLite build's) and the adapter duckdb/,
+#                      with the metadata footer DuckDB reads
+#   make test-duckdb   tests/duckdb/ against the registry's libduckdb.so, from
+#                      C and from Node (@duckdb/node-api)
+#   make bench-duckdb  pmext's functions against DuckDB's own expressions,
+#                      1e6 to DUCKDB_BENCH_ROWS rows, 1 and 2 threads
+#
+# Nothing of DuckDB is in the repository: `npm pack` fetches, at build time,
+# the headers (duckdb.h, duckdb_extension.h: C extension API v1.2.0) from
+# the `duckdb` package, and for the tests the library libduckdb.so from
+# @duckdb/node-bindings-<platform>; the Node test installs @duckdb/node-api.
+DUCKDB_HEADERS_VERSION := 1.4.4
+DUCKDB_NODE_VERSION    := 1.5.6-r.1
+DUCKDB_ARCH     := $(if $(filter aarch64 arm64,$(shell uname -m)),arm64,amd64)
+DUCKDB_NODE_ARCH := $(if $(filter arm64,$(DUCKDB_ARCH)),arm64,x64)
+DUCKDB_PLATFORM := linux_$(DUCKDB_ARCH)
+DDB         := $(B)/duckdb
+DUCKDB_INC  := $(DDB)/include
+DUCKDB_LIBDIR := $(DDB)/lib
+DUCKDB_EXT  := $(B)/pmext.duckdb_extension
+DUCKDB_SRC  := $(wildcard duckdb/*.c)
+DUCKDB_OBJ  := $(DUCKDB_SRC:duckdb/%.c=$(DDB)/obj/%.o)
+DUCKDB_MATH_OBJ := $(PMEXT_MATH_SRC:ext/%.c=$(B)/obj/%.o)
+DUCKDB_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext -I$(DUCKDB_INC)
+DUCKDB_BENCH_ROWS ?= 100000000
+
+.PHONY: duckdb test-duckdb bench-duckdb deps-duckdb
+deps-duckdb:
+	@sh tools/need.sh duckdb
+
+duckdb: $(DUCKDB_EXT)
+
+# The headers: from the `duckdb` npm package (its sources include them).
+$(DUCKDB_INC)/duckdb_extension.h: | $(if $(filter duckdb test-duckdb bench-duckdb,$(MAKECMDGOALS)),deps-duckdb)
+	@mkdir -p $(DDB)/npm $(DUCKDB_INC)
+	cd $(DDB)/npm && npm pack --silent duckdb@$(DUCKDB_HEADERS_VERSION) >/dev/null
+	tar -xzf $(DDB)/npm/duckdb-$(DUCKDB_HEADERS_VERSION).tgz -C $(DDB)/npm \
+	  package/src/duckdb/src/include/duckdb.h package/src/duckdb/src/include/duckdb_extension.h
+	cp $(DDB)/npm/package/src/duckdb/src/include/duckdb.h $(DDB)/npm/package/src/duckdb/src/include/duckdb_extension.h $(DUCKDB_INC)/
+
+# The library the tests load the extension into.
+$(DUCKDB_LIBDIR)/libduckdb.so: | deps-duckdb
+	@mkdir -p $(DDB)/npm $(DUCKDB_LIBDIR)
+	cd $(DDB)/npm && npm pack --silent @duckdb/node-bindings-linux-$(DUCKDB_NODE_ARCH)@$(DUCKDB_NODE_VERSION) >/dev/null
+	tar -xzf $(DDB)/npm/duckdb-node-bindings-linux-$(DUCKDB_NODE_ARCH)-$(DUCKDB_NODE_VERSION).tgz -C $(DUCKDB_LIBDIR) \
+	  --strip-components=1 package/libduckdb.so
+
+$(DDB)/obj/%.o: duckdb/%.c duckdb/adapter.h $(HEADERS) $(DUCKDB_INC)/duckdb_extension.h $(B)/buildinfo.h
+	@mkdir -p $(@D)
+	$(CC) $(DUCKDB_CFLAGS) $(CFLAGS) $(EXACT_FP) -c -o $@ $<
+
+$(DUCKDB_EXT): $(DUCKDB_OBJ) $(DUCKDB_MATH_OBJ) duckdb/footer.sh
+	$(CC) -shared $(LDFLAGS) -o $@.tmp $(DUCKDB_OBJ) $(DUCKDB_MATH_OBJ) -lm
+	sh duckdb/footer.sh $@.tmp $(DUCKDB_PLATFORM) $(VERSION)
+	mv $@.tmp $@
