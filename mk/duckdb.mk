@@ -59,3 +59,12 @@ $(DUCKDB_EXT): $(DUCKDB_OBJ) $(DUCKDB_MATH_OBJ) duckdb/footer.sh
 	$(CC) -shared $(LDFLAGS) -o $@.tmp $(DUCKDB_OBJ) $(DUCKDB_MATH_OBJ) -lm
 	sh duckdb/footer.sh $@.tmp $(DUCKDB_PLATFORM) $(VERSION)
 	mv $@.tmp $@
+
+# The tests: the driver (tests/duckdb/driver.c) linked to the registry's
+# libduckdb.so, the SQLite build beside it for the row-for-row comparisons.
+DUCKDB_DRIVER := $(DDB)/driver
+$(DUCKDB_DRIVER): tests/duckdb/driver.c $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -I$(DUCKDB_INC) -o $@ $< \
+	  -L$(DUCKDB_LIBDIR) -lduckdb -Wl,-rpath,'$(CURDIR)/$(DUCKDB_LIBDIR)' -lm
+test-duckdb: $(DUCKDB_EXT) $(DUCKDB_DRIVER) $(LIB) | deps-duckdb deps-test
+	tclsh tests/duckdb/duckdb.tcl $(DUCKDB_DRIVER) $(DUCKDB_EXT) $(LIB)
