@@ -15,7 +15,8 @@
 **   xirr(value, date)          combines by concatenation; solved by flows.c
 **   xnpv(rate, value, date)    over the rows sorted by (t, value), so the
 **                              digits do not depend on how rows were split
-**                              among threads
+**                              among threads (xnpv: an exact sum, in any
+**                              order)
 **
 ** Conventions, as in the SQLite build (docs/functions.md, "Aggregates and
 ** window functions"): a row with a NULL argument is skipped; no rows, or
@@ -199,8 +200,9 @@ static void flows_release(void *state) {
   s->count = s->capacity = 0;
 }
 
-/* irr, xirr, xnpv over the flows sorted (a copy: the state may be combined
-** again in a window); 0 with the error written when out of memory or for
+/* irr, xirr over the flows sorted (a copy: the state may be combined
+** again in a window), xnpv over them as they are (an exact sum: the order
+** does not matter); 0 with the error written when out of memory or for
 ** two rates. */
 static int flows_result(const agg_kind *kind, void *state,
                         pmext_status *status, double *out, char *error,
@@ -212,6 +214,10 @@ static int flows_result(const agg_kind *kind, void *state,
   }
   *status = PMEXT_UNDEFINED;
   if (s->count == 0) return 1;
+  if (has_rate) {
+    *status = flows_xnpv(s->items, s->count, s->rates.last, out);
+    return 1;
+  }
   flow *sorted = malloc((size_t)s->count * sizeof *sorted);
   if (!sorted) {
     snprintf(error, error_size, "%s(): out of memory", kind->name);
@@ -219,12 +225,8 @@ static int flows_result(const agg_kind *kind, void *state,
   }
   memcpy(sorted, s->items, (size_t)s->count * sizeof *sorted);
   qsort(sorted, (size_t)s->count, sizeof *sorted, flow_order);
-  if (has_rate) {
-    *status = flows_xnpv(sorted, s->count, s->rates.last, out);
-  } else {
-    int unique;
-    *status = flows_irr(sorted, s->count, dated, NULL, &unique, out);
-  }
+  int unique;
+  *status = flows_irr(sorted, s->count, dated, NULL, &unique, out);
   free(sorted);
   return 1;
 }
@@ -268,14 +270,10 @@ static int text_julian(duckdb_string_t *text, double *out) {
   return end != buf && *end == '\0';
 }
 
-/* Column `col` of the chunk at row r as a double into *out: 1, or 0 with
-** the error set (a text that is not a date). */
-static int read_value(duckdb_function_info info, const agg_spec *spec,
-                      int col, void *data, idx_t r, double *out) {
-  if (col < spec->kind->argc - 1 || spec->last == ARG_NUMBER) {
-    *out = ((const double *)data)[r];
-    return 1;
-  }
+/* The date column at row r as a julian day into *out: 1, or 0 with the
+** error set (a text that is not a date). */
+static int read_date(duckdb_function_info info, const agg_spec *spec,
+                     int col, void *data, idx_t r, double *out) {
   switch (spec->last) {
     case ARG_DATE: {
       int32_t days = ((const duckdb_date *)data)[r].days;
@@ -286,6 +284,9 @@ static int read_value(duckdb_function_info info, const agg_spec *spec,
       }
       return 1;
     }
+    case ARG_NUMBER:
+      *out = ((const double *)data)[r];
+      return 1;
     case ARG_TIMESTAMP: {
       int64_t micros = ((const duckdb_timestamp *)data)[r].micros;
       if (micros == INT64_MAX || micros == -INT64_MAX) {
@@ -337,6 +338,7 @@ static void agg_update(duckdb_function_info info, duckdb_data_chunk input,
     data[i] = duckdb_vector_get_data(v);
     valid[i] = duckdb_vector_get_validity(v);
   }
+  int numbers = spec->last == ARG_NUMBER ? kind->argc : kind->argc - 1;
   double a[3];
   for (idx_t r = 0; r < rows; r++) {
     int skip = 0;
@@ -344,8 +346,10 @@ static void agg_update(duckdb_function_info info, duckdb_data_chunk input,
       skip = !ddb_valid(valid[i], r);
     }
     if (skip) continue;
-    for (int i = 0; i < kind->argc; i++) {
-      if (!read_value(info, spec, i, data[i], r, &a[i])) return;
+    for (int i = 0; i < numbers; i++) a[i] = ((const double *)data[i])[r];
+    if (numbers < kind->argc &&
+        !read_date(info, spec, numbers, data[numbers], r, &a[numbers])) {
+      return;
     }
     if (!kind->add(states[r], a)) {
       duckdb_aggregate_function_set_error(info, "pmext: out of memory");
