@@ -51,6 +51,16 @@ lite nullvalue NULL
 lite enable_load_extension 1
 lite eval {SELECT load_extension($::PMEXT_LIB)}
 
+# The rows of SQL in a DuckDB without pmext (driver -).
+proc plain_duckdb_rows {sql} {
+  set out [exec $::driver - << "[string map {\n " "} $sql]\n"]
+  set rows {}
+  foreach line [split $out \n] {
+    if {$line ne "\x1e"} { lappend rows [split $line \t] }
+  }
+  return $rows
+}
+
 # SQL with every decimal literal outside quotes written as a DOUBLE literal
 # (0.1 -> 0.1e0): DuckDB reads 0.1 as a DECIMAL, and its cast to DOUBLE may
 # round twice (0.9999999999999999 becomes 1.0), where SQLite reads the
@@ -89,12 +99,14 @@ if {[catch {
   foreach testfile [lsort [glob -directory $here *.test]] {
     set before_pass $::pmext_passed
     set before_fail $::pmext_failed
+    set started [clock milliseconds]
     if {[catch {uplevel #0 [list source $testfile]} err]} {
       pmext_fail [file tail $testfile] "the file died: $err\n$::errorInfo"
     }
-    puts [format "%-24s %4d passed, %d failed" [file tail $testfile] \
+    puts [format "%-24s %4d passed, %d failed (%.1f s)" [file tail $testfile] \
         [expr {$::pmext_passed - $before_pass}] \
-        [expr {$::pmext_failed - $before_fail}]]
+        [expr {$::pmext_failed - $before_fail}] \
+        [expr {([clock milliseconds] - $started) / 1000.0}]]
   }
 } err]} {
   pmext_fail setup "$err\n$::errorInfo"
