@@ -24,6 +24,8 @@ DDB         := $(B)/duckdb
 DUCKDB_INC  := $(DDB)/include
 DUCKDB_LIBDIR := $(DDB)/lib
 DUCKDB_EXT  := $(B)/pmext.duckdb_extension
+DUCKDB_DRIVER := $(DDB)/driver
+DUCKDB_NODE_DIR := $(DDB)/node
 DUCKDB_SRC  := $(wildcard duckdb/*.c)
 DUCKDB_OBJ  := $(DUCKDB_SRC:duckdb/%.c=$(DDB)/obj/%.o)
 DUCKDB_MATH_OBJ := $(PMEXT_MATH_SRC:ext/%.c=$(B)/obj/%.o)
@@ -62,9 +64,19 @@ $(DUCKDB_EXT): $(DUCKDB_OBJ) $(DUCKDB_MATH_OBJ) duckdb/footer.sh
 
 # The tests: the driver (tests/duckdb/driver.c) linked to the registry's
 # libduckdb.so, the SQLite build beside it for the row-for-row comparisons.
-DUCKDB_DRIVER := $(DDB)/driver
 $(DUCKDB_DRIVER): tests/duckdb/driver.c $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h
 	$(CC) -std=c11 $(WARN) $(CFLAGS) -I$(DUCKDB_INC) -o $@ $< \
 	  -L$(DUCKDB_LIBDIR) -lduckdb -Wl,-rpath,'$(CURDIR)/$(DUCKDB_LIBDIR)' -lm
-test-duckdb: $(DUCKDB_EXT) $(DUCKDB_DRIVER) $(LIB) | deps-duckdb deps-test
-	tclsh tests/duckdb/duckdb.tcl $(DUCKDB_DRIVER) $(DUCKDB_EXT) $(LIB)
+test-duckdb: $(DUCKDB_EXT) $(DUCKDB_DRIVER) $(LIB) $(DUCKDB_NODE_DIR)/run.mjs \
+    $(DUCKDB_NODE_DIR)/node_modules/@duckdb/node-api/package.json | deps-duckdb deps-test
+	tclsh tests/duckdb/duckdb.tcl $(DUCKDB_DRIVER) $(DUCKDB_EXT) $(LIB) $(DUCKDB_NODE_DIR)
+# The Node test's own npm tree: @duckdb/node-api at the version of
+# tests/duckdb/node/package-lock.json.
+$(DUCKDB_NODE_DIR)/node_modules/@duckdb/node-api/package.json: tests/duckdb/node/package.json tests/duckdb/node/package-lock.json | deps-duckdb
+	@mkdir -p $(DUCKDB_NODE_DIR)
+	cp tests/duckdb/node/package.json tests/duckdb/node/package-lock.json $(DUCKDB_NODE_DIR)/
+	cd $(DUCKDB_NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+$(DUCKDB_NODE_DIR)/run.mjs: tests/duckdb/node/run.mjs
+	@mkdir -p $(@D)
+	cp $< $@

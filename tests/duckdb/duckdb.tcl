@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # duckdb.tcl -- runner of the DuckDB tests (`make test-duckdb`):
 #
-#   tclsh tests/duckdb/duckdb.tcl DRIVER EXTENSION PMEXT_LIB
+#   tclsh tests/duckdb/duckdb.tcl DRIVER EXTENSION PMEXT_LIB NODE_DIR
 #
 # Starts DRIVER (tests/duckdb/driver.c, linked to the registry's
 # libduckdb.so), which loads EXTENSION (build/pmext.duckdb_extension), and
@@ -9,26 +9,29 @@
 # `db eval SQL` and `db onecolumn SQL` run SQL in DuckDB (rows as a flat
 # list, NULL written NULL; an error is a Tcl error with DuckDB's message),
 # and `lite` is a SQLite connection with PMEXT_LIB (the SQLite build)
-# loaded, to compare the two builds row for row. Closes with exactly
+# loaded, to compare the two builds row for row. NODE_DIR holds
+# @duckdb/node-api and tests/duckdb/node/run.mjs (node.test). Closes with exactly
 # "N passed, N failed" (non-zero exit on a failure).
 
-lassign $argv driver extension ::PMEXT_LIB
+lassign $argv driver extension ::PMEXT_LIB ::node_dir
 set here [file dirname [file normalize [info script]]]
 source [file join $here .. tester.tcl]
 
 set ::duckdb [open |[list $driver $extension 2>@1] r+]
 fconfigure $::duckdb -buffering line -encoding utf-8 -translation lf
 
-# The rows of one statement: a list of rows, each a list of values.
-proc duckdb_rows {sql} {
-  puts $::duckdb [string map {\n " " \r " "} $sql]
+# The rows of one statement sent to the driver on `channel`: a list of
+# rows, each a list of values.
+proc duckdb_rows {sql {channel ""}} {
+  if {$channel eq ""} { set channel $::duckdb }
+  puts $channel [string map {\n " " \r " "} $sql]
   set rows {}
   while {1} {
-    if {[gets $::duckdb line] < 0} { error "the DuckDB driver stopped" }
+    if {[gets $channel line] < 0} { error "the DuckDB driver stopped" }
     if {$line eq "\x1e"} break
     if {[string match "!error *" $line]} {
       set message [string range $line 7 end]
-      while {[gets $::duckdb line] >= 0 && $line ne "\x1e"} {}
+      while {[gets $channel line] >= 0 && $line ne "\x1e"} {}
       error $message
     }
     lappend rows [split $line \t]
