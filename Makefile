@@ -20,6 +20,9 @@
 #   make test-clients load pmext from each client of docs/clients.md
 #   make pg, test-pg  the growth functions as a PostgreSQL 15 extension
 #                     (docs/postgresql.md; mk/pg.mk)
+#   make duckdb       build/pmext.duckdb_extension: the growth functions for
+#                     DuckDB; make test-duckdb, make bench-duckdb
+#                     (docs/duckdb.md; mk/duckdb.mk)
 #   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;
 #                     make test-packages installs and uses each
@@ -34,7 +37,8 @@
 # and the default goal; the rules are in mk/, one file per concern:
 # build.mk (compiling, install, static, db, clean), test.mk (tests,
 # clients, benchmarks), hardening.mk (sanitizers, valgrind, oom, threads,
-# fuzz), packages.mk (wheel, npm, deb, Windows), pg.mk (PostgreSQL).
+# fuzz), packages.mk (wheel, npm, deb, Windows), pg.mk (PostgreSQL),
+# duckdb.mk (DuckDB).
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc

@@ -9,7 +9,8 @@
 #   make test-duckdb   tests/duckdb/ against the registry's libduckdb.so, from
 #                      C and from Node (@duckdb/node-api)
 #   make bench-duckdb  pmext's functions against DuckDB's own expressions,
-#                      1e6 to DUCKDB_BENCH_ROWS rows, 1 and 2 threads
+#                      over DUCKDB_BENCH_SIZES rows (default 1e6 1e7 1e8),
+#                      1 and 2 threads, and the SQLite build beside them
 #
 # Nothing of DuckDB is in the repository: `npm pack` fetches, at build time,
 # the headers (duckdb.h, duckdb_extension.h: C extension API v1.2.0) from
@@ -30,7 +31,6 @@ DUCKDB_SRC  := $(wildcard duckdb/*.c)
 DUCKDB_OBJ  := $(DUCKDB_SRC:duckdb/%.c=$(DDB)/obj/%.o)
 DUCKDB_MATH_OBJ := $(PMEXT_MATH_SRC:ext/%.c=$(B)/obj/%.o)
 DUCKDB_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext -I$(DUCKDB_INC)
-DUCKDB_BENCH_ROWS ?= 100000000
 
 .PHONY: duckdb test-duckdb bench-duckdb deps-duckdb
 deps-duckdb:
@@ -39,7 +39,7 @@ deps-duckdb:
 duckdb: $(DUCKDB_EXT)
 
 # The headers: from the `duckdb` npm package (its sources include them).
-$(DUCKDB_INC)/duckdb_extension.h: | $(if $(filter duckdb test-duckdb bench-duckdb,$(MAKECMDGOALS)),deps-duckdb)
+$(DUCKDB_INC)/duckdb_extension.h: | deps-duckdb
 	@mkdir -p $(DDB)/npm $(DUCKDB_INC)
 	cd $(DDB)/npm && npm pack --silent duckdb@$(DUCKDB_HEADERS_VERSION) >/dev/null
 	tar -xzf $(DDB)/npm/duckdb-$(DUCKDB_HEADERS_VERSION).tgz -C $(DDB)/npm \
@@ -80,3 +80,12 @@ $(DUCKDB_NODE_DIR)/node_modules/@duckdb/node-api/package.json: tests/duckdb/node
 $(DUCKDB_NODE_DIR)/run.mjs: tests/duckdb/node/run.mjs
 	@mkdir -p $(@D)
 	cp $< $@
+
+# The benchmark (tests/duckdb/bench.c), with the SQLite build beside it.
+DUCKDB_BENCH := $(DDB)/bench
+DUCKDB_BENCH_SIZES ?= 1e6 1e7 1e8
+$(DUCKDB_BENCH): tests/duckdb/bench.c $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -I$(DUCKDB_INC) -o $@ $< \
+	  -L$(DUCKDB_LIBDIR) -lduckdb -Wl,-rpath,'$(CURDIR)/$(DUCKDB_LIBDIR)' -lsqlite3 -lm
+bench-duckdb: $(DUCKDB_EXT) $(DUCKDB_BENCH) $(LIB) | deps-duckdb
+	$(DUCKDB_BENCH) ./$(DUCKDB_EXT) ./$(LIB) $(DUCKDB_BENCH_SIZES)
