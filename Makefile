@@ -21,7 +21,8 @@
 #   make pg, test-pg  the growth functions as a PostgreSQL 15 extension
 #                     (docs/postgresql.md; mk/pg.mk)
 #   make duckdb       build/pmext.duckdb_extension: the growth functions for
-#                     DuckDB; make test-duckdb, make bench-duckdb
+#                     DuckDB; make test-duckdb, make bench-duckdb,
+#                     make bench-duckdb-callgrind
 #                     (docs/duckdb.md; mk/duckdb.mk)
 #   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;

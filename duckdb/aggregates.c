@@ -339,13 +339,17 @@ static void agg_update(duckdb_function_info info, duckdb_data_chunk input,
     valid[i] = duckdb_vector_get_validity(v);
   }
   int numbers = spec->last == ARG_NUMBER ? kind->argc : kind->argc - 1;
+  int any_mask = 0;
+  for (int i = 0; i < kind->argc; i++) any_mask |= valid[i] != NULL;
   double a[3];
   for (idx_t r = 0; r < rows; r++) {
-    int skip = 0;
-    for (int i = 0; i < kind->argc && !skip; i++) {
-      skip = !ddb_valid(valid[i], r);
+    if (any_mask) {
+      int skip = 0;
+      for (int i = 0; i < kind->argc && !skip; i++) {
+        skip = !ddb_valid(valid[i], r);
+      }
+      if (skip) continue;
     }
-    if (skip) continue;
     for (int i = 0; i < numbers; i++) a[i] = ((const double *)data[i])[r];
     if (numbers < kind->argc &&
         !read_date(info, spec, numbers, data[numbers], r, &a[numbers])) {

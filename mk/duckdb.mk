@@ -10,7 +10,8 @@
 #                      C and from Node (@duckdb/node-api)
 #   make bench-duckdb  pmext's functions against DuckDB's own expressions,
 #                      over DUCKDB_BENCH_SIZES rows (default 1e6 1e7 1e8),
-#                      1 and 2 threads, and the SQLite build beside them
+#                      1 and 2 threads, and the SQLite build beside them;
+#                      make bench-duckdb-callgrind: instructions per row
 #
 # Nothing of DuckDB is in the repository: `npm pack` fetches, at build time,
 # the headers (duckdb.h, duckdb_extension.h: C extension API v1.2.0) from
@@ -32,7 +33,7 @@ DUCKDB_OBJ  := $(DUCKDB_SRC:duckdb/%.c=$(DDB)/obj/%.o)
 DUCKDB_MATH_OBJ := $(PMEXT_MATH_SRC:ext/%.c=$(B)/obj/%.o)
 DUCKDB_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext -I$(DUCKDB_INC)
 
-.PHONY: duckdb test-duckdb bench-duckdb deps-duckdb
+.PHONY: duckdb test-duckdb bench-duckdb bench-duckdb-callgrind deps-duckdb
 deps-duckdb:
 	@sh tools/need.sh duckdb
 
@@ -89,3 +90,14 @@ $(DUCKDB_BENCH): tests/duckdb/bench.c $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC
 	  -L$(DUCKDB_LIBDIR) -lduckdb -Wl,-rpath,'$(CURDIR)/$(DUCKDB_LIBDIR)' -lsqlite3 -lm
 bench-duckdb: $(DUCKDB_EXT) $(DUCKDB_BENCH) $(LIB) | deps-duckdb
 	$(DUCKDB_BENCH) ./$(DUCKDB_EXT) ./$(LIB) $(DUCKDB_BENCH_SIZES)
+
+# Instructions per row under callgrind (1 thread; DUCKDB_CG_ROWS rows).
+DUCKDB_CG_ROWS ?= 100000
+$(DUCKDB_BENCH)-cg: tests/duckdb/bench.c $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h | deps-bench
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -DPMEXT_BENCH_CALLGRIND -I$(DUCKDB_INC) -o $@ $< \
+	  -L$(DUCKDB_LIBDIR) -lduckdb -Wl,-rpath,'$(CURDIR)/$(DUCKDB_LIBDIR)' -lsqlite3 -lm
+bench-duckdb-callgrind: $(DUCKDB_EXT) $(DUCKDB_BENCH)-cg | deps-duckdb deps-bench
+	rm -rf $(DDB)/cg && mkdir -p $(DDB)/cg
+	valgrind -q --tool=callgrind --collect-atstart=no \
+	  --callgrind-out-file=$(DDB)/cg/out.%p $(DUCKDB_BENCH)-cg --callgrind ./$(DUCKDB_EXT) $(DUCKDB_CG_ROWS)
+	$(DUCKDB_BENCH)-cg --callgrind-report $(DDB)/cg/out.*

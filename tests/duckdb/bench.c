@@ -5,6 +5,13 @@
 ** bench-duckdb`; the numbers are in docs/performance.md, "DuckDB").
 **
 **   bench EXTENSION PMEXT_LIB [ROWS...]    (default rows: 1e6 1e7 1e8)
+**   bench --callgrind EXTENSION ROWS       each query once at 1 thread, each
+**                                          bracketed by callgrind client
+**                                          requests (run under valgrind
+**                                          --tool=callgrind
+**                                          --collect-atstart=no)
+**   bench --callgrind-report FILE...       instructions per row from the
+**                                          dumps of the run above
 **
 ** How it works: one in-memory DuckDB with EXTENSION loaded (unsigned
 ** extensions allowed). Per size N, a table t of N rows of varying inputs
@@ -27,6 +34,9 @@
 ** column is the relative difference of the two sums, a check that both
 ** compute the same thing.
 **
+** Instructions per row (`make bench-duckdb-callgrind`) do not depend on
+** what else the machine runs, where times on a shared machine do.
+**
 ** Then the SQLite build (PMEXT_LIB, loaded into the system libsqlite3) runs
 ** the pmext side of the same pairs over the same rows, up to 1e7 rows, in
 ** the same process: the side by side of the two engines.
@@ -40,6 +50,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#ifdef PMEXT_BENCH_CALLGRIND
+#include <valgrind/callgrind.h>
+#endif
 
 typedef struct pair {
   const char *label;
@@ -210,28 +224,115 @@ static void sqlite_size(const char *lib, long long rows) {
   sqlite3_close(db);
 }
 
+static duckdb_connection open_duckdb(const char *extension,
+                                     duckdb_database *db) {
+  duckdb_config config;
+  duckdb_connection con;
+  char *error = NULL;
+  if (duckdb_create_config(&config) != DuckDBSuccess ||
+      duckdb_set_config(config, "allow_unsigned_extensions", "true") != DuckDBSuccess ||
+      duckdb_open_ext(NULL, db, config, &error) != DuckDBSuccess ||
+      duckdb_connect(*db, &con) != DuckDBSuccess) {
+    fail("open", error);
+  }
+  duckdb_destroy_config(&config);
+  char load[1200];
+  snprintf(load, sizeof load, "LOAD '%s'", extension);
+  run(con, load);
+  return con;
+}
+
+#ifdef PMEXT_BENCH_CALLGRIND
+/* Each side of each pair once at 1 thread, collected alone and dumped as
+** "pair|side|rows", which the report reads back. */
+static int run_callgrind(const char *extension, long long rows) {
+  duckdb_database db;
+  duckdb_connection con = open_duckdb(extension, &db);
+  char sql[600];
+  snprintf(sql, sizeof sql, table_sql, rows);
+  run(con, sql);
+  run(con, "SET threads = 1");
+  for (size_t p = 0; p < N_PAIRS; p++) {
+    for (int side = 0; side < 2; side++) {
+      const char *query = side ? pairs[p].builtin : pairs[p].pmext;
+      run(con, query); /* warm caches and lazy initialisation */
+      char name[64];
+      snprintf(name, sizeof name, "%zu|%d|%lld", p, side, rows);
+      CALLGRIND_ZERO_STATS;
+      CALLGRIND_TOGGLE_COLLECT;
+      run(con, query);
+      CALLGRIND_TOGGLE_COLLECT;
+      CALLGRIND_DUMP_STATS_AT(name);
+    }
+  }
+  duckdb_disconnect(&con);
+  duckdb_close(&db);
+  return 0;
+}
+#endif
+
+/* Read "desc: Trigger: Client Request: pair|side|rows" and "totals: Ir". */
+static int run_report(int nfiles, char **files) {
+  double ir[N_PAIRS][2];
+  long long ops[N_PAIRS][2];
+  int seen[N_PAIRS][2];
+  memset(seen, 0, sizeof seen);
+  for (int f = 0; f < nfiles; f++) {
+    FILE *in = fopen(files[f], "r");
+    if (!in) continue;
+    char line[512];
+    unsigned idx = 0;
+    int side = 0, named = 0;
+    long long n = 0;
+    while (fgets(line, sizeof line, in)) {
+      if (sscanf(line, "desc: Trigger: Client Request: %u|%d|%lld", &idx, &side,
+                 &n) == 3 && idx < N_PAIRS && (side == 0 || side == 1)) {
+        named = 1;
+      }
+      double total;
+      if (named && sscanf(line, "totals: %lf", &total) == 1) {
+        ir[idx][side] = total;
+        ops[idx][side] = n;
+        seen[idx][side] = 1;
+      }
+    }
+    fclose(in);
+  }
+  printf("callgrind: instructions per row (Ir / rows), each query once, 1 thread\n\n");
+  printf("| pair: pmext vs built-in          |     rows |  pmext Ir | builtin Ir | ratio |\n");
+  printf("|---------------------------------|----------|-----------|------------|-------|\n");
+  for (size_t p = 0; p < N_PAIRS; p++) {
+    if (!seen[p][0] || !seen[p][1]) continue;
+    double a = ir[p][0] / (double)ops[p][0], b = ir[p][1] / (double)ops[p][1];
+    printf("| %-31s | %8lld | %9.0f | %10.0f | %5.2f |\n", pairs[p].label,
+           ops[p][0], a, b, a / b);
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc >= 3 && strcmp(argv[1], "--callgrind-report") == 0) {
+    return run_report(argc - 2, argv + 2);
+  }
+  if (argc >= 4 && strcmp(argv[1], "--callgrind") == 0) {
+#ifdef PMEXT_BENCH_CALLGRIND
+    return run_callgrind(argv[2], (long long)strtod(argv[3], NULL));
+#else
+    fprintf(stderr, "bench: built without valgrind/callgrind.h\n");
+    return 2;
+#endif
+  }
   if (argc < 3) {
-    fprintf(stderr, "usage: bench EXTENSION PMEXT_LIB [ROWS...]\n");
+    fprintf(stderr, "usage: bench EXTENSION PMEXT_LIB [ROWS...]\n"
+                    "       bench --callgrind EXTENSION ROWS\n"
+                    "       bench --callgrind-report CALLGRIND_OUT...\n");
     return 2;
   }
   static const char *const default_rows[] = {"1e6", "1e7", "1e8"};
   int n_sizes = argc > 3 ? argc - 3 : 3;
   const char *const *sizes = argc > 3 ? (const char *const *)argv + 3 : default_rows;
-  duckdb_config config;
   duckdb_database db;
-  duckdb_connection con;
-  char *error = NULL;
-  if (duckdb_create_config(&config) != DuckDBSuccess ||
-      duckdb_set_config(config, "allow_unsigned_extensions", "true") != DuckDBSuccess ||
-      duckdb_open_ext(NULL, &db, config, &error) != DuckDBSuccess ||
-      duckdb_connect(db, &con) != DuckDBSuccess) {
-    fail("open", error);
-  }
-  duckdb_destroy_config(&config);
-  char load[1200];
-  snprintf(load, sizeof load, "LOAD '%s'", argv[1]);
-  run(con, load);
+  duckdb_connection con = open_duckdb(argv[1], &db);
   printf("DuckDB %s, pmext in DuckDB against DuckDB's own expressions\n\n",
          duckdb_library_version());
   printf("| pair: pmext vs built-in          |      rows | threads | pmext ns | sprd | builtin ns | sprd | ratio | 2t/1t pmext / built-in | rel.dif |\n");
