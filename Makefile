@@ -28,6 +28,9 @@
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;
 #                     make test-packages installs and uses each
 #                     (mk/packages.mk)
+#   make web          build/web/: the page, SQLite and pmext in WebAssembly
+#                     (docs/web.md); make serve, test-web, bench-web
+#                     (mk/web.mk)
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
@@ -39,7 +42,7 @@
 # build.mk (compiling, install, static, db, clean), test.mk (tests,
 # clients, benchmarks), hardening.mk (sanitizers, valgrind, oom, threads,
 # fuzz), packages.mk (wheel, npm, deb, Windows), pg.mk (PostgreSQL),
-# duckdb.mk (DuckDB).
+# web.mk (the page in WebAssembly), duckdb.mk (DuckDB).
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc
@@ -104,4 +107,4 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 
-include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/pg.mk mk/duckdb.mk
+include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/pg.mk mk/web.mk mk/duckdb.mk

@@ -57,24 +57,45 @@ typedef struct model_figure {
 
 /* One segment of a report and the figures printed for it, by year. */
 typedef struct model_segment {
-  const char *dimension; /* 'market', 'region', 'end_user', ... */
+  const char *dimension; /* its dimension's printed name: 'market', ... */
   const char *segment;   /* the name as the report prints it */
+  const char *key;       /* the name compared (names.c) */
+  int dim;               /* its dimension: index in the report's */
   int n_values;
   model_figure *values;
   int n_shares;
   model_figure *shares;
   const char *value_note; /* note of its first printed size, or 0 */
+  int n_cagr;             /* the CAGR claims with a period on it ... */
+  int *cagr;              /* ... as indices into the report's claims */
 } model_segment;
 
-typedef enum { CLAIM_CAGR, CLAIM_DOMINANT, CLAIM_FASTEST } model_claim_kind;
+/* One dimension of a report: its segments in order of first appearance.
+** The first name printed is shown; names with the same key are one. */
+typedef struct model_dimension {
+  const char *name, *key;
+  int n_segments;
+  int *segments;
+  int complete; /* a 'complete' claim: the report lists every segment */
+} model_dimension;
+
+typedef enum {
+  CLAIM_CAGR,
+  CLAIM_DOMINANT,
+  CLAIM_FASTEST,
+  CLAIM_COMPLETE
+} model_claim_kind;
 
 /* One stated rate or statement. For a CAGR, segment is 0 for the whole
-** market, value the rate (a fraction) with half its last digit in half. */
+** market, value the rate (a fraction) with half its last digit in half;
+** has_period 0 when the claim states no period (from_year, to_year 0).
+** seg and dim: the segment and the dimension it names, or -1. */
 typedef struct model_claim {
   model_claim_kind kind;
   const char *dimension, *segment, *note;
   double value, half;
-  int from_year, to_year;
+  int has_period, from_year, to_year;
+  int seg, dim;
 } model_claim;
 
 typedef struct model_company {
@@ -97,12 +118,17 @@ typedef struct model_row {
 /* One report, as read, and its computed rows. */
 typedef struct model_report {
   const char *report, *market, *publisher, *published, *unit, *url;
+  const char *market_key; /* the market compared (names.c) */
   const char *unit_long; /* 'USD billion' for 'USD bn' */
+  char currency[4];      /* 'USD' */
   double to_bn;          /* factor from the unit to billions */
   int first_year, last_year; /* the window: first figure .. last figure
-                             ** or end of a stated CAGR */
+                             ** or end of a stated CAGR; 0 and -1 for a
+                             ** report with no figures (no year) */
   int n_segments;
   model_segment *segments; /* in order of first appearance */
+  int n_dimensions;
+  model_dimension *dimensions; /* in order of first appearance */
   int whole;               /* index of the whole market: the first
                            ** 'market' segment, or -1 */
   int n_claims;
@@ -115,23 +141,43 @@ typedef struct model_report {
   int segment_base;        /* segments of the reports before it */
 } model_report;
 
+/* One exchange rate of the fx table: one unit of `currency` is `rate`
+** units of the target currency in `year` (0: any year). */
+typedef struct model_fx {
+  char currency[4];
+  int year;
+  double rate;
+} model_fx;
+
 /* Every report of the input, the segment lookup, and the memory. */
 typedef struct model_set {
   int n_reports;
   model_report *reports;
+  int n_fx;             /* pm_compare: the fx table, sorted by currency */
+  model_fx *fx;         /* and year (0 first) */
+  char fx_target[4];    /* the currency converted to, or "" */
+  int count_extrapolated; /* pm_compare counts extrapolated values */
   int n_rslots;         /* hash of report names: report index + 1, 0 empty */
   int *rslot;
   int n_sslots;         /* hash of (report, dimension, segment) */
   int *sslot_report;    /* report index + 1 per slot, 0 = empty */
   int *sslot_segment;   /* segment index in that report */
+  int n_kslots;         /* hash of the keys (report, dimension) and */
+  int *kslot_report;    /* (report, dimension, segment): report index + 1 */
+  int *kslot_item;      /* per slot (0 empty); dimension index + 1, or */
+                        /* -(segment index + 1) */
   struct model_block *blocks; /* the memory of everything above */
 } model_set;
 
 /* --- reader.c: the reader -------------------------------------- */
 
-/* Names of the input tables (companies may be 0: none). */
+/* Names of the input tables (companies and fx may be 0: none); for
+** pm_compare, the currency to convert to (with fx) and whether
+** extrapolated values count in the consensus. */
 typedef struct model_inputs {
   const char *reports, *figures, *claims, *companies;
+  const char *fx, *currency;
+  int count_extrapolated;
 } model_inputs;
 
 /* Reads the input tables of db into a new model set, computes its rows
@@ -149,6 +195,24 @@ int model_find_report(const model_set *set, const char *report, size_t bytes);
 int model_find_segment(const model_set *set, int report, const char *dimension,
                        size_t dimension_bytes, const char *segment,
                        size_t segment_bytes);
+
+/* --- names.c, units.c: names and units compared --------------------- */
+
+/* The key a name is compared by ("Asia Pacific" and "asia-pacific" have
+** one), in memory of the set; 0 when memory runs out. */
+const char *model_name_key(model_set *set, const char *name);
+
+/* A unit read: 'US$ bn' is currency 'USD', scale 'bn' ('billion'). */
+typedef struct model_unit {
+  char currency[4];
+  const char *scale, *scale_name;
+  double to_bn; /* factor from the unit to billions */
+} model_unit;
+/* 0 and *out, or why text is not a unit (then add model_unit_forms). */
+const char *model_unit_parse(const char *text, model_unit *out);
+/* 0 and the code of a currency ('US$' -> 'USD'), or why not. */
+const char *model_currency_parse(const char *text, char code[4]);
+extern const char model_unit_forms[];
 
 /* --- rules.c: the rules ------------------------------------------------- */
 
@@ -225,14 +289,17 @@ typedef struct model_module {
 typedef struct model_source {
   sqlite3 *db;           /* 0: the built-in report (cache) */
   model_builtin_cache *cache;
-  char *names[4];        /* reports, figures, claims, companies (or 0) */
+  char *names[6];        /* reports, figures, claims, companies, fx (or
+                         ** 0) and currency (pm_compare: fx's target) */
+  int count_extrapolated; /* pm_compare: count_extrapolated=yes */
   const char *who;       /* module name, for messages */
   model_snapshot *snap;  /* the current model, or 0 */
   unsigned stamp[3];     /* change stamp when snap was built */
 } model_source;
 
 /* Parses the module arguments (reports=..., figures=..., claims=...,
-** companies=...) into src; db 0 for the built-in (from cache). */
+** companies=...; for pm_compare also fx=..., currency=...,
+** count_extrapolated=yes|no) into src; db 0 for the built-in (from cache). */
 int model_source_init(model_source *src, sqlite3 *db,
                       model_builtin_cache *cache, const char *who, int argc,
                       const char *const *argv, char **err);

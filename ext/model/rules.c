@@ -92,24 +92,16 @@ static int interpolate(const model_figure *a, const model_figure *b, int year,
          PMEXT_OK;
 }
 
-/* Is claim c a CAGR the report states for segment `index`? */
-static int cagr_of(const model_report *r, const model_claim *c, int index) {
-  if (c->kind != CLAIM_CAGR) return 0;
-  if (!c->segment) return index == r->whole;
-  const model_segment *s = &r->segments[index];
-  return strcmp(c->segment, s->segment) == 0 &&
-         strcmp(c->dimension, s->dimension) == 0;
-}
-
-/* Rule 3: the last printed size grown at a stated CAGR. */
+/* Rule 3: the last printed size grown at a stated CAGR (the segment's
+** claims with a period, s->cagr, in the order stated). */
 static int projected(const model_report *r, int index, int year,
                      double *value) {
   const model_segment *s = &r->segments[index];
   if (s->n_values == 0) return 0;
   const model_figure *last = &s->values[s->n_values - 1];
-  for (int i = 0; i < r->n_claims; i++) {
-    const model_claim *c = &r->claims[i];
-    if (cagr_of(r, c, index) && last->year < year && year <= c->to_year &&
+  for (int i = 0; i < s->n_cagr; i++) {
+    const model_claim *c = &r->claims[s->cagr[i]];
+    if (last->year < year && year <= c->to_year &&
         last->year >= c->from_year - 1 && last->year < c->to_year) {
       return growth_project(last->x, c->value, year - last->year, value) ==
              PMEXT_OK;
@@ -226,8 +218,12 @@ static void stated_row(const model_report *r, int index, int year,
     return;
   }
   if (index == r->whole) {
+    row->has_value = 1;
     row->value = w->stated;
     row->value_basis = MODEL_DERIVED;
+    row->has_share = 1;
+    row->share = 1;
+    row->share_basis = MODEL_DERIVED;
   } else if (row->has_share) {
     row->value = row->share * w->stated;
     row->has_value = 1;
@@ -247,7 +243,7 @@ int model_compute(model_set *set, model_report *r) {
   int n_years = r->last_year - r->first_year + 1;
   size_t n = (size_t)MODEL_N_SCENARIOS * (size_t)r->n_segments * (size_t)n_years;
   r->rows = model_alloc(set, (n + 1) * sizeof *r->rows);
-  whole_year *whole = sqlite3_malloc64((size_t)n_years * sizeof *whole);
+  whole_year *whole = sqlite3_malloc64((size_t)(n_years + 1) * sizeof *whole);
   if (!r->rows || !whole) {
     sqlite3_free(whole);
     return SQLITE_NOMEM;

@@ -28,8 +28,43 @@
 
 SQLITE_EXTENSION_INIT3
 
-static const char *const keys[4] = {"reports", "figures", "claims",
-                                     "companies"};
+#define N_KEYS 7
+static const char *const keys[N_KEYS] = {"reports",  "figures", "claims",
+                                         "companies", "fx",     "currency",
+                                         "count_extrapolated"};
+/* The keys of pm_compare alone: fx, currency, count_extrapolated. */
+#define FIRST_COMPARE_KEY 4
+
+/* A yes or no argument: 1, 0, or -1 for anything else. */
+static int yes_no(const char *value) {
+  static const char *const yes[] = {"yes", "1", "true", "on"};
+  static const char *const no[] = {"no", "0", "false", "off"};
+  for (int i = 0; i < 4; i++) {
+    if (sqlite3_stricmp(value, yes[i]) == 0) return 1;
+    if (sqlite3_stricmp(value, no[i]) == 0) return 0;
+  }
+  return -1;
+}
+
+/* pm_compare's arguments, checked: currency with fx, a known currency. */
+static int check_compare_arguments(model_source *src, const char *who,
+                                   char **err) {
+  char code[4];
+  const char *why = 0;
+  if (src->names[4] && !src->names[5]) {
+    why = "fx= needs currency=, the currency its rates convert to";
+  } else if (src->names[5] && !src->names[4]) {
+    why = "currency= needs fx=, the table of rates to convert with";
+  } else if (src->names[5] &&
+             (why = model_currency_parse(src->names[5], code)) != 0) {
+    *err = sqlite3_mprintf("%s: currency='%s' %s; %s", who, src->names[5],
+                           why, model_unit_forms);
+    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (!why) return SQLITE_OK;
+  *err = sqlite3_mprintf("%s: %s", who, why);
+  return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+}
 
 /* The argument's value without blanks and one level of quotes. */
 static char *unquote(const char *p, size_t n) {
@@ -65,33 +100,49 @@ int model_source_init(model_source *src, sqlite3 *db,
   src->cache = cache;
   src->who = who;
   if (!db) return SQLITE_OK;
+  int compare = strcmp(who, "pm_compare") == 0;
   for (int i = 3; i < argc; i++) {
     const char *eq = strchr(argv[i], '=');
     int k = -1;
     if (eq) {
       char *key = unquote(argv[i], (size_t)(eq - argv[i]));
       if (!key) return SQLITE_NOMEM;
-      for (int j = 0; j < 4; j++) {
+      for (int j = 0; j < (compare ? N_KEYS : FIRST_COMPARE_KEY); j++) {
         if (sqlite3_stricmp(key, keys[j]) == 0) k = j;
       }
       sqlite3_free(key);
     }
     if (k < 0) {
-      *err = sqlite3_mprintf("%s: unknown argument '%s'; give reports=, "
-                             "figures=, claims= or companies= and a table name",
-                             who, argv[i]);
+      *err = sqlite3_mprintf(
+          "%s: unknown argument '%s'; give reports=, figures=, claims= or "
+          "companies= and a table name%s",
+          who, argv[i],
+          compare ? ", fx= and currency= (a table of exchange rates and the "
+                    "currency they convert to), or count_extrapolated=yes"
+                  : "");
       return *err ? SQLITE_ERROR : SQLITE_NOMEM;
     }
+    char *value = unquote(eq + 1, strlen(eq + 1));
+    if (!value) return SQLITE_NOMEM;
+    if (k == N_KEYS - 1) {
+      src->count_extrapolated = yes_no(value);
+      sqlite3_free(value);
+      if (src->count_extrapolated < 0) {
+        *err = sqlite3_mprintf("%s: '%s': give count_extrapolated=yes or "
+                               "count_extrapolated=no", who, argv[i]);
+        return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+      }
+      continue;
+    }
     sqlite3_free(src->names[k]);
-    src->names[k] = unquote(eq + 1, strlen(eq + 1));
-    if (!src->names[k]) return SQLITE_NOMEM;
+    src->names[k] = value;
   }
   for (int k = 0; k < 3; k++) {
     if (!src->names[k] && !(src->names[k] = sqlite3_mprintf("%s", keys[k]))) {
       return SQLITE_NOMEM;
     }
   }
-  return SQLITE_OK;
+  return compare ? check_compare_arguments(src, who, err) : SQLITE_OK;
 }
 
 void model_snapshot_release(model_snapshot *snap) {
@@ -102,7 +153,7 @@ void model_snapshot_release(model_snapshot *snap) {
 }
 
 void model_source_free(model_source *src) {
-  for (int k = 0; k < 4; k++) sqlite3_free(src->names[k]);
+  for (int k = 0; k < 6; k++) sqlite3_free(src->names[k]);
   model_snapshot_release(src->snap);
   memset(src, 0, sizeof *src);
 }
@@ -152,7 +203,8 @@ int model_source_get(model_source *src, model_snapshot **out, char **err) {
   model_snapshot_release(src->snap);
   src->snap = 0;
   model_inputs in = {src->names[0], src->names[1], src->names[2],
-                     src->names[3]};
+                     src->names[3], src->names[4], src->names[5],
+                     src->count_extrapolated};
   if ((rc = model_read(src->db, &in, src->who, &set, err)) != SQLITE_OK) {
     return rc;
   }
