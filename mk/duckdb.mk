@@ -85,16 +85,17 @@ $(DUCKDB_NODE_DIR)/run.mjs: tests/duckdb/node/run.mjs
 # The benchmark (tests/duckdb/bench.c), with the SQLite build beside it.
 DUCKDB_BENCH := $(DDB)/bench
 DUCKDB_BENCH_SIZES ?= 1e6 1e7 1e8
-$(DUCKDB_BENCH): tests/duckdb/bench.c $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h
-	$(CC) -std=c11 $(WARN) $(CFLAGS) -I$(DUCKDB_INC) -o $@ $< \
+DUCKDB_BENCH_SRC := tests/duckdb/bench.c tests/bench/callgrind_dump.c
+$(DUCKDB_BENCH): $(DUCKDB_BENCH_SRC) tests/bench/callgrind_dump.h $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -I$(DUCKDB_INC) -Itests/bench -o $@ $(DUCKDB_BENCH_SRC) \
 	  -L$(DUCKDB_LIBDIR) -lduckdb -Wl,-rpath,'$(CURDIR)/$(DUCKDB_LIBDIR)' -lsqlite3 -lm
 bench-duckdb: $(DUCKDB_EXT) $(DUCKDB_BENCH) $(LIB) | deps-duckdb
 	$(DUCKDB_BENCH) ./$(DUCKDB_EXT) ./$(LIB) $(DUCKDB_BENCH_SIZES)
 
 # Instructions per row under callgrind (1 thread; DUCKDB_CG_ROWS rows).
 DUCKDB_CG_ROWS ?= 100000
-$(DUCKDB_BENCH)-cg: tests/duckdb/bench.c $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h | deps-bench
-	$(CC) -std=c11 $(WARN) $(CFLAGS) -DPMEXT_BENCH_CALLGRIND -I$(DUCKDB_INC) -o $@ $< \
+$(DUCKDB_BENCH)-cg: $(DUCKDB_BENCH_SRC) tests/bench/callgrind_dump.h $(DUCKDB_LIBDIR)/libduckdb.so $(DUCKDB_INC)/duckdb_extension.h | deps-bench
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -DPMEXT_BENCH_CALLGRIND -I$(DUCKDB_INC) -Itests/bench -o $@ $(DUCKDB_BENCH_SRC) \
 	  -L$(DUCKDB_LIBDIR) -lduckdb -Wl,-rpath,'$(CURDIR)/$(DUCKDB_LIBDIR)' -lsqlite3 -lm
 bench-duckdb-callgrind: $(DUCKDB_EXT) $(DUCKDB_BENCH)-cg | deps-duckdb deps-bench
 	rm -rf $(DDB)/cg && mkdir -p $(DDB)/cg

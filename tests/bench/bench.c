@@ -61,6 +61,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "callgrind_dump.h"
+
 #ifdef PMEXT_BENCH_CALLGRIND
 #include <valgrind/callgrind.h>
 #endif
@@ -990,34 +992,23 @@ static int run_callgrind(const char *lib, long rows) {
 }
 #endif
 
-/* Read "desc: Trigger: Client Request: i|s|ops" and "totals: Ir" back. */
+/* The dumps of run_callgrind() back (callgrind_dump.c). */
 static int run_report(int nfiles, char **files) {
   double ir[N_PAIRS][2];
   long ops[N_PAIRS][2];
   int seen[N_PAIRS][2];
   memset(seen, 0, sizeof seen);
   for (int f = 0; f < nfiles; f++) {
-    FILE *in = fopen(files[f], "r");
-    if (!in) continue;
-    char line[512];
-    int have_name = 0;
-    unsigned idx = 0;
-    int side = 0;
-    long n = 0;
-    while (fgets(line, sizeof line, in)) {
-      if (sscanf(line, "desc: Trigger: Client Request: %u|%d|%ld", &idx,
-                 &side, &n) == 3 &&
-          idx < N_PAIRS && (side == 0 || side == 1)) {
-        have_name = 1;
-      }
-      double total;
-      if (have_name && sscanf(line, "totals: %lf", &total) == 1) {
-        ir[idx][side] = total;
-        ops[idx][side] = n;
-        seen[idx][side] = 1;
-      }
+    unsigned idx;
+    int side;
+    long long n;
+    double total;
+    if (callgrind_dump_read(files[f], &idx, &side, &n, &total) &&
+        idx < N_PAIRS) {
+      ir[idx][side] = total;
+      ops[idx][side] = (long)n;
+      seen[idx][side] = 1;
     }
-    fclose(in);
   }
   printf("callgrind: instructions per operation (Ir / ops), each query once\n\n");
   printf("| %-36s | %7s | %10s | %10s | %5s |\n", "pair: pmext vs built-in",

@@ -25,14 +25,17 @@
 **   cagr_fit  cagr_fit(b, y)              sum(b)
 **   npv       npv(0.05, x, y)             sum(x)
 **   cagr_agg  cagr_agg(b, y)              sum(b)
-** at 1 and then 2 threads (SET threads). The two sides are timed
-** alternately, REPS times after a warm-up (5, or 3 at 1e8 rows and more),
-** with clock_gettime(CLOCK_MONOTONIC) around the query and the fetch of
-** its one row. Columns: median ns per row, spread (interquartile range
-** over median), ratio of the medians (pmext / built-in); `2t/1t` is the
-** median at 2 threads over the median at 1 thread. The scalars' last
-** column is the relative difference of the two sums, a check that both
-** compute the same thing.
+** at 1 and at 2 threads (SET threads). Each repetition runs every pair's
+** two sides at 1 and then at 2 threads, REPS times after a warm-up (5, or
+** 3 at 1e8 rows and more), with clock_gettime(CLOCK_MONOTONIC) around the
+** query and the fetch of its one row, and the process's CPU time
+** (getrusage: user + system of every thread). Columns: median wall ns per
+** row, spread (interquartile range over median), ratio of the medians
+** (pmext / built-in), pmext's median CPU ns per row, and `busy`, pmext's
+** CPU time over its wall time: how many threads worked at once (2 when
+** both of 2 threads had a core; less when the machine's other work took
+** one). The scalars' last column is the relative difference of the two
+** sums, a check that both compute the same thing.
 **
 ** Instructions per row (`make bench-duckdb-callgrind`) do not depend on
 ** what else the machine runs, where times on a shared machine do.
@@ -49,7 +52,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+
+#include "callgrind_dump.h"
 
 #ifdef PMEXT_BENCH_CALLGRIND
 #include <valgrind/callgrind.h>
@@ -131,50 +137,57 @@ static const char *const table_sql =
     "(1.0 + (i * 7919 %% 100003) / 100.0) * (1.0 + (i * 31 %% 1000) / 500.0) AS b "
     "FROM range(%lld) s(i)";
 
-/* ns per row of the pmext side of pair p in DuckDB at `threads`, and its
-** result, for the SQLite comparison. */
-static double duckdb_size(duckdb_connection con, long long rows) {
+/* Process CPU time (user + system, every thread), seconds. */
+static double cpu_now(void) {
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return (double)u.ru_utime.tv_sec + (double)u.ru_utime.tv_usec * 1e-6 +
+         (double)u.ru_stime.tv_sec + (double)u.ru_stime.tv_usec * 1e-6;
+}
+
+/* One size: each repetition runs, at 1 and then 2 threads, every pair's
+** two sides, so that what else the machine does falls on all of them
+** alike; the first repetition warms up and is not counted. */
+static void duckdb_size(duckdb_connection con, long long rows) {
   char sql[600];
   snprintf(sql, sizeof sql, table_sql, rows);
   double start = now();
   run(con, sql);
   fprintf(stderr, "bench: table of %lld rows in %.1f s\n", rows, now() - start);
   int reps = rows >= 100000000 ? 3 : MAX_REPS;
-  static double median[N_PAIRS][2][2]; /* pair, threads - 1, side */
-  double spread[N_PAIRS][2][2], sums[N_PAIRS][2];
-  for (int threads = 1; threads <= 2; threads++) {
-    snprintf(sql, sizeof sql, "SET threads = %d", threads);
-    run(con, sql);
-    for (size_t p = 0; p < N_PAIRS; p++) {
-      double t[2][MAX_REPS];
-      sums[p][0] = run(con, pairs[p].pmext); /* warm-up */
-      sums[p][1] = run(con, pairs[p].builtin);
-      for (int k = 0; k < reps; k++) {
+  static double wall[N_PAIRS][2][2][MAX_REPS], cpu[N_PAIRS][2][2][MAX_REPS];
+  double sums[N_PAIRS][2];
+  for (int k = -1; k < reps; k++) {
+    for (int threads = 1; threads <= 2; threads++) {
+      snprintf(sql, sizeof sql, "SET threads = %d", threads);
+      run(con, sql);
+      for (size_t p = 0; p < N_PAIRS; p++) {
         for (int side = 0; side < 2; side++) {
-          double start_query = now();
-          run(con, side ? pairs[p].builtin : pairs[p].pmext);
-          t[side][k] = (now() - start_query) / (double)rows * 1e9;
+          double w = now(), c = cpu_now();
+          double sum = run(con, side ? pairs[p].builtin : pairs[p].pmext);
+          w = (now() - w) / (double)rows * 1e9;
+          c = (cpu_now() - c) / (double)rows * 1e9;
+          if (k < 0) {
+            sums[p][side] = sum;
+          } else {
+            wall[p][threads - 1][side][k] = w;
+            cpu[p][threads - 1][side][k] = c;
+          }
         }
-      }
-      for (int side = 0; side < 2; side++) {
-        summarise(t[side], reps, &median[p][threads - 1][side],
-                  &spread[p][threads - 1][side]);
       }
     }
   }
   for (size_t p = 0; p < N_PAIRS; p++) {
-    for (int threads = 1; threads <= 2; threads++) {
-      const double *m = median[p][threads - 1], *s = spread[p][threads - 1];
-      printf("| %-31s | %9lld | %d | %8.1f | %4.0f%% | %8.1f | %4.0f%% | %5.2f |",
-             pairs[p].label, rows, threads, m[0], 100 * s[0], m[1],
-             100 * s[1], m[0] / m[1]);
-      if (threads == 2) {
-        printf(" %4.2f / %4.2f |", m[0] / median[p][0][0],
-               m[1] / median[p][0][1]);
-      } else {
-        printf("             |");
+    for (int t = 0; t < 2; t++) {
+      double m[2], s[2], c, unused;
+      for (int side = 0; side < 2; side++) {
+        summarise(wall[p][t][side], reps, &m[side], &s[side]);
       }
-      if (pairs[p].scalar && threads == 1) {
+      summarise(cpu[p][t][0], reps, &c, &unused);
+      printf("| %-31s | %9lld | %d | %8.1f | %4.0f%% | %8.1f | %4.0f%% | %5.2f | %8.1f | %4.2f |",
+             pairs[p].label, rows, t + 1, m[0], 100 * s[0], m[1], 100 * s[1],
+             m[0] / m[1], c, c / m[0]);
+      if (pairs[p].scalar && t == 0) {
         printf(" %.1e |\n", fabs(sums[p][0] - sums[p][1]) / fabs(sums[p][1]));
       } else {
         printf("         |\n");
@@ -183,7 +196,6 @@ static double duckdb_size(duckdb_connection con, long long rows) {
   }
   fflush(stdout);
   run(con, "DROP TABLE t");
-  return 0;
 }
 
 /* The SQLite build over the same rows: ns per row of each pair's pmext
@@ -271,32 +283,23 @@ static int run_callgrind(const char *extension, long long rows) {
 }
 #endif
 
-/* Read "desc: Trigger: Client Request: pair|side|rows" and "totals: Ir". */
+/* The dumps of run_callgrind() back (tests/bench/callgrind_dump.c). */
 static int run_report(int nfiles, char **files) {
   double ir[N_PAIRS][2];
   long long ops[N_PAIRS][2];
   int seen[N_PAIRS][2];
   memset(seen, 0, sizeof seen);
   for (int f = 0; f < nfiles; f++) {
-    FILE *in = fopen(files[f], "r");
-    if (!in) continue;
-    char line[512];
-    unsigned idx = 0;
-    int side = 0, named = 0;
-    long long n = 0;
-    while (fgets(line, sizeof line, in)) {
-      if (sscanf(line, "desc: Trigger: Client Request: %u|%d|%lld", &idx, &side,
-                 &n) == 3 && idx < N_PAIRS && (side == 0 || side == 1)) {
-        named = 1;
-      }
-      double total;
-      if (named && sscanf(line, "totals: %lf", &total) == 1) {
-        ir[idx][side] = total;
-        ops[idx][side] = n;
-        seen[idx][side] = 1;
-      }
+    unsigned idx;
+    int side;
+    long long n;
+    double total;
+    if (callgrind_dump_read(files[f], &idx, &side, &n, &total) &&
+        idx < N_PAIRS) {
+      ir[idx][side] = total;
+      ops[idx][side] = n;
+      seen[idx][side] = 1;
     }
-    fclose(in);
   }
   printf("callgrind: instructions per row (Ir / rows), each query once, 1 thread\n\n");
   printf("| pair: pmext vs built-in          |     rows |  pmext Ir | builtin Ir | ratio |\n");
@@ -335,8 +338,8 @@ int main(int argc, char **argv) {
   duckdb_connection con = open_duckdb(argv[1], &db);
   printf("DuckDB %s, pmext in DuckDB against DuckDB's own expressions\n\n",
          duckdb_library_version());
-  printf("| pair: pmext vs built-in          |      rows | threads | pmext ns | sprd | builtin ns | sprd | ratio | 2t/1t pmext / built-in | rel.dif |\n");
-  printf("|---------------------------------|-----------|---|----------|------|----------|------|-------|-------------|---------|\n");
+  printf("| pair: pmext vs built-in         |      rows | threads | pmext ns | sprd | built-in ns | sprd | ratio | pmext CPU ns | busy | rel.dif |\n");
+  printf("|---------------------------------|-----------|---|----------|------|----------|------|-------|----------|------|---------|\n");
   for (int i = 0; i < n_sizes; i++) duckdb_size(con, (long long)strtod(sizes[i], NULL));
   duckdb_disconnect(&con);
   duckdb_close(&db);
