@@ -25,17 +25,20 @@
 **   cagr_fit  cagr_fit(b, y)              sum(b)
 **   npv       npv(0.05, x, y)             sum(x)
 **   cagr_agg  cagr_agg(b, y)              sum(b)
+** and the formulas an analyst writes without pmext:
+**   npv       npv(0.05, x, y)             sum(x / pow(1.05, y))
+**   cagr_fit  cagr_fit(b, y)              exp(regr_slope(ln(b), y)) - 1
 ** at 1 and at 2 threads (SET threads). Each repetition runs every pair's
 ** two sides at 1 and then at 2 threads, REPS times after a warm-up (5, or
 ** 3 at 1e8 rows and more), with clock_gettime(CLOCK_MONOTONIC) around the
 ** query and the fetch of its one row, and the process's CPU time
 ** (getrusage: user + system of every thread). Columns: median wall ns per
 ** row, spread (interquartile range over median), ratio of the medians
-** (pmext / built-in), pmext's median CPU ns per row, and `busy`, pmext's
-** CPU time over its wall time: how many threads worked at once (2 when
-** both of 2 threads had a core; less when the machine's other work took
-** one). The scalars' last column is the relative difference of the two
-** sums, a check that both compute the same thing.
+** (pmext / built-in); the same for CPU ns per row; and `busy`, pmext's CPU
+** time over its wall time: how many cores worked for the query at once
+** (up to the threads; less when the machine's other work took them). The
+** last column, for the pairs that compute the same thing, is the relative
+** difference of their results, a check.
 **
 ** Instructions per row (`make bench-duckdb-callgrind`) do not depend on
 ** what else the machine runs, where times on a shared machine do.
@@ -78,6 +81,10 @@ static const pair pairs[] = {
      "SELECT sum(x) FROM t", 0},
     {"cagr_agg(v,y) vs sum(v)", "SELECT cagr_agg(b, y) FROM t",
      "SELECT sum(b) FROM t", 0},
+    {"npv vs sum(v/pow(1.05,y))", "SELECT npv(0.05, x, y) FROM t",
+     "SELECT sum(x / pow(1.05, y)) FROM t", 1},
+    {"cagr_fit vs exp(regr_slope)-1", "SELECT cagr_fit(b, y) FROM t",
+     "SELECT exp(regr_slope(ln(b), y)) - 1 FROM t", 1},
 };
 #define N_PAIRS (sizeof pairs / sizeof pairs[0])
 #define MAX_REPS 5
@@ -179,14 +186,15 @@ static void duckdb_size(duckdb_connection con, long long rows) {
   }
   for (size_t p = 0; p < N_PAIRS; p++) {
     for (int t = 0; t < 2; t++) {
-      double m[2], s[2], c, unused;
+      double m[2], s[2], c[2], unused;
       for (int side = 0; side < 2; side++) {
         summarise(wall[p][t][side], reps, &m[side], &s[side]);
+        summarise(cpu[p][t][side], reps, &c[side], &unused);
       }
-      summarise(cpu[p][t][0], reps, &c, &unused);
-      printf("| %-31s | %9lld | %d | %8.1f | %4.0f%% | %8.1f | %4.0f%% | %5.2f | %8.1f | %4.2f |",
+      printf("| %-31s | %9lld | %d | %8.1f | %4.0f%% | %8.1f | %4.0f%% | %5.2f "
+             "| %8.1f | %8.1f | %5.2f | %4.2f |",
              pairs[p].label, rows, t + 1, m[0], 100 * s[0], m[1], 100 * s[1],
-             m[0] / m[1], c, c / m[0]);
+             m[0] / m[1], c[0], c[1], c[0] / c[1], c[0] / m[0]);
       if (pairs[p].scalar && t == 0) {
         printf(" %.1e |\n", fabs(sums[p][0] - sums[p][1]) / fabs(sums[p][1]));
       } else {
@@ -198,8 +206,8 @@ static void duckdb_size(duckdb_connection con, long long rows) {
   run(con, "DROP TABLE t");
 }
 
-/* The SQLite build over the same rows: ns per row of each pair's pmext
-** side (cagr_agg is cagr(value, year) there). */
+/* The SQLite build over the same rows: wall and CPU ns per row of each
+** pair's pmext side, once each (cagr_agg is cagr(value, year) there). */
 static void sqlite_size(const char *lib, long long rows) {
   sqlite3 *db;
   char *error = NULL;
@@ -218,19 +226,24 @@ static void sqlite_size(const char *lib, long long rows) {
            rows);
   if (sqlite3_exec(db, sql, NULL, NULL, &error) != SQLITE_OK) fail("table", error);
   for (size_t p = 0; p < N_PAIRS; p++) {
+    int seen = 0;
+    for (size_t q = 0; q < p; q++) seen |= strcmp(pairs[q].pmext, pairs[p].pmext) == 0;
+    if (seen) continue;
     char query[200];
     snprintf(query, sizeof query, "%s", pairs[p].pmext);
     char *agg = strstr(query, "cagr_agg");
     if (agg) memmove(agg + 4, agg + 8, strlen(agg + 8) + 1);
-    double t[MAX_REPS], median, spread;
+    double wall[3], cpu[3], median, spread, cpu_median;
     for (int k = 0; k < 3; k++) {
-      double start = now();
+      double start = now(), start_cpu = cpu_now();
       if (sqlite3_exec(db, query, NULL, NULL, &error) != SQLITE_OK) fail(query, error);
-      t[k] = (now() - start) / (double)rows * 1e9;
+      wall[k] = (now() - start) / (double)rows * 1e9;
+      cpu[k] = (cpu_now() - start_cpu) / (double)rows * 1e9;
     }
-    summarise(t, 3, &median, &spread);
-    printf("| %-31s | %9lld | %8.1f | %4.0f%% |\n", pairs[p].label, rows,
-           median, 100 * spread);
+    summarise(wall, 3, &median, &spread);
+    summarise(cpu, 3, &cpu_median, &spread);
+    printf("| %-36s | %9lld | %8.1f | %8.1f |\n", query + 7, rows, median,
+           cpu_median);
   }
   fflush(stdout);
   sqlite3_close(db);
@@ -338,15 +351,15 @@ int main(int argc, char **argv) {
   duckdb_connection con = open_duckdb(argv[1], &db);
   printf("DuckDB %s, pmext in DuckDB against DuckDB's own expressions\n\n",
          duckdb_library_version());
-  printf("| pair: pmext vs built-in         |      rows | threads | pmext ns | sprd | built-in ns | sprd | ratio | pmext CPU ns | busy | rel.dif |\n");
-  printf("|---------------------------------|-----------|---|----------|------|----------|------|-------|----------|------|---------|\n");
+  printf("| pair: pmext vs built-in         |      rows | threads | pmext ns | sprd | built-in ns | sprd | ratio | pmext CPU ns | built-in CPU ns | CPU ratio | busy | rel.dif |\n");
+  printf("|---------------------------------|-----------|---|----------|------|----------|------|-------|----------|----------|-------|------|---------|\n");
   for (int i = 0; i < n_sizes; i++) duckdb_size(con, (long long)strtod(sizes[i], NULL));
   duckdb_disconnect(&con);
   duckdb_close(&db);
   printf("\nThe SQLite build (%s), pmext side, same rows, one thread\n\n",
          sqlite3_libversion());
-  printf("| pair                            |      rows | pmext ns | sprd |\n");
-  printf("|---------------------------------|-----------|----------|------|\n");
+  printf("| query                                |      rows |  wall ns |   CPU ns |\n");
+  printf("|--------------------------------------|-----------|----------|----------|\n");
   for (int i = 0; i < n_sizes; i++) {
     long long rows = (long long)strtod(sizes[i], NULL);
     if (rows <= 10000000) sqlite_size(argv[2], rows);
