@@ -63,10 +63,6 @@
 
 #include "callgrind_dump.h"
 
-#ifdef PMEXT_BENCH_CALLGRIND
-#include <valgrind/callgrind.h>
-#endif
-
 #define REPS 11           /* timed repetitions of each side */
 #define MAX_KEYS 1024     /* most pm_segments keys the point query cycles */
 
@@ -979,11 +975,7 @@ static int run_callgrind(const char *lib, long rows) {
       run_side(b, p, st, s == 0, rows / 10); /* warm caches and lazy init */
       char name[64];
       snprintf(name, sizeof name, "%zu|%d|%ld", i, s, ops_of(b, p, rows));
-      CALLGRIND_ZERO_STATS;
-      CALLGRIND_TOGGLE_COLLECT;
-      run_side(b, p, st, s == 0, rows);
-      CALLGRIND_TOGGLE_COLLECT;
-      CALLGRIND_DUMP_STATS_AT(name);
+      CALLGRIND_MEASURE(name, run_side(b, p, st, s == 0, rows));
       sqlite3_finalize(st);
     }
   }
@@ -994,22 +986,9 @@ static int run_callgrind(const char *lib, long rows) {
 
 /* The dumps of run_callgrind() back (callgrind_dump.c). */
 static int run_report(int nfiles, char **files) {
-  double ir[N_PAIRS][2];
-  long ops[N_PAIRS][2];
-  int seen[N_PAIRS][2];
-  memset(seen, 0, sizeof seen);
-  for (int f = 0; f < nfiles; f++) {
-    unsigned idx;
-    int side;
-    long long n;
-    double total;
-    if (callgrind_dump_read(files[f], &idx, &side, &n, &total) &&
-        idx < N_PAIRS) {
-      ir[idx][side] = total;
-      ops[idx][side] = (long)n;
-      seen[idx][side] = 1;
-    }
-  }
+  callgrind_count counts[N_PAIRS][2];
+  memset(counts, 0, sizeof counts);
+  callgrind_dumps_read(nfiles, files, N_PAIRS, &counts[0][0]);
   printf("callgrind: instructions per operation (Ir / ops), each query once\n\n");
   printf("| %-36s | %7s | %10s | %10s | %5s |\n", "pair: pmext vs built-in",
          "ops", "pmext Ir", "builtin Ir", "ratio");
@@ -1018,13 +997,14 @@ static int run_report(int nfiles, char **files) {
          "------------", "------------", "-------");
   for (size_t i = 0; i < N_PAIRS; i++) {
     const pair *p = &pairs[i];
-    if (!seen[i][0] || !seen[i][1]) {
+    const callgrind_count *count = counts[i];
+    if (!count[0].seen || !count[1].seen) {
       print_skip(p);
       continue;
     }
-    double a = ir[i][0] / (double)ops[i][0];
-    double c = ir[i][1] / (double)ops[i][1];
-    printf("| %-36s | %7ld | %10.0f | %10.0f | %5.2f |\n", p->name, ops[i][0],
+    double a = count[0].instructions / (double)count[0].ops;
+    double c = count[1].instructions / (double)count[1].ops;
+    printf("| %-36s | %7lld | %10.0f | %10.0f | %5.2f |\n", p->name, count[0].ops,
            a, c, a / c);
   }
   return 0;

@@ -60,10 +60,6 @@
 
 #include "callgrind_dump.h"
 
-#ifdef PMEXT_BENCH_CALLGRIND
-#include <valgrind/callgrind.h>
-#endif
-
 typedef struct pair {
   const char *label;
   const char *pmext, *builtin;
@@ -283,11 +279,7 @@ static int run_callgrind(const char *extension, long long rows) {
       run(con, query); /* warm caches and lazy initialisation */
       char name[64];
       snprintf(name, sizeof name, "%zu|%d|%lld", p, side, rows);
-      CALLGRIND_ZERO_STATS;
-      CALLGRIND_TOGGLE_COLLECT;
-      run(con, query);
-      CALLGRIND_TOGGLE_COLLECT;
-      CALLGRIND_DUMP_STATS_AT(name);
+      CALLGRIND_MEASURE(name, run(con, query));
     }
   }
   duckdb_disconnect(&con);
@@ -298,30 +290,19 @@ static int run_callgrind(const char *extension, long long rows) {
 
 /* The dumps of run_callgrind() back (tests/bench/callgrind_dump.c). */
 static int run_report(int nfiles, char **files) {
-  double ir[N_PAIRS][2];
-  long long ops[N_PAIRS][2];
-  int seen[N_PAIRS][2];
-  memset(seen, 0, sizeof seen);
-  for (int f = 0; f < nfiles; f++) {
-    unsigned idx;
-    int side;
-    long long n;
-    double total;
-    if (callgrind_dump_read(files[f], &idx, &side, &n, &total) &&
-        idx < N_PAIRS) {
-      ir[idx][side] = total;
-      ops[idx][side] = n;
-      seen[idx][side] = 1;
-    }
-  }
+  callgrind_count counts[N_PAIRS][2];
+  memset(counts, 0, sizeof counts);
+  callgrind_dumps_read(nfiles, files, N_PAIRS, &counts[0][0]);
   printf("callgrind: instructions per row (Ir / rows), each query once, 1 thread\n\n");
   printf("| pair: pmext vs built-in          |     rows |  pmext Ir | builtin Ir | ratio |\n");
   printf("|---------------------------------|----------|-----------|------------|-------|\n");
   for (size_t p = 0; p < N_PAIRS; p++) {
-    if (!seen[p][0] || !seen[p][1]) continue;
-    double a = ir[p][0] / (double)ops[p][0], b = ir[p][1] / (double)ops[p][1];
+    const callgrind_count *c = counts[p];
+    if (!c[0].seen || !c[1].seen) continue;
+    double a = c[0].instructions / (double)c[0].ops;
+    double b = c[1].instructions / (double)c[1].ops;
     printf("| %-31s | %8lld | %9.0f | %10.0f | %5.2f |\n", pairs[p].label,
-           ops[p][0], a, b, a / b);
+           c[0].ops, a, b, a / b);
   }
   return 0;
 }
