@@ -20,6 +20,8 @@
 #   make test-clients load pmext from each client of docs/clients.md
 #   make pg, test-pg  the growth functions as a PostgreSQL 15 extension
 #                     (docs/postgresql.md; mk/pg.mk)
+#   make installcheck pg_regress (pg/sql/, pg/expected/) against a running
+#                     server where pmext is installed (PGHOST, PGUSER)
 #   make duckdb       build/pmext.duckdb_extension: the growth functions for
 #                     DuckDB; make test-duckdb, make bench-duckdb,
 #                     make bench-duckdb-callgrind

@@ -171,13 +171,16 @@ typedef struct model_set {
 
 /* --- reader.c: the reader -------------------------------------- */
 
-/* Names of the input tables (companies and fx may be 0: none); for
-** pm_compare, the currency to convert to (with fx) and whether
-** extrapolated values count in the consensus. */
+/* Names of the input tables (companies and fx may be 0: none), and the
+** database to read each from, in the order reports, figures, claims,
+** companies, fx (0: SQLite's search order); for pm_compare, the currency
+** to convert to (with fx) and whether extrapolated values count in the
+** consensus. */
 typedef struct model_inputs {
   const char *reports, *figures, *claims, *companies;
   const char *fx, *currency;
   int count_extrapolated;
+  const char *schemas[5];
 } model_inputs;
 
 /* Reads the input tables of db into a new model set, computes its rows
@@ -291,6 +294,7 @@ typedef struct model_source {
   model_builtin_cache *cache;
   char *names[6];        /* reports, figures, claims, companies, fx (or
                          ** 0) and currency (pm_compare: fx's target) */
+  char *schemas[5];      /* the database of each table (0: search order) */
   int count_extrapolated; /* pm_compare: count_extrapolated=yes */
   const char *who;       /* module name, for messages */
   model_snapshot *snap;  /* the current model, or 0 */

@@ -153,6 +153,7 @@ typedef struct reader {
   char **err;
   int oom;
   sqlite3_stmt *cast; /* SELECT CAST(?1 AS REAL), prepared when needed */
+  const char *schema; /* the database to read it from, or 0: search order */
 } reader;
 
 static int fail(reader *rd, const char *column, char *what) {
@@ -172,9 +173,20 @@ static int cannot_read(reader *rd) {
   return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* Does `SELECT <what> FROM "table"` prepare? */
+/* The table as the FROM clause names it: quoted as an identifier, so any
+** text is only ever a table name, and qualified by its database when the
+** model reads from one (docs/model.md, "Where a model reads its inputs"). */
+static char *from_table(const reader *rd) {
+  return rd->schema
+             ? sqlite3_mprintf("\"%w\".\"%w\"", rd->schema, rd->table)
+             : sqlite3_mprintf("\"%w\"", rd->table);
+}
+
+/* Does `SELECT <what> FROM table` prepare? */
 static int prepares(reader *rd, const char *what, int *ok) {
-  char *sql = sqlite3_mprintf("SELECT %s FROM \"%w\" LIMIT 0", what, rd->table);
+  char *from = from_table(rd);
+  char *sql = from ? sqlite3_mprintf("SELECT %s FROM %s LIMIT 0", what, from) : 0;
+  sqlite3_free(from);
   if (!sql) return SQLITE_NOMEM;
   sqlite3_stmt *stmt = 0;
   int rc = sqlite3_prepare_v2(rd->db, sql, -1, &stmt, 0);
@@ -189,11 +201,12 @@ static int prepares(reader *rd, const char *what, int *ok) {
 static int has_column(reader *rd, const char *column, int *ok) {
   sqlite3_stmt *stmt = 0;
   int rc = sqlite3_prepare_v2(rd->db,
-                              "SELECT 1 FROM pragma_table_xinfo(?1) "
+                              "SELECT 1 FROM pragma_table_xinfo(?1, ?3) "
                               "WHERE name = ?2 COLLATE NOCASE",
                               -1, &stmt, 0);
   if (rc == SQLITE_OK) {
     sqlite3_bind_text(stmt, 1, rd->table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, rd->schema, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, column, -1, SQLITE_STATIC);
     rc = sqlite3_step(stmt);
     *ok = rc == SQLITE_ROW;
@@ -206,14 +219,16 @@ static int has_column(reader *rd, const char *column, int *ok) {
   return rc;
 }
 
-/* Prepares SELECT columns [, rowid] FROM "table"; a missing table or
-** column is an error naming it. The name is quoted as an identifier, so
-** any text is only ever a table name. */
+/* Prepares SELECT columns [, rowid] FROM table; a missing table or
+** column is an error naming it (and the database, other than main). */
 static int reader_open(reader *rd, int n_columns) {
   int ok, rc = prepares(rd, "*", &ok);
   if (rc != SQLITE_OK) return rc;
   if (!ok) {
-    *rd->err = sqlite3_mprintf("%s: no input table \"%s\"", rd->who, rd->table);
+    int named = rd->schema && sqlite3_stricmp(rd->schema, "main") != 0;
+    *rd->err = sqlite3_mprintf("%s: no input table \"%s\"%s%s%s", rd->who,
+                               rd->table, named ? " in database \"" : "",
+                               named ? rd->schema : "", named ? "\"" : "");
     return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   char *list = 0;
@@ -234,10 +249,12 @@ static int reader_open(reader *rd, int n_columns) {
     }
   }
   rc = prepares(rd, "rowid", &rd->has_rowid);
-  char *sql = rc != SQLITE_OK ? 0
+  char *from = rc == SQLITE_OK ? from_table(rd) : 0;
+  char *sql = !from ? 0
               : rd->has_rowid
-                  ? sqlite3_mprintf("SELECT %s, rowid FROM \"%w\"", list, rd->table)
-                  : sqlite3_mprintf("SELECT %s FROM \"%w\"", list, rd->table);
+                  ? sqlite3_mprintf("SELECT %s, rowid FROM %s", list, from)
+                  : sqlite3_mprintf("SELECT %s FROM %s", list, from);
+  sqlite3_free(from);
   sqlite3_free(list);
   if (rc != SQLITE_OK) return rc;
   if (!sql) return SQLITE_NOMEM;
@@ -1235,6 +1252,46 @@ static int read_fx(model_set *set, reader *rd) {
 
 /* --- the whole input ------------------------------------------------------ */
 
+/* The limits on a model's size (docs/model.md, "Limits"): a file the
+** application did not write cannot make a model of gigabytes. The years
+** of all its reports span at most MODEL_MAX_YEARS, so each report's rows
+** and each market's rows in pm_compare have at most that many years; the
+** rows of pm_model (segments x years, per scenario) number at most
+** MODEL_MAX_ROWS. Checked before any row is computed. */
+#define MODEL_MAX_YEARS 200
+#define MODEL_MAX_ROWS 1000000
+
+static int check_limits(const model_set *set, const char *who, char **err) {
+  int first = -1, last = -1; /* the reports with the first and last year */
+  sqlite3_int64 rows = 0;
+  for (int r = 0; r < set->n_reports; r++) {
+    const model_report *rep = &set->reports[r];
+    if (rep->first_year == 0) continue; /* no figures, no window */
+    if (first < 0 || rep->first_year < set->reports[first].first_year) first = r;
+    if (last < 0 || rep->last_year > set->reports[last].last_year) last = r;
+    rows += (sqlite3_int64)rep->n_segments *
+            (rep->last_year - rep->first_year + 1);
+  }
+  if (first < 0) return SQLITE_OK;
+  int from = set->reports[first].first_year, to = set->reports[last].last_year;
+  if (to - from + 1 > MODEL_MAX_YEARS) {
+    *err = sqlite3_mprintf("%s: the years %d ('%q') to %d ('%q') span %d "
+                           "years; a model spans at most %d years (the year "
+                           "limit)",
+                           who, from, set->reports[first].report, to,
+                           set->reports[last].report, to - from + 1,
+                           MODEL_MAX_YEARS);
+  } else if (rows > MODEL_MAX_ROWS) {
+    *err = sqlite3_mprintf("%s: the segments of the reports over their years "
+                           "give %lld rows; a model has at most %d rows (the "
+                           "row limit)",
+                           who, rows, MODEL_MAX_ROWS);
+  } else {
+    return SQLITE_OK;
+  }
+  return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 int model_read(sqlite3 *db, const model_inputs *in, const char *who,
                model_set **out, char **err) {
   *out = 0;
@@ -1251,7 +1308,8 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
   int rc = SQLITE_OK;
   for (int t = 0; t < 5 && rc == SQLITE_OK; t++) {
     if (!tables[t]) continue;
-    reader rd = {db, who, tables[t], 0, 0, 0, 0, err, 0, 0};
+    reader rd = {.db = db, .who = who, .table = tables[t], .err = err,
+                 .schema = in->schemas[t]};
     switch (t) {
       case 0: rc = read_reports(set, &rd); break;
       case 1: rc = read_figures(set, &rd); break;
@@ -1263,6 +1321,7 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
     sqlite3_finalize(rd.stmt);
     sqlite3_finalize(rd.cast);
   }
+  if (rc == SQLITE_OK) rc = check_limits(set, who, err);
   for (int r = 0, base = 0; r < set->n_reports && rc == SQLITE_OK; r++) {
     set->reports[r].segment_base = base;
     base += set->reports[r].n_segments;

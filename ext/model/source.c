@@ -8,7 +8,16 @@
 **   CREATE VIRTUAL TABLE m USING pm_model(reports=r, figures=f, claims=c,
 **                                         companies=k);
 ** (each optional; defaults reports, figures, claims and no companies; a
-** name may be quoted as 'x', "x", [x] or `x`).
+** name may be quoted as 'x', "x", [x] or `x`, and qualified by a database,
+** schema.table, each part bare or quoted).
+**
+** Where the inputs are read (docs/model.md, "Where a model reads its
+** inputs"): a model stored in a database reads its input tables from that
+** database only, as SQLite binds the tables of a view or a trigger to the
+** database that stores it; a name qualified by another database is an
+** error. A model in temp, which only the connection itself can create,
+** reads unqualified names in SQLite's search order (temp, main, attached
+** databases) and qualified names from the database named.
 **
 ** Live reading: before each scan the source compares a change stamp with
 ** the one its model was built at, and rebuilds on a difference. The stamp
@@ -34,6 +43,8 @@ static const char *const keys[N_KEYS] = {"reports",  "figures", "claims",
                                          "count_extrapolated"};
 /* The keys of pm_compare alone: fx, currency, count_extrapolated. */
 #define FIRST_COMPARE_KEY 4
+/* The keys that name a table: reports, figures, claims, companies, fx. */
+#define N_TABLE_KEYS 5
 
 /* A yes or no argument: 1, 0, or -1 for anything else. */
 static int yes_no(const char *value) {
@@ -92,6 +103,94 @@ static char *unquote(const char *p, size_t n) {
   return out;
 }
 
+static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+/* One identifier from *p (before end): bare, up to a dot or a blank, or
+** quoted; *p moves past it. 0 when there is none there (or no memory:
+** *oom). */
+static char *identifier(const char **p, const char *end, int *oom) {
+  const char *start = *p, *q = start;
+  char close = 0;
+  switch (q < end ? *q : 0) {
+    case '\'': close = '\''; break;
+    case '"': close = '"'; break;
+    case '`': close = '`'; break;
+    case '[': close = ']'; break;
+    default: break;
+  }
+  if (close) {
+    for (q++; q < end; q++) {
+      if (*q != close) continue;
+      if (close != ']' && q + 1 < end && q[1] == close) {
+        q++;
+        continue;
+      }
+      break;
+    }
+    if (q == end) return 0; /* not closed */
+    q++;
+  } else {
+    while (q < end && *q != '.' && !is_blank(*q)) q++;
+    if (q == start) return 0;
+  }
+  *p = q;
+  char *out = unquote(start, (size_t)(q - start));
+  if (!out) *oom = 1;
+  return out;
+}
+
+/* The value of an input argument: [schema.]table, each part bare or
+** quoted, into *schema (0 when not qualified) and *table. A value of
+** another form is one name, as written without its quotes. */
+static int table_name(const char *value, char **schema, char **table) {
+  const char *p = value, *end = value + strlen(value);
+  int oom = 0;
+  *schema = *table = 0;
+  while (p < end && is_blank(*p)) p++;
+  char *first = identifier(&p, end, &oom), *second = 0;
+  while (first && p < end && is_blank(*p)) p++;
+  int dotted = first && p < end && *p == '.';
+  if (dotted) {
+    for (p++; p < end && is_blank(*p); p++) {
+    }
+    second = identifier(&p, end, &oom);
+    while (second && p < end && is_blank(*p)) p++;
+  }
+  if (first && p == end && (!dotted || second)) {
+    *schema = second ? first : 0;
+    *table = second ? second : first;
+    return SQLITE_OK;
+  }
+  sqlite3_free(first);
+  sqlite3_free(second);
+  if (oom) return SQLITE_NOMEM;
+  *table = unquote(value, strlen(value));
+  return *table ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* Where each input is read from: src->schemas[k], or 0 for SQLite's
+** search order (a model in temp, unqualified). A model stored in a
+** database other than temp reads that database only. */
+static int place_inputs(model_source *src, const char *stored, char **err) {
+  int in_temp = sqlite3_stricmp(stored, "temp") == 0;
+  for (int k = 0; k < N_TABLE_KEYS; k++) {
+    if (!src->names[k]) continue;
+    if (src->schemas[k] && !in_temp &&
+        sqlite3_stricmp(src->schemas[k], stored) != 0) {
+      *err = sqlite3_mprintf(
+          "%s: %s=%s.%s: a model stored in \"%w\" reads only the tables of "
+          "\"%w\"; create it in temp to read another database",
+          src->who, keys[k], src->schemas[k], src->names[k], stored, stored);
+      return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    if (!src->schemas[k] && !in_temp &&
+        !(src->schemas[k] = sqlite3_mprintf("%s", stored))) {
+      return SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
+
 int model_source_init(model_source *src, sqlite3 *db,
                       model_builtin_cache *cache, const char *who, int argc,
                       const char *const *argv, char **err) {
@@ -135,14 +234,24 @@ int model_source_init(model_source *src, sqlite3 *db,
       continue;
     }
     sqlite3_free(src->names[k]);
-    src->names[k] = value;
+    src->names[k] = 0;
+    if (k < N_TABLE_KEYS) { /* a table: [schema.]table */
+      sqlite3_free(value);
+      sqlite3_free(src->schemas[k]);
+      int rc = table_name(eq + 1, &src->schemas[k], &src->names[k]);
+      if (rc != SQLITE_OK) return rc;
+    } else {
+      src->names[k] = value;
+    }
   }
   for (int k = 0; k < 3; k++) {
     if (!src->names[k] && !(src->names[k] = sqlite3_mprintf("%s", keys[k]))) {
       return SQLITE_NOMEM;
     }
   }
-  return compare ? check_compare_arguments(src, who, err) : SQLITE_OK;
+  int rc = place_inputs(src, argc > 1 ? argv[1] : "main", err);
+  if (rc == SQLITE_OK && compare) rc = check_compare_arguments(src, who, err);
+  return rc;
 }
 
 void model_snapshot_release(model_snapshot *snap) {
@@ -154,6 +263,7 @@ void model_snapshot_release(model_snapshot *snap) {
 
 void model_source_free(model_source *src) {
   for (int k = 0; k < 6; k++) sqlite3_free(src->names[k]);
+  for (int k = 0; k < N_TABLE_KEYS; k++) sqlite3_free(src->schemas[k]);
   model_snapshot_release(src->snap);
   memset(src, 0, sizeof *src);
 }
@@ -202,9 +312,14 @@ int model_source_get(model_source *src, model_snapshot **out, char **err) {
   }
   model_snapshot_release(src->snap);
   src->snap = 0;
-  model_inputs in = {src->names[0], src->names[1], src->names[2],
-                     src->names[3], src->names[4], src->names[5],
-                     src->count_extrapolated};
+  model_inputs in = {.reports = src->names[0],
+                     .figures = src->names[1],
+                     .claims = src->names[2],
+                     .companies = src->names[3],
+                     .fx = src->names[4],
+                     .currency = src->names[5],
+                     .count_extrapolated = src->count_extrapolated};
+  memcpy(in.schemas, src->schemas, sizeof in.schemas);
   if ((rc = model_read(src->db, &in, src->who, &set, err)) != SQLITE_OK) {
     return rc;
   }

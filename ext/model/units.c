@@ -79,6 +79,17 @@ static int find_scale(const char *text, size_t n) {
   return -1;
 }
 
+/* Whether text starts with prefix, ASCII letters in any case. */
+static int starts_with_any_case(const char *text, const char *prefix) {
+  for (; *prefix; text++, prefix++) {
+    char a = *text, b = *prefix;
+    if (a >= 'a' && a <= 'z') a = (char)(a - ('a' - 'A'));
+    if (b >= 'a' && b <= 'z') b = (char)(b - ('a' - 'A'));
+    if (a != b) return 0;
+  }
+  return 1;
+}
+
 /* A byte the unit may not hold: a control byte, or a blank other than
 ** U+0020. */
 static int stray_blank(const unsigned char *p) {
@@ -97,7 +108,7 @@ static const char *read_currency(const char *text, char code[4],
                                  const char **rest) {
   for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
     size_t n = strlen(symbols[i].symbol);
-    if (strncmp(text, symbols[i].symbol, n) != 0) continue;
+    if (!starts_with_any_case(text, symbols[i].symbol)) continue;
     const char *after = text + n;
     if (*after && *after != ' ' && !symbols[i].attached) continue;
     memcpy(code, symbols[i].code, 4);
