@@ -28,6 +28,10 @@
 #                     (docs/postgresql.md; mk/pg.mk)
 #   make installcheck pg_regress (pg/sql/, pg/expected/) against a running
 #                     server where pmext is installed (PGHOST, PGUSER)
+#   make duckdb       build/pmext.duckdb_extension: the growth functions for
+#                     DuckDB; make test-duckdb, make bench-duckdb,
+#                     make bench-duckdb-callgrind
+#                     (docs/duckdb.md; mk/duckdb.mk)
 #   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;
 #                     make test-packages installs and uses each
@@ -50,7 +54,7 @@
 # clients, benchmarks), hardening.mk (sanitizers, valgrind, oom, threads,
 # fuzz), packages.mk (wheel, npm, deb, Windows), platforms.mk (other SQLite
 # builds, other platforms), pg.mk (PostgreSQL), web.mk (the page in
-# WebAssembly).
+# WebAssembly), duckdb.mk (DuckDB).
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc
@@ -114,5 +118,4 @@ deps: deps-build
 deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
-
-include mk/build.mk mk/test.mk mk/hardening.mk mk/platforms.mk mk/packages.mk mk/pg.mk mk/web.mk
+include mk/build.mk mk/test.mk mk/hardening.mk mk/platforms.mk mk/packages.mk mk/pg.mk mk/web.mk mk/duckdb.mk

@@ -79,10 +79,11 @@ $(B)/bench/extract_memory: tests/bench/extract_memory.c | deps-build
 accuracy: $(LIB) | deps-bench
 	/usr/bin/python3 tests/bench/accuracy.py --lib ./$(LIB) -n $(ACCURACY_N)
 
-$(B)/bench/bench: tests/bench/bench.c | deps-build
+BENCH_SRC := tests/bench/bench.c tests/bench/callgrind_dump.c
+$(B)/bench/bench: $(BENCH_SRC) tests/bench/callgrind_dump.h | deps-build
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) -o $@ $< -lsqlite3 -lm
+	$(CC) $(BENCH_CFLAGS) -o $@ $(BENCH_SRC) -lsqlite3 -lm
 
-$(B)/bench/bench-cg: tests/bench/bench.c | deps-bench
+$(B)/bench/bench-cg: $(BENCH_SRC) tests/bench/callgrind_dump.h | deps-bench
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) -g -DPMEXT_BENCH_CALLGRIND -o $@ $< -lsqlite3 -lm
+	$(CC) $(BENCH_CFLAGS) -g -DPMEXT_BENCH_CALLGRIND -o $@ $(BENCH_SRC) -lsqlite3 -lm

@@ -33,10 +33,10 @@
 #include "pg_args.h"
 
 #include "endpoints.h"
-#include "exact_sum.h"
 #include "fit.h"
 #include "flows.h"
 #include "growth.h"
+#include "one_rate.h"
 
 #include <math.h>
 
@@ -109,35 +109,13 @@ static void *fixed_deserialise(FunctionCallInfo fcinfo, const char *func,
                                         PG_GETARG_BYTEA_PP(0), sizeof(type))); \
   }
 
-/* The rate that npv and xnpv need the same in every row: the first one
-** seen, and the first other one (kept for the message). */
-typedef struct one_rate {
-  int seen, mixed;
-  double rate, other;
-} one_rate;
-
-static void one_rate_add(one_rate *r, double rate) {
-  if (!r->seen) {
-    r->seen = 1;
-    r->rate = rate;
-  } else if (rate != r->rate && !r->mixed) {
-    r->mixed = 1;
-    r->other = rate;
-  }
-}
-
-static void one_rate_merge(one_rate *r, const one_rate *t) {
-  if (!t->seen) return;
-  one_rate_add(r, t->rate);
-  if (t->mixed) one_rate_add(r, t->other);
-}
-
+/* An error when the rows have two rates (one_rate.h). */
 static void one_rate_check(const one_rate *r, const char *func) {
-  if (!r->mixed) return;
+  double a, b;
+  if (!one_rate_mixed(r, &a, &b)) return;
   ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                   errmsg("%s(): rate must be the same in every row: %s and %s",
-                         func, pmext_pg_number(r->rate),
-                         pmext_pg_number(r->other))));
+                         func, pmext_pg_number(a), pmext_pg_number(b))));
 }
 
 /* --- cagr(value, year) ---------------------------------------------------- */
@@ -212,84 +190,42 @@ FIXED_STATE_SERIALISATION(cagr_fit, fit_sums)
 
 /* --- npv(rate, value, period) --------------------------------------------- */
 
-typedef struct npv_state {
-  exact_sum sum;  /* of the defined terms */
-  int64 n;        /* rows */
-  int64 bad;      /* rows whose term is undefined (rate <= -1, overflow) */
-  one_rate rate;
-} npv_state;
-
-/* The row's term into *term; 0 when it is undefined. */
-static int npv_term(FunctionCallInfo fcinfo, double *term) {
-  return growth_discount(PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(1),
-                         PG_GETARG_FLOAT8(3), term) == PMEXT_OK;
-}
-
-static int npv_row(FunctionCallInfo fcinfo) {
-  return !PG_ARGISNULL(1) && !PG_ARGISNULL(2) && !PG_ARGISNULL(3);
+/* Add (sign 1) or remove (-1, the oldest row of a moving frame) the row
+** unless it has a NULL: flows.c's npv_sums. */
+static Datum npv_row(FunctionCallInfo fcinfo, int sign) {
+  npv_sums *s = state_arg(fcinfo, "npv", sizeof *s);
+  if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2) && !PG_ARGISNULL(3)) {
+    npv_sums_update(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+                    PG_GETARG_FLOAT8(3), sign);
+  }
+  PG_RETURN_POINTER(s);
 }
 
 PG_FUNCTION_INFO_V1(pmext_npv_step);
-Datum pmext_npv_step(PG_FUNCTION_ARGS) {
-  npv_state *s = state_arg(fcinfo, "npv", sizeof *s);
-  if (npv_row(fcinfo)) {
-    double term;
-    s->n++;
-    if (npv_term(fcinfo, &term)) {
-      exact_sum_add(&s->sum, term);
-    } else {
-      s->bad++;
-    }
-    one_rate_add(&s->rate, PG_GETARG_FLOAT8(1));
-  }
-  PG_RETURN_POINTER(s);
-}
+Datum pmext_npv_step(PG_FUNCTION_ARGS) { return npv_row(fcinfo, 1); }
 
-/* A row leaves the moving frame: exact while the frame has one rate; with
-** two rates (an error when a result is asked for) PostgreSQL is told to
-** recompute the frame (NULL). */
 PG_FUNCTION_INFO_V1(pmext_npv_inverse);
-Datum pmext_npv_inverse(PG_FUNCTION_ARGS) {
-  npv_state *s = (npv_state *)PG_GETARG_POINTER(0);
-  if (!npv_row(fcinfo)) PG_RETURN_POINTER(s);
-  if (s->rate.mixed) PG_RETURN_NULL();
-  double term;
-  s->n--;
-  if (npv_term(fcinfo, &term)) {
-    exact_sum_sub(&s->sum, term);
-  } else {
-    s->bad--;
-  }
-  if (s->n == 0) s->rate.seen = 0;
-  PG_RETURN_POINTER(s);
-}
+Datum pmext_npv_inverse(PG_FUNCTION_ARGS) { return npv_row(fcinfo, -1); }
 
 PG_FUNCTION_INFO_V1(pmext_npv_combine);
 Datum pmext_npv_combine(PG_FUNCTION_ARGS) {
   COMBINE_NOTHING_TO_MERGE();
-  npv_state *s = state_arg(fcinfo, "npv", sizeof *s);
-  const npv_state *t = (const npv_state *)PG_GETARG_POINTER(1);
-  exact_sum_merge(&s->sum, &t->sum);
-  s->n += t->n;
-  s->bad += t->bad;
-  one_rate_merge(&s->rate, &t->rate);
+  npv_sums *s = state_arg(fcinfo, "npv", sizeof *s);
+  npv_sums_merge(s, (const npv_sums *)PG_GETARG_POINTER(1));
   PG_RETURN_POINTER(s);
 }
 
 PG_FUNCTION_INFO_V1(pmext_npv_final);
 Datum pmext_npv_final(PG_FUNCTION_ARGS) {
   if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-  const npv_state *s = (const npv_state *)PG_GETARG_POINTER(0);
-  one_rate_check(&s->rate, "npv");
+  const npv_sums *s = (const npv_sums *)PG_GETARG_POINTER(0);
+  one_rate_check(&s->rates, "npv");
   double result;
-  if (s->n == 0 || s->bad > 0 ||
-      exact_sum_result(&s->sum, &result) != EXACT_SUM_OK) {
-    PG_RETURN_NULL();
-  }
+  if (npv_sums_result(s, &result) != PMEXT_OK) PG_RETURN_NULL();
   PG_RETURN_FLOAT8(result);
 }
 
-FIXED_STATE_SERIALISATION(npv, npv_state)
+FIXED_STATE_SERIALISATION(npv, npv_sums)
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
 
@@ -371,25 +307,23 @@ static Datum flow_step(FunctionCallInfo fcinfo, const char *func,
   double rate;
   if (flow_row(fcinfo, has_rate, date, &f, &rate)) {
     flows_push(s, &f, 1);
-    one_rate_add(&s->rate, rate);
+    one_rate_push(&s->rate, rate);
   }
   PG_RETURN_POINTER(s);
 }
 
 /* The oldest row leaves a moving frame (PostgreSQL removes rows in the
-** order it added them); with two rates the frame is recomputed. */
+** order it added them). */
 static Datum flow_inverse(FunctionCallInfo fcinfo, int has_rate,
                           date_reader date) {
   flow_list *s = (flow_list *)PG_GETARG_POINTER(0);
   flow f;
   double rate;
   if (!flow_row(fcinfo, has_rate, date, &f, &rate)) PG_RETURN_POINTER(s);
-  if (s->rate.mixed || s->head >= s->count) PG_RETURN_NULL();
+  if (s->head >= s->count) PG_RETURN_NULL(); /* not ours: recompute */
   s->head++;
-  if (s->head == s->count) {
-    s->head = s->count = 0;
-    s->rate.seen = 0;
-  }
+  one_rate_pop(&s->rate);
+  if (s->head == s->count) s->head = s->count = 0;
   PG_RETURN_POINTER(s);
 }
 
@@ -509,7 +443,7 @@ PG_FUNCTION_INFO_V1(pmext_xnpv_final);
 Datum pmext_xnpv_final(PG_FUNCTION_ARGS) {
   const flow_list *s = flows_final_state(fcinfo, "xnpv");
   double result;
-  if (!s || flows_xnpv(&s->items[s->head], s->count - s->head, s->rate.rate,
+  if (!s || flows_xnpv(&s->items[s->head], s->count - s->head, s->rate.last,
                        &result) != PMEXT_OK) {
     PG_RETURN_NULL();
   }

@@ -6,7 +6,8 @@
 ** back-cast), value = project(start_value, rate, year - from_year) and
 ** growth_index = project(1, rate, year - from_year), from ext/math/growth.c.
 **
-** As in the SQLite build (ext/sql/projection.c): a NULL (STRICT) or infinite
+** The rows, their bounds and errors are ext/math/projection_plan.c's, as
+** in the SQLite build (ext/sql/projection.c): a NULL (STRICT) or infinite
 ** argument gives no rows; rate <= -1 gives the years with NULL value and
 ** growth_index; more than 1000000 years between from_year and to_year, or a
 ** year beyond +-2^53, is an error naming the arguments (SQLSTATE 22023).
@@ -15,45 +16,34 @@
 */
 #include "pg_args.h"
 
-#include "growth.h"
-
-#include <math.h>
+#include "projection_plan.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
 
-#define MAX_SPAN 1000000.0
-#define MAX_EXACT_YEAR 0x1p53
+/* The plan of the call (ext/math/projection_plan.h); an error for a call
+** that breaks a bound. */
+static projection_plan *plan_of(FunctionCallInfo fcinfo) {
+  double a[4];
+  for (int i = 0; i < 4; i++) a[i] = PG_GETARG_FLOAT8(i);
+  projection_plan *plan = palloc(sizeof *plan);
+  projection_verdict verdict = projection_plan_make(a, plan);
+  if (verdict == PROJECTION_ROWS || verdict == PROJECTION_NO_ROWS) return plan;
+  char why[160];
+  projection_plan_explain(plan, verdict, pmext_pg_number(a[2]),
+                          pmext_pg_number(a[3]), why, sizeof why);
+  ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                  errmsg("projection(): %s", why)));
+  return NULL; /* not reached */
+}
 
-typedef struct projection_state {
-  double start_value, rate, from_year, direction;
-} projection_state;
-
-static const char *const year_names[] = {"from_year", "to_year"};
-
-/* The number of rows, after the checks above (0: no rows). */
-static uint64 projection_rows(const double *a) {
-  for (int i = 0; i < 4; i++) {
-    if (!isfinite(a[i])) return 0;
-  }
-  for (int i = 2; i < 4; i++) {
-    if (fabs(a[i]) > MAX_EXACT_YEAR) {
-      ereport(ERROR,
-              (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-               errmsg("projection(): %s %s is beyond +-2^53, where whole "
-                      "years are no longer exact",
-                      year_names[i - 2], pmext_pg_number(a[i]))));
-    }
-  }
-  double span = a[3] - a[2];
-  if (fabs(span) > MAX_SPAN) {
-    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("projection(): more than %d years from from_year "
-                           "%s to to_year %s",
-                           (int)MAX_SPAN, pmext_pg_number(a[2]),
-                           pmext_pg_number(a[3]))));
-  }
-  return (uint64)floor(fabs(span)) + 1;
+/* A column's value, or NULL (undefined). */
+typedef pmext_status (*plan_column)(const projection_plan *, int64, double *);
+static Datum column_of(plan_column column, const projection_plan *plan,
+                       int64 k, bool *null) {
+  double value = 0;
+  *null = column(plan, k, &value) != PMEXT_OK;
+  return *null ? (Datum)0 : Float8GetDatum(value);
 }
 
 PG_FUNCTION_INFO_V1(pmext_projection);
@@ -67,37 +57,20 @@ Datum pmext_projection(PG_FUNCTION_ARGS) {
       elog(ERROR, "projection(): the result must be a row type");
     }
     call->tuple_desc = BlessTupleDesc(desc);
-    double a[4];
-    for (int i = 0; i < 4; i++) a[i] = PG_GETARG_FLOAT8(i);
-    projection_state *s = palloc(sizeof *s);
-    s->start_value = a[0];
-    s->rate = a[1];
-    s->from_year = a[2];
-    s->direction = a[3] < a[2] ? -1.0 : 1.0;
-    call->max_calls = projection_rows(a);
-    call->user_fctx = s;
+    projection_plan *plan = plan_of(fcinfo);
+    call->max_calls = (uint64)plan->count;
+    call->user_fctx = plan;
     MemoryContextSwitchTo(old);
   }
   call = SRF_PERCALL_SETUP();
   if (call->call_cntr >= call->max_calls) SRF_RETURN_DONE(call);
-  const projection_state *s = call->user_fctx;
-  double years = s->direction * (double)call->call_cntr;
-  double value, index;
+  const projection_plan *plan = call->user_fctx;
+  int64 k = (int64)call->call_cntr;
   Datum columns[3];
   bool nulls[3] = {false, false, false};
-  columns[0] = Float8GetDatum(s->from_year + years);
-  if (growth_project(s->start_value, s->rate, years, &value) == PMEXT_OK) {
-    columns[1] = Float8GetDatum(value);
-  } else {
-    nulls[1] = true;
-    columns[1] = (Datum)0;
-  }
-  if (growth_project(1.0, s->rate, years, &index) == PMEXT_OK) {
-    columns[2] = Float8GetDatum(index);
-  } else {
-    nulls[2] = true;
-    columns[2] = (Datum)0;
-  }
+  columns[0] = Float8GetDatum(projection_plan_year(plan, k));
+  columns[1] = column_of(projection_plan_value, plan, k, &nulls[1]);
+  columns[2] = column_of(projection_plan_index, plan, k, &nulls[2]);
   HeapTuple tuple = heap_form_tuple(call->tuple_desc, columns, nulls);
   SRF_RETURN_NEXT(call, HeapTupleGetDatum(tuple));
 }

@@ -22,6 +22,9 @@
 #                         what `make web` needs
 #   tools/need.sh web-test test + web + Debian's headless Chromium (`make
 #                         test-web`; the test installs puppeteer-core from npm)
+#   tools/need.sh duckdb  build + node and npm (`npm pack` fetches DuckDB's
+#                         headers and library; the Node test installs
+#                         @duckdb/node-api)
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -142,10 +145,16 @@ check_web_test() {
   have_cmd chromium-headless-shell || have_cmd chromium || missing="$missing chromium-headless-shell"
 }
 
+# DuckDB (mk/duckdb.mk): npm fetches its headers and library.
+check_duckdb() {
+  check_build
+  check_node
+}
+
 case "$what" in
-  build|demo|test|asan|bench|hard|clients|packages|pg|node|web) "check_$what" ;;
+  build|demo|test|asan|bench|hard|clients|packages|pg|node|web|duckdb) "check_$what" ;;
   web-test) check_web_test ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg, node, web, web-test)" >&2; exit 2 ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg, node, web, web-test, duckdb)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** flows.c -- irr/xirr's rate and xnpv's terms of a list of cash flows (see
-** flows.h).
+** flows.c -- irr/xirr's rate and xnpv's terms of a list of cash flows,
+** and npv's exact sums (see flows.h).
 **
 ** The rate is solved by solve_rate_fast() (solve.c) in x = ln(1+r), with
 ** the sum scaled by e^(tc*x) (tc the earliest t when x > 0, the latest when
@@ -12,27 +12,27 @@
 */
 #include "flows.h"
 
-#include "exact_sum.h"
 #include "solve.h"
 
 #include <float.h>
 #include <math.h>
+#include <string.h>
 
 #define IRR_GUESS 0.1
 #define DAYS_PER_YEAR 365.0
 
-/* xnpv's term of one row, t in years of 365 days from `origin`: 1 ok, 0
-** undefined (rate <= -1, overflow). For julian days (origin <= t <=
+/* xnpv's term of one row, t in years of 365 days from `origin`. For julian days (origin <= t <=
 ** 2 origin) t - origin is exact (Sterbenz) and the years are the
 ** correctly rounded quotient; otherwise within 1 ulp. A difference beyond
 ** the double range (t = 1e308, origin = -1e308) is taken in halves, which
 ** is exact for normal t and origin. */
-int flows_xnpv_term(double rate, flow item, double origin, double *term) {
+pmext_status flows_xnpv_term(double rate, flow item, double origin,
+                             double *term) {
   double span = item.t - origin;
   double years = isfinite(span)
                      ? span / DAYS_PER_YEAR
                      : (item.t * 0.5 - origin * 0.5) / (DAYS_PER_YEAR * 0.5);
-  return growth_discount(item.value, rate, years, term) == PMEXT_OK;
+  return growth_discount(item.value, rate, years, term);
 }
 
 pmext_status flows_xnpv(const flow *items, int64_t count, double rate,
@@ -41,17 +41,54 @@ pmext_status flows_xnpv(const flow *items, int64_t count, double rate,
   for (int64_t i = 1; i < count; i++) {
     if (items[i].t < origin) origin = items[i].t;
   }
-  exact_sum sum;
-  exact_sum_init(&sum);
+  term_sum sum;
+  memset(&sum, 0, sizeof sum);
   for (int64_t i = 0; i < count; i++) {
-    double term;
-    if (!flows_xnpv_term(rate, items[i], origin, &term)) {
-      return PMEXT_UNDEFINED;
-    }
-    exact_sum_add(&sum, term);
+    double term = 0;
+    pmext_status status = flows_xnpv_term(rate, items[i], origin, &term);
+    term_sum_update(&sum, status, term, 1);
   }
-  return exact_sum_result(&sum, out) == EXACT_SUM_OK ? PMEXT_OK
-                                                     : PMEXT_UNDEFINED;
+  return term_sum_result(&sum, out);
+}
+
+void term_sum_update(term_sum *s, pmext_status status, double term,
+                     int sign) {
+  if (status != PMEXT_OK) {
+    s->undefined += sign;
+  } else if (sign > 0) {
+    exact_sum_add(&s->sum, term);
+  } else {
+    exact_sum_sub(&s->sum, term);
+  }
+}
+
+pmext_status term_sum_result(const term_sum *s, double *out) {
+  if (s->undefined > 0) return PMEXT_UNDEFINED;
+  return exact_sum_result(&s->sum, out) == EXACT_SUM_OK ? PMEXT_OK
+                                                        : PMEXT_UNDEFINED;
+}
+
+void npv_sums_update(npv_sums *s, double rate, double value, double period,
+                     int sign) {
+  double term = 0;
+  pmext_status status = growth_discount(value, rate, period, &term);
+  if (sign > 0) {
+    one_rate_push(&s->rates, rate);
+  } else {
+    one_rate_pop(&s->rates);
+  }
+  term_sum_update(&s->terms, status, term, sign);
+}
+
+void npv_sums_merge(npv_sums *s, const npv_sums *newer) {
+  one_rate_merge(&s->rates, &newer->rates);
+  exact_sum_merge(&s->terms.sum, &newer->terms.sum);
+  s->terms.undefined += newer->terms.undefined;
+}
+
+pmext_status npv_sums_result(const npv_sums *s, double *out) {
+  if (s->rates.n == 0) return PMEXT_UNDEFINED;
+  return term_sum_result(&s->terms, out);
 }
 
 /* The frame for the solver: t in years from the earliest t (dated flows),

@@ -36,8 +36,8 @@
 **     next result finds them again (O(frame)). The rule is endpoints.c's:
 **     a tie on the earliest or latest year with different values makes it
 **     ambiguous: NULL rather than an answer that depends on row order.
-**   - A rate_run tells whether the frame's rows share one rate, in O(1)
-**     (npv and xnpv).
+**   - A one_rate (one_rate.h) tells whether the frame's rows share one
+**     rate, in O(1) (npv and xnpv).
 **   - irr, xirr, xnpv keep the rows as a queue of (value, t); xInverse
 **     drops the oldest. xnpv also keeps the exact sum of the terms
 **     discounted to the frame's earliest date: a row at a later date is
@@ -55,10 +55,10 @@
 #include "fifo.h"
 #include "register.h"
 #include "math/endpoints.h"
-#include "math/exact_sum.h"
 #include "math/fit.h"
 #include "math/flows.h"
 #include "math/growth.h"
+#include "math/one_rate.h"
 
 #include <math.h>
 #include <string.h>
@@ -70,41 +70,16 @@ static const int aggregate_flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
 
 /* --- helpers ------------------------------------------------------------ */
 
-/* Whether every row of a frame has the same rate, in O(1) per row without
-** keeping the rates: `run` counts the newest rows that share the newest
-** row's rate. Rows leave from the oldest end, so the frame is uniform
-** exactly when the run covers it; if not, the row just before the run is
-** still in the frame, and its rate `before` differs. Checked when a result
-** is asked for, not per row: SQLite may add a frame's new rows before it
-** removes the old ones. */
-typedef struct rate_run {
-  double last, before;
-  long long run, n;
-} rate_run;
-
-static void rate_push(rate_run *r, double rate) {
-  if (r->n > 0 && rate == r->last) {
-    r->run++;
-  } else {
-    r->before = r->last;
-    r->last = rate;
-    r->run = 1;
-  }
-  r->n++;
-}
-
-static void rate_pop(rate_run *r) {
-  if (r->n > 0) r->n--;
-  if (r->run > r->n) r->run = r->n;
-}
-
-/* 1 when the frame's rows share one rate; else 0 with the error set. */
+/* 1 when the frame's rows share one rate (one_rate.h); else 0 with the
+** error set. Checked when a result is asked for, not per row: SQLite may
+** add a frame's new rows before it removes the old ones. */
 static int rate_check(sqlite3_context *ctx, const char *func,
-                      const rate_run *r) {
-  if (r->run == r->n) return 1;
+                      const one_rate *r) {
+  double a, b;
+  if (!one_rate_mixed(r, &a, &b)) return 1;
   pmext_result_errorf(ctx, func,
                       "rate must be the same in every row: %!.15g and %!.15g",
-                      r->before, r->last);
+                      a, b);
   return 0;
 }
 
@@ -119,13 +94,6 @@ typedef struct cagr_state { /* cagr: the frame's rows and their endpoints */
   int stale;       /* rows were removed since the endpoints were found */
   endpoints ends;  /* endpoints.c: earliest and latest row, ties */
 } cagr_state;
-
-typedef struct npv_state { /* npv: the exact sum of the rows' terms */
-  long long n;   /* rows */
-  long long bad; /* rows with an undefined term */
-  rate_run rates;
-  exact_sum sum;
-} npv_state;
 
 /* A kind of series aggregate: `update` adds (sign 1) or removes (sign -1,
 ** the oldest row, xInverse) one row; 0 when out of memory. */
@@ -191,37 +159,19 @@ static void fit_result(sqlite3_context *ctx, void *state) {
   pmext_result_status(ctx, status, result);
 }
 
-/* npv: each row's term value / (1 + rate)^period, or a count of rows whose
-** term is undefined (rate <= -1, overflow). */
+/* npv: flows.c's exact sums of the rows' terms. */
 static int npv_update(void *state, double rate, point p, int sign) {
-  npv_state *s = state;
-  double term;
-  s->n += sign;
-  if (sign > 0) {
-    rate_push(&s->rates, rate);
-  } else {
-    rate_pop(&s->rates);
-  }
-  if (growth_discount(p.value, rate, p.year, &term) != PMEXT_OK) {
-    s->bad += sign;
-  } else if (sign > 0) {
-    exact_sum_add(&s->sum, term);
-  } else {
-    exact_sum_sub(&s->sum, term);
-  }
+  npv_sums_update(state, rate, p.value, p.year, sign);
   return 1;
 }
 
 static void npv_result(sqlite3_context *ctx, void *state) {
-  const npv_state *s = state;
-  double result;
+  const npv_sums *s = state;
+  double result = 0;
+  pmext_status status = PMEXT_UNDEFINED;
   if (s && !rate_check(ctx, "npv", &s->rates)) return;
-  if (!s || s->n == 0 || s->bad > 0 ||
-      exact_sum_result(&s->sum, &result) != EXACT_SUM_OK) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  sqlite3_result_double(ctx, result);
+  if (s) status = npv_sums_result(s, &result);
+  pmext_result_status(ctx, status, result);
 }
 
 static const series_kind series_kinds[] = {
@@ -229,7 +179,7 @@ static const series_kind series_kinds[] = {
      cagr_result, cagr_release},
     {"cagr_fit", 0, {"value", "year"}, sizeof(fit_sums), fit_update,
      fit_result, 0},
-    {"npv", 1, {"rate", "value", "period"}, sizeof(npv_state), npv_update,
+    {"npv", 1, {"rate", "value", "period"}, sizeof(npv_sums), npv_update,
      npv_result, 0},
 };
 
@@ -287,16 +237,15 @@ static void series_final(sqlite3_context *ctx) {
 
 typedef struct flow_state {
   pmext_fifo flows; /* of the frame, oldest first */
-  rate_run rates;   /* xnpv's */
+  one_rate rates;   /* xnpv's */
   /* irr, xirr: the previous frame's root, where the next solve starts */
   int has_root;
   double root;
   /* xnpv: the exact sum of the frame's terms discounted to `origin`, its
-  ** earliest date (when `summed`), and a count of undefined terms */
+  ** earliest date (when `summed`) */
   int summed;
   double origin;
-  long long bad;
-  exact_sum sum;
+  term_sum terms;
 } flow_state;
 
 typedef struct flow_kind flow_kind;
@@ -333,14 +282,9 @@ static int flow_read(sqlite3_context *ctx, const flow_kind *kind, int argc,
 
 /* Add (sign 1) or subtract (-1) a row's term to xnpv's sum. */
 static void xnpv_count(flow_state *s, double rate, flow item, int sign) {
-  double term;
-  if (!flows_xnpv_term(rate, item, s->origin, &term)) {
-    s->bad += sign;
-  } else if (sign > 0) {
-    exact_sum_add(&s->sum, term);
-  } else {
-    exact_sum_sub(&s->sum, term);
-  }
+  double term = 0;
+  pmext_status status = flows_xnpv_term(rate, item, s->origin, &term);
+  term_sum_update(&s->terms, status, term, sign);
 }
 
 static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -355,13 +299,12 @@ static void flow_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     return;
   }
   *slot = item;
-  rate_push(&s->rates, rate);
+  one_rate_push(&s->rates, rate);
   if (!kind->has_rate) return;
   if (s->flows.count == 1) { /* the first row: the origin */
     s->summed = 1;
     s->origin = item.t;
-    s->bad = 0;
-    exact_sum_init(&s->sum);
+    memset(&s->terms, 0, sizeof s->terms);
   }
   if (s->summed && item.t >= s->origin) {
     xnpv_count(s, rate, item, 1);
@@ -378,7 +321,7 @@ static void flow_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   flow_state *s = sqlite3_aggregate_context(ctx, 0);
   if (!s) return;
   pmext_fifo_pop(&s->flows); /* the oldest row leaves first */
-  rate_pop(&s->rates);
+  one_rate_pop(&s->rates);
   if (s->summed && item.t > s->origin) {
     xnpv_count(s, rate, item, -1); /* the origin stays: exactly undone */
   } else {
@@ -411,17 +354,13 @@ static pmext_status eval_xnpv(const flow_kind *kind, flow_state *s,
     for (sqlite3_int64 i = 1; i < s->flows.count; i++) {
       if (items[i].t < s->origin) s->origin = items[i].t;
     }
-    s->bad = 0;
-    exact_sum_init(&s->sum);
+    memset(&s->terms, 0, sizeof s->terms);
     for (sqlite3_int64 i = 0; i < s->flows.count; i++) {
       xnpv_count(s, s->rates.last, items[i], 1);
     }
     s->summed = 1;
   }
-  if (s->bad > 0 || exact_sum_result(&s->sum, out) != EXACT_SUM_OK) {
-    return PMEXT_UNDEFINED;
-  }
-  return PMEXT_OK;
+  return term_sum_result(&s->terms, out);
 }
 
 /* irr, xirr: flows_irr() (flows.c); a frame whose root is unique leaves it

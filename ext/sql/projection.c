@@ -22,21 +22,19 @@
 **
 ** How it works: xBestIndex requires an equality constraint on each hidden
 ** column, passes them to xFilter in column order, and bit i of idxNum
-** records that argument i is present. The cursor counts k = 0, 1, ... and
-** computes each row from k; nothing is stored.
+** records that argument i is present. xFilter makes the plan of
+** math/projection_plan.h (its rows, bounds and errors, shared with the
+** other engines); the cursor counts k = 0, 1, ... and asks the plan for
+** row k; nothing is stored.
 */
 #include "args.h"
 #include "register.h"
 #include "table_vtab.h"
-#include "math/growth.h"
+#include "math/projection_plan.h"
 
 #include <math.h>
 
 SQLITE_EXTENSION_INIT3
-
-#define MAX_SPAN 1000000.0
-/* Beyond 2^53 a double cannot tell year n from year n+1. */
-#define MAX_EXACT_YEAR 0x1p53
 
 enum {
   COL_YEAR,
@@ -49,14 +47,10 @@ enum {
   N_ARGS = 4
 };
 
-static const char *const arg_names[N_ARGS] = {"value", "rate", "from_year",
-                                              "to_year"};
-
 typedef struct projection_cursor {
   sqlite3_vtab_cursor base;
-  double start_value, rate, from_year;
-  double direction;        /* +1 or -1 */
-  sqlite3_int64 k, count;  /* current row k of count */
+  projection_plan plan; /* plan.count rows */
+  sqlite3_int64 k;      /* the current row */
 } projection_cursor;
 
 static int projection_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
@@ -107,7 +101,8 @@ static int read_arg(sqlite3_vtab *vtab, int i, sqlite3_value *value,
                     double *out) {
   if (pmext_value_number(value, out)) return 1;
   if (sqlite3_value_type(value) == SQLITE_NULL) return 0;
-  tv_set_error(vtab, pmext_not_a_number("projection", arg_names[i], value));
+  tv_set_error(vtab, pmext_not_a_number("projection", projection_arg_name(i),
+                                         value));
   return -1;
 }
 
@@ -120,7 +115,7 @@ static int projection_filter(sqlite3_vtab_cursor *cursor, int idx_num,
   double a[N_ARGS];
   int any_null = 0;
   c->k = 0;
-  c->count = 0;
+  c->plan.count = 0;
   if (idx_num != (1 << N_ARGS) - 1 || argc != N_ARGS) return SQLITE_ERROR;
   for (int i = 0; i < N_ARGS; i++) {
     int status = read_arg(vtab, i, argv[i], &a[i]);
@@ -128,32 +123,17 @@ static int projection_filter(sqlite3_vtab_cursor *cursor, int idx_num,
     if (status == 0) any_null = 1;
   }
   if (any_null) return SQLITE_OK;
-  for (int i = 0; i < N_ARGS; i++) {
-    if (!isfinite(a[i])) return SQLITE_OK;
+  projection_verdict verdict = projection_plan_make(a, &c->plan);
+  if (verdict == PROJECTION_ROWS || verdict == PROJECTION_NO_ROWS) {
+    return SQLITE_OK;
   }
-  for (int i = 2; i < N_ARGS; i++) {
-    if (fabs(a[i]) > MAX_EXACT_YEAR) {
-      tv_set_error(vtab, sqlite3_mprintf(
-                               "projection(): %s %!.15g is beyond +-2^53, "
-                               "where whole years are no longer exact",
-                               arg_names[i], a[i]));
-      return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-    }
-  }
-  double span = a[3] - a[2];
-  if (fabs(span) > MAX_SPAN) {
-    tv_set_error(vtab, sqlite3_mprintf(
-                             "projection(): more than %d years from from_year "
-                             "%!.15g to to_year %!.15g",
-                             (int)MAX_SPAN, a[2], a[3]));
-    return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  c->start_value = a[0];
-  c->rate = a[1];
-  c->from_year = a[2];
-  c->direction = span < 0 ? -1.0 : 1.0;
-  c->count = (sqlite3_int64)floor(fabs(span)) + 1;
-  return SQLITE_OK;
+  char from_text[32], to_text[32], why[160];
+  sqlite3_snprintf(sizeof from_text, from_text, "%!.15g", a[2]);
+  sqlite3_snprintf(sizeof to_text, to_text, "%!.15g", a[3]);
+  projection_plan_explain(&c->plan, verdict, from_text, to_text, why,
+                          sizeof why);
+  tv_set_error(vtab, sqlite3_mprintf("projection(): %s", why));
+  return vtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 static int projection_next(sqlite3_vtab_cursor *cursor) {
@@ -163,7 +143,7 @@ static int projection_next(sqlite3_vtab_cursor *cursor) {
 
 static int projection_eof(sqlite3_vtab_cursor *cursor) {
   projection_cursor *c = (projection_cursor *)cursor;
-  return c->k >= c->count;
+  return c->k >= c->plan.count;
 }
 
 /* A year: INTEGER when it is a whole number in the int64 range (the
@@ -179,30 +159,30 @@ static void result_year(sqlite3_context *ctx, double year) {
 static int projection_column(sqlite3_vtab_cursor *cursor,
                              sqlite3_context *ctx, int column) {
   projection_cursor *c = (projection_cursor *)cursor;
-  double years = c->direction * (double)c->k;
+  const projection_plan *plan = &c->plan;
   double result;
   pmext_status status = PMEXT_OK;
   switch (column) {
     case COL_YEAR:
-      result_year(ctx, c->from_year + years);
+      result_year(ctx, projection_plan_year(plan, c->k));
       return SQLITE_OK;
     case COL_VALUE:
-      status = growth_project(c->start_value, c->rate, years, &result);
+      status = projection_plan_value(plan, c->k, &result);
       break;
     case COL_GROWTH_INDEX:
-      status = growth_project(1.0, c->rate, years, &result);
+      status = projection_plan_index(plan, c->k, &result);
       break;
     case COL_START_VALUE:
-      result = c->start_value;
+      result = plan->start_value;
       break;
     case COL_RATE:
-      result = c->rate;
+      result = plan->rate;
       break;
     case COL_FROM_YEAR:
-      result_year(ctx, c->from_year);
+      result_year(ctx, plan->from_year);
       return SQLITE_OK;
     default: /* COL_TO_YEAR: the last year reached is not always to_year */
-      result_year(ctx, c->from_year + c->direction * (double)(c->count - 1));
+      result_year(ctx, projection_plan_last_year(plan));
       return SQLITE_OK;
   }
   pmext_result_status(ctx, status, result);

@@ -61,9 +61,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifdef PMEXT_BENCH_CALLGRIND
-#include <valgrind/callgrind.h>
-#endif
+#include "callgrind_dump.h"
 
 #define REPS 11           /* timed repetitions of each side */
 #define MAX_KEYS 1024     /* most pm_segments keys the point query cycles */
@@ -977,11 +975,7 @@ static int run_callgrind(const char *lib, long rows) {
       run_side(b, p, st, s == 0, rows / 10); /* warm caches and lazy init */
       char name[64];
       snprintf(name, sizeof name, "%zu|%d|%ld", i, s, ops_of(b, p, rows));
-      CALLGRIND_ZERO_STATS;
-      CALLGRIND_TOGGLE_COLLECT;
-      run_side(b, p, st, s == 0, rows);
-      CALLGRIND_TOGGLE_COLLECT;
-      CALLGRIND_DUMP_STATS_AT(name);
+      CALLGRIND_MEASURE(name, run_side(b, p, st, s == 0, rows));
       sqlite3_finalize(st);
     }
   }
@@ -990,35 +984,11 @@ static int run_callgrind(const char *lib, long rows) {
 }
 #endif
 
-/* Read "desc: Trigger: Client Request: i|s|ops" and "totals: Ir" back. */
+/* The dumps of run_callgrind() back (callgrind_dump.c). */
 static int run_report(int nfiles, char **files) {
-  double ir[N_PAIRS][2];
-  long ops[N_PAIRS][2];
-  int seen[N_PAIRS][2];
-  memset(seen, 0, sizeof seen);
-  for (int f = 0; f < nfiles; f++) {
-    FILE *in = fopen(files[f], "r");
-    if (!in) continue;
-    char line[512];
-    int have_name = 0;
-    unsigned idx = 0;
-    int side = 0;
-    long n = 0;
-    while (fgets(line, sizeof line, in)) {
-      if (sscanf(line, "desc: Trigger: Client Request: %u|%d|%ld", &idx,
-                 &side, &n) == 3 &&
-          idx < N_PAIRS && (side == 0 || side == 1)) {
-        have_name = 1;
-      }
-      double total;
-      if (have_name && sscanf(line, "totals: %lf", &total) == 1) {
-        ir[idx][side] = total;
-        ops[idx][side] = n;
-        seen[idx][side] = 1;
-      }
-    }
-    fclose(in);
-  }
+  callgrind_count counts[N_PAIRS][2];
+  memset(counts, 0, sizeof counts);
+  callgrind_dumps_read(nfiles, files, N_PAIRS, &counts[0][0]);
   printf("callgrind: instructions per operation (Ir / ops), each query once\n\n");
   printf("| %-36s | %7s | %10s | %10s | %5s |\n", "pair: pmext vs built-in",
          "ops", "pmext Ir", "builtin Ir", "ratio");
@@ -1027,13 +997,14 @@ static int run_report(int nfiles, char **files) {
          "------------", "------------", "-------");
   for (size_t i = 0; i < N_PAIRS; i++) {
     const pair *p = &pairs[i];
-    if (!seen[i][0] || !seen[i][1]) {
+    const callgrind_count *count = counts[i];
+    if (!count[0].seen || !count[1].seen) {
       print_skip(p);
       continue;
     }
-    double a = ir[i][0] / (double)ops[i][0];
-    double c = ir[i][1] / (double)ops[i][1];
-    printf("| %-36s | %7ld | %10.0f | %10.0f | %5.2f |\n", p->name, ops[i][0],
+    double a = count[0].instructions / (double)count[0].ops;
+    double c = count[1].instructions / (double)count[1].ops;
+    printf("| %-36s | %7lld | %10.0f | %10.0f | %5.2f |\n", p->name, count[0].ops,
            a, c, a / c);
   }
   return 0;

@@ -43,5 +43,8 @@ void test_finance(void);
 void test_fit(void);
 void test_flows(void);
 void test_endpoints(void);
+void test_one_rate(void);
+void test_projection_plan(void);
+void test_iso_date(void);
 
 #endif /* PMEXT_UNIT_CHECK_H */

@@ -2,12 +2,14 @@
 /*
 ** test_flows.c -- irr, xirr and xnpv's maths (ext/math/flows.c) on cash flows
 ** whose rate is a rational worked out by hand: -1 now, 0.75 in a period
-** and 1.125 in two have npv -1 + 0.75/1.5 + 1.125/2.25 = 0 at 50 %.
+** and 1.125 in two have npv -1 + 0.75/1.5 + 1.125/2.25 = 0 at 50 %; and
+** npv's mergeable sums on terms that are 1 each at 50 %.
 */
 #include "check.h"
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "flows.h"
 
@@ -40,7 +42,7 @@ void test_flows(void) {
   CHECK(flows_xnpv(year, 2, 0.0, &r) == PMEXT_OK);
   CHECK_SAME(r, 4.0);
   double term = 0;
-  CHECK(flows_xnpv_term(1.0, year[1], year[0].t, &term) == 1);
+  CHECK(flows_xnpv_term(1.0, year[1], year[0].t, &term) == PMEXT_OK);
   CHECK_SAME(term, 4.0);
   CHECK(flows_xnpv(year, 2, -1.0, &r) == PMEXT_UNDEFINED);
   /* dates 2e308 days apart: 5.5e305 years, the difference taken in halves;
@@ -48,11 +50,38 @@ void test_flows(void) {
   flow far[] = {{-1, -1e308}, {3, 1e308}};
   CHECK(flows_xnpv(far, 2, 0.0, &r) == PMEXT_OK);
   CHECK_SAME(r, 2.0);
-  CHECK(flows_xnpv_term(0.5, far[1], far[0].t, &term) == 1);
+  CHECK(flows_xnpv_term(0.5, far[1], far[0].t, &term) == PMEXT_OK);
   CHECK_SAME(term, 0.0); /* 3 / 1.5^(5.5e305) underflows to 0 */
   /* no sign change, no root; a non-finite value */
   flow same[] = {{1, 0}, {2, 1}};
   CHECK(flows_irr(same, 2, 0, NULL, &unique, &r) == PMEXT_UNDEFINED);
   flow inf[] = {{-1, 0}, {HUGE_VAL, 1}};
   CHECK(flows_irr(inf, 2, 0, NULL, &unique, &r) == PMEXT_UNDEFINED);
+  /* npv_sums at 50 %: 1.5, 2.25 and 3.375 in periods 1, 2, 3 are 1 each */
+  npv_sums s, t;
+  memset(&s, 0, sizeof s);
+  memset(&t, 0, sizeof t);
+  CHECK(npv_sums_result(&s, &r) == PMEXT_UNDEFINED); /* no rows */
+  npv_sums_update(&s, 0.5, 1.5, 1, 1);
+  npv_sums_update(&s, 0.5, 2.25, 2, 1);
+  npv_sums_update(&t, 0.5, 3.375, 3, 1);
+  npv_sums_merge(&s, &t);
+  CHECK(npv_sums_result(&s, &r) == PMEXT_OK);
+  CHECK_SAME(r, 3.0);
+  npv_sums_update(&s, 0.5, 1.5, 1, -1); /* the oldest row leaves */
+  CHECK(npv_sums_result(&s, &r) == PMEXT_OK);
+  CHECK_SAME(r, 2.0);
+  /* an undefined term (rate -2) makes it undefined until it leaves */
+  memset(&s, 0, sizeof s);
+  npv_sums_update(&s, -2, 1, 1, 1);
+  npv_sums_update(&s, -2, 1, 2, 1);
+  CHECK(npv_sums_result(&s, &r) == PMEXT_UNDEFINED);
+  CHECK(s.rates.n == 2 && s.terms.undefined == 2);
+  /* a NaN rate: one rate, undefined terms */
+  memset(&s, 0, sizeof s);
+  npv_sums_update(&s, NAN, 1, 1, 1);
+  npv_sums_update(&s, NAN, 1, 2, 1);
+  double a, b;
+  CHECK(!one_rate_mixed(&s.rates, &a, &b));
+  CHECK(npv_sums_result(&s, &r) == PMEXT_UNDEFINED);
 }

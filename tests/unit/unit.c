@@ -69,6 +69,8 @@ static const struct {
     {"solve", test_solve},   {"growth", test_growth},
     {"finance", test_finance}, {"fit", test_fit},
     {"flows", test_flows},   {"endpoints", test_endpoints},
+    {"one_rate", test_one_rate}, {"projection_plan", test_projection_plan},
+    {"iso_date", test_iso_date},
 };
 
 int main(void) {
