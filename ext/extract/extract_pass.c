@@ -322,14 +322,15 @@ static void group_rows(ex_result *res) {
   ex_reader_rewind(r);
 }
 
-int ex_result_open(const char *text, sqlite3_int64 n, ex_result **out) {
+int ex_result_open(const char *text, sqlite3_int64 n, int stray_runs,
+                   ex_result **out) {
   *out = 0;
   const void *nul = memchr(text, 0, (size_t)n);
   if (nul) n = (const char *)nul - text;
   ex_result *res = sqlite3_malloc64(sizeof *res);
   if (!res) return SQLITE_NOMEM;
   memset(res, 0, sizeof *res);
-  res->reader = ex_reader_new(text, n);
+  res->reader = ex_reader_new(text, n, stray_runs);
   if (!res->reader) {
     ex_result_close(res);
     return SQLITE_NOMEM;

@@ -13,7 +13,8 @@ typedef struct ex_result ex_result;
 
 /* Reads the n bytes of text (kept, not copied; it must outlive the
 ** result) up to its first NUL byte: SQLITE_OK and *out, or SQLITE_NOMEM. */
-int ex_result_open(const char *text, sqlite3_int64 n, ex_result **out);
+int ex_result_open(const char *text, sqlite3_int64 n, int stray_runs,
+                   ex_result **out);
 /* Moves to the next row: SQLITE_ROW, SQLITE_DONE or SQLITE_NOMEM. */
 int ex_result_next(ex_result *res);
 /* Column `col` (0..EXTRACT_COLUMNS-1) of the current row. */

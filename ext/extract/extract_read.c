@@ -121,17 +121,17 @@ int ex_span(ex_reader *r, sqlite3_int64 start, sqlite3_int64 end) {
 
 /* --- the reader ------------------------------------------------------------------ */
 
-ex_reader *ex_reader_new(const char *text, sqlite3_int64 n) {
+ex_reader *ex_reader_new(const char *text, sqlite3_int64 n, int stray_runs) {
   ex_reader *r = sqlite3_malloc64(sizeof *r);
   if (!r) return 0;
   memset(r, 0, sizeof *r);
-  es_init(&r->scan, text, n);
+  es_init(&r->scan, text, n, stray_runs);
   ex_reader_rewind(r);
   return r;
 }
 
 void ex_reader_rewind(ex_reader *r) {
-  es_init(&r->scan, (const char *)r->scan.text, r->scan.n);
+  es_init(&r->scan, (const char *)r->scan.text, r->scan.n, r->scan.stray_runs);
   r->n_tok = r->n_rows = r->arena_n = r->n_rates = 0;
   r->done = r->cut = r->next_cut = 0;
   r->line_start = 1;

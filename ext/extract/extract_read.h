@@ -44,7 +44,7 @@ typedef struct ex_reader ex_reader;
 
 /* A reader of the n bytes of text (kept, not copied): 0 when out of
 ** memory. */
-ex_reader *ex_reader_new(const char *text, sqlite3_int64 n);
+ex_reader *ex_reader_new(const char *text, sqlite3_int64 n, int stray_runs);
 void ex_reader_free(ex_reader *r);
 /* Back to the start: the same units and rows, in the same order. */
 void ex_reader_rewind(ex_reader *r);

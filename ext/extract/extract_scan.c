@@ -5,7 +5,9 @@
 ** Characters are read as SQLite counts them (its substr(), length()): a
 ** byte from 0xC0 up together with every continuation byte (0x80..0xBF)
 ** after it is one character, and any other byte is one character, a stray
-** continuation byte too. A character whose bytes are valid UTF-8 is
+** continuation byte too -- or, as SQLite counts from 3.54, a stray
+** continuation byte with the continuation bytes after it (the scanner is
+** told which, es_init()). A character whose bytes are valid UTF-8 is
 ** classified by its code point; one that is not counts as a letter (the
 ** bytes of a text in another encoding stay inside their word).
 **
@@ -54,8 +56,9 @@ SQLITE_EXTENSION_INIT3
 
 #define MAX_DIGITS 15
 
-void es_init(es_scanner *s, const char *text, sqlite3_int64 n) {
+void es_init(es_scanner *s, const char *text, sqlite3_int64 n, int stray_runs) {
   s->text = (const unsigned char *)text;
+  s->stray_runs = stray_runs;
   s->n = n;
   s->pos = 0;
   s->chars = 0;
@@ -78,7 +81,7 @@ static int char_at(const es_scanner *s, sqlite3_int64 i, int *len) {
     return CP_END;
   }
   int b = s->text[i];
-  if (b < 0xC0) {
+  if (b < 0x80 || (b < 0xC0 && !s->stray_runs)) {
     *len = 1;
     return b < 0x80 ? b : CP_INVALID;
   }
@@ -86,6 +89,7 @@ static int char_at(const es_scanner *s, sqlite3_int64 i, int *len) {
   while (j < s->n && (s->text[j] & 0xC0) == 0x80) j++;
   sqlite3_int64 bytes = j - i;
   *len = bytes > 0x7fffffff ? 0x7fffffff : (int)bytes;
+  if (b < 0xC0) return CP_INVALID; /* a run of stray continuation bytes */
   int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
   if (b > 0xF4 || bytes != need) return CP_INVALID;
   int cp = b & (0x3F >> (need - 1));

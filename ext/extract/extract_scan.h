@@ -59,11 +59,14 @@ typedef struct es_seen {
 typedef struct es_scanner {
   const unsigned char *text;
   sqlite3_int64 n, pos, chars;
+  int stray_runs;             /* see es_init() */
   int space_before;
   es_seen prev, prev2;        /* the last two tokens */
 } es_scanner;
 
-void es_init(es_scanner *s, const char *text, sqlite3_int64 n);
+/* stray_runs: 1 when the SQLite at hand counts a run of stray continuation
+** bytes as one character (from 3.54), 0 when it counts each byte. */
+void es_init(es_scanner *s, const char *text, sqlite3_int64 n, int stray_runs);
 void es_next(es_scanner *s, es_token *t);
 
 /* 1 when the text of token t is `word`, ignoring ASCII case. */
