@@ -15,7 +15,8 @@
 SQLITE_EXTENSION_INIT3
 
 int model_builtin(model_set **out, char **err) {
-  static const model_inputs in = {"reports", "figures", "claims", "companies"};
+  static const model_inputs in = {"reports", "figures", "claims", "companies",
+                                  0};
   sqlite3 *db = 0;
   *out = 0;
   *err = 0;

@@ -129,9 +129,69 @@ typedef struct model_set {
 
 /* --- reader.c: the reader -------------------------------------- */
 
-/* Names of the input tables (companies may be 0: none). */
+/* --- freshness.c: is a model still what its inputs hold ------------- */
+
+/* SipHash-2-4, streamed. */
+typedef struct model_hash {
+  sqlite3_uint64 v[4], tail, length;
+} model_hash;
+void model_hash_init(model_hash *h, const sqlite3_uint64 key[2]);
+void model_hash_bytes(model_hash *h, const void *data, size_t n);
+sqlite3_uint64 model_hash_final(const model_hash *h);
+
+/* The digest of what the reader read: each statement and every row it
+** returned. The reader calls model_digest_table() when it has prepared a
+** statement and model_digest_row() after each row (both do nothing for a
+** null digest). */
+#define MODEL_DIGEST_TABLES 4
+typedef struct model_digest {
+  model_hash hash;
+  int n_sql;
+  char *table[MODEL_DIGEST_TABLES]; /* the input table as named ... */
+  const char *sql[MODEL_DIGEST_TABLES]; /* ... and its statement (same block) */
+  const char *reading;              /* the table being read now, or 0 */
+} model_digest;
+void model_digest_init(model_digest *d, const sqlite3_uint64 key[2]);
+void model_digest_free(model_digest *d);
+int model_digest_table(model_digest *d, const char *table, const char *sql);
+int model_digest_row(model_digest *d, sqlite3_stmt *stmt);
+sqlite3_uint64 model_digest_value(const model_digest *d);
+/* Reads the statements of `built` again: *same 1 when they return the
+** same rows (a statement that no longer prepares or runs: 0). *reading
+** names the table being read meanwhile. */
+int model_digest_same(sqlite3 *db, const model_digest *built,
+                      const sqlite3_uint64 key[2], const char **reading,
+                      int *same);
+
+/* The change stamp of a connection's databases, and the statements that
+** open a read transaction on each before its data version is read. */
+#define MODEL_MAX_DATABASES 128 /* more than SQLITE_MAX_ATTACHED + 2 */
+typedef struct model_stamp {
+  unsigned changes, generation;
+  int unknown; /* a database could not be opened: never the same */
+  int n;
+  unsigned versions[MODEL_MAX_DATABASES];
+} model_stamp;
+typedef struct model_probe {
+  int n;
+  char *names; /* the databases' names, each NUL-terminated, in order */
+  size_t bytes;
+  sqlite3_stmt **stmts; /* one per database (temp's unused) */
+  int reprepared;
+  unsigned generation;
+} model_probe;
+int model_stamp_take(sqlite3 *db, model_probe *probe, model_stamp *out);
+int model_stamp_same(const model_stamp *a, const model_stamp *b);
+void model_probe_free(model_probe *probe);
+/* Has the connection a write transaction open (uncommitted changes may
+** exist)? 1 when SQLite cannot tell (before 3.34). */
+int model_connection_writing(sqlite3 *db);
+
+/* Names of the input tables (companies may be 0: none), and the digest
+** to feed while reading them (0: none). */
 typedef struct model_inputs {
   const char *reports, *figures, *claims, *companies;
+  model_digest *digest;
 } model_inputs;
 
 /* Reads the input tables of db into a new model set, computes its rows
@@ -202,16 +262,24 @@ int model_builtin(model_set **out, char **err);
 typedef struct model_snapshot {
   int refs;
   model_set *set;
+  model_digest digest; /* what it was read from (input tables only) */
   int built[MODEL_N_GRIDS]; /* grids built yet, per model_grid */
   tv_table grids[MODEL_N_GRIDS];
 } model_snapshot;
 
-/* The built-in model of one connection, shared by its built-in tables
-** (pm_segments, pm_facts, pm_audit, pm_companies): built once, when the
-** first of them is read. */
+struct model_source;
+
+/* What the model tables of one connection share: the built-in model,
+** built once, when the first of pm_segments, pm_facts, pm_audit and
+** pm_companies is read; the stack of sources being read (to refuse a
+** cycle); the key of the digests. */
 typedef struct model_builtin_cache {
   int refs;
   model_snapshot *snap;
+  struct model_source *reading; /* the source read last, or 0 */
+  char *cycle;                  /* the message of a cycle found, or 0 */
+  int keyed;
+  sqlite3_uint64 key[2];        /* random, for model_digest */
 } model_builtin_cache;
 
 /* The aux data of each registered module: its spec and the connection's
@@ -227,8 +295,14 @@ typedef struct model_source {
   model_builtin_cache *cache;
   char *names[4];        /* reports, figures, claims, companies (or 0) */
   const char *who;       /* module name, for messages */
+  char *table;           /* the virtual table's own name, for messages */
   model_snapshot *snap;  /* the current model, or 0 */
-  unsigned stamp[3];     /* change stamp when snap was built */
+  model_stamp stamp;     /* when snap was last known to be current */
+  int committed;         /* ... and read outside a write transaction */
+  model_probe probe;
+  struct model_source *below; /* while being read: the source read before */
+  const char *const *reading; /* while being read: the input table */
+  int busy;
 } model_source;
 
 /* Parses the module arguments (reports=..., figures=..., claims=...,

@@ -144,6 +144,8 @@ typedef struct reader {
   sqlite3_int64 row; /* rowid, or position in a view */
   char **err;
   int oom;
+  model_digest *digest;   /* fed every row read, or 0 */
+  sqlite3_int64 position; /* rows read so far */
 } reader;
 
 static int fail(reader *rd, const char *column, char *what) {
@@ -208,6 +210,8 @@ static int reader_open(reader *rd, int n_columns) {
     return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   char *list = 0;
+  /* Columns qualified by the alias x: a column that is missing is an
+  ** error, never read as a string (SQLite's double-quoted strings). */
   for (int i = 0; i < n_columns; i++) {
     rc = has_column(rd, rd->columns[i], &ok);
     if (rc == SQLITE_OK && !ok) {
@@ -216,7 +220,7 @@ static int reader_open(reader *rd, int n_columns) {
       rc = *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
     }
     if (rc == SQLITE_OK) {
-      list = sqlite3_mprintf("%z%s\"%w\"", list, i ? "," : "", rd->columns[i]);
+      list = sqlite3_mprintf("%z%sx.\"%w\"", list, i ? "," : "", rd->columns[i]);
       if (!list) rc = SQLITE_NOMEM;
     }
     if (rc != SQLITE_OK) {
@@ -224,15 +228,19 @@ static int reader_open(reader *rd, int n_columns) {
       return rc;
     }
   }
-  rc = prepares(rd, "rowid", &rd->has_rowid);
+  /* The rowid, unless a column is named rowid (then not the rowid). A
+  ** view's rowid is NULL: its rows are numbered by position. */
+  rc = has_column(rd, "rowid", &ok);
+  if (rc == SQLITE_OK && !ok) rc = prepares(rd, "rowid", &rd->has_rowid);
   char *sql = rc != SQLITE_OK ? 0
               : rd->has_rowid
-                  ? sqlite3_mprintf("SELECT %s, rowid FROM \"%w\"", list, rd->table)
-                  : sqlite3_mprintf("SELECT %s FROM \"%w\"", list, rd->table);
+                  ? sqlite3_mprintf("SELECT %s, x.rowid FROM \"%w\" AS x", list, rd->table)
+                  : sqlite3_mprintf("SELECT %s FROM \"%w\" AS x", list, rd->table);
   sqlite3_free(list);
   if (rc != SQLITE_OK) return rc;
   if (!sql) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(rd->db, sql, -1, &rd->stmt, 0);
+  if (rc == SQLITE_OK) rc = model_digest_table(rd->digest, rd->table, sql);
   sqlite3_free(sql);
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
     rc = cannot_read(rd);
@@ -244,8 +252,12 @@ static int reader_open(reader *rd, int n_columns) {
 static int reader_step(reader *rd, int n_columns) {
   int rc = sqlite3_step(rd->stmt);
   if (rc == SQLITE_ROW) {
-    rd->row = rd->has_rowid ? sqlite3_column_int64(rd->stmt, n_columns)
-                            : rd->row + 1;
+    rd->position++;
+    rd->row = rd->has_rowid && sqlite3_column_type(rd->stmt, n_columns) ==
+                                   SQLITE_INTEGER
+                  ? sqlite3_column_int64(rd->stmt, n_columns)
+                  : rd->position;
+    if (model_digest_row(rd->digest, rd->stmt) != SQLITE_OK) rc = SQLITE_NOMEM;
   } else if (rc != SQLITE_DONE && rc != SQLITE_NOMEM) {
     rc = cannot_read(rd);
   }
@@ -786,7 +798,8 @@ static int read_companies(model_set *set, reader *rd) {
         rep->n_companies = 0;
       }
       sqlite3_reset(rd->stmt);
-      rd->row = 0;
+      rd->row = rd->position = 0;
+      rd->digest = 0; /* the same rows again */
     }
     while ((rc = reader_step(rd, 5)) == SQLITE_ROW) {
       const char *name, *company;
@@ -851,7 +864,7 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
   int rc = SQLITE_OK;
   for (int t = 0; t < 4 && rc == SQLITE_OK; t++) {
     if (!tables[t]) continue;
-    reader rd = {db, who, tables[t], 0, 0, 0, 0, err, 0};
+    reader rd = {db, who, tables[t], 0, 0, 0, 0, err, 0, in->digest, 0};
     switch (t) {
       case 0: rc = read_reports(set, &rd); break;
       case 1: rc = read_figures(set, &rd); break;

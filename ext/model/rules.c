@@ -301,8 +301,8 @@ int model_implied_cagr(const model_report *r, int segment, int from, int to,
 int pmext_register_model(sqlite3 *db) {
   model_builtin_cache *cache = sqlite3_malloc64(sizeof *cache);
   if (!cache) return SQLITE_NOMEM;
+  memset(cache, 0, sizeof *cache);
   cache->refs = 1;
-  cache->snap = 0;
   int rc = model_register_rows(db, cache);
   if (rc == SQLITE_OK) rc = model_register_tables(db, cache);
   if (--cache->refs == 0) sqlite3_free(cache);
