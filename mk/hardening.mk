@@ -20,15 +20,19 @@ asan: | deps-asan
 #   make valgrind           the suite in tclsh under valgrind memcheck
 #   make oom                out-of-memory injection (tests/c/oom.c), ASan+LSan
 #   make threads            8 threads, one connection each, ThreadSanitizer
+#   make staleness          the model against its inputs over two
+#                           connections, random interleavings of writes,
+#                           savepoints, rollbacks and scans (tests/c/staleness.c)
 #   make fuzz FUZZ_SECONDS=N  libFuzzer on pmext (default 60 s), one target
 #                           with two modes: SQL text, or (first byte 0..7)
 #                           structured calls of every pmext function with
 #                           bound extreme or raw values (tests/fuzz/fuzz.c)
-#   make check              test, asan, valgrind, oom, threads, 60 s fuzz
+#   make check              test, asan, valgrind, oom, threads, staleness,
+#                           60 s fuzz
 # The C drivers link the system libsqlite3. oom and fuzz compile the sources in
 # (one sanitizer runtime sees everything); threads loads the .so, as a host
 # process would.
-.PHONY: valgrind oom threads fuzz check deps-hard
+.PHONY: valgrind oom threads staleness fuzz check deps-hard
 deps-hard:
 	@CC=clang sh tools/need.sh hard
 
@@ -59,6 +63,15 @@ threads: build/tsan/threads
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  build/tsan/threads build/tsan/pmext.$(SO) tests/c/oom.sql $(THREADS_ITERATIONS)
 
+# Steps per case (2 journal modes x 3 places of the model); about half are
+# scans.
+STALENESS_STEPS ?= 6000
+build/staleness/staleness: tests/c/staleness.c | deps-hard
+	@mkdir -p $(@D)
+	$(CC) $(HARD_CFLAGS) -o $@ tests/c/staleness.c -lsqlite3 -lm
+staleness: build/staleness/staleness $(LIB)
+	build/staleness/staleness $(LIB) $(STALENESS_STEPS)
+
 FUZZ_SECONDS ?= 60
 build/fuzz/fuzz: tests/fuzz/fuzz.c $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-hard
 	@mkdir -p $(@D)
@@ -71,5 +84,5 @@ fuzz: build/fuzz/fuzz
 	  -max_len=1024 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	  -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/corpus
 
-check: test asan valgrind oom threads
+check: test asan valgrind oom threads staleness
 	$(MAKE) fuzz FUZZ_SECONDS=60
