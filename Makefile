@@ -13,7 +13,7 @@
 #   make bench        pmext against SQLite built-ins (docs/performance.md);
 #   make bench-callgrind, make accuracy   (none of them part of `make test`)
 #   make check        hardening in short: asan, valgrind, oom, fuzz smoke,
-#                     threads, staleness (each also on its own:
+#                     threads, staleness, interrupt (each also on its own:
 #                     mk/hardening.mk)
 #   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, uninstall removes it
 #   make static       build/libpmext.a + include/pmext.h, to link pmext in

@@ -23,16 +23,18 @@ asan: | deps-asan
 #   make staleness          the model against its inputs over two
 #                           connections, random interleavings of writes,
 #                           savepoints, rollbacks and scans (tests/c/staleness.c)
+#   make interrupt          a long build of a model stopped by sqlite3_interrupt
+#                           from another thread keeps nothing (tests/c/interrupt.c)
 #   make fuzz FUZZ_SECONDS=N  libFuzzer on pmext (default 60 s), one target
 #                           with two modes: SQL text, or (first byte 0..7)
 #                           structured calls of every pmext function with
 #                           bound extreme or raw values (tests/fuzz/fuzz.c)
 #   make check              test, asan, valgrind, oom, threads, staleness,
-#                           60 s fuzz
+#                           interrupt, 60 s fuzz
 # The C drivers link the system libsqlite3. oom and fuzz compile the sources in
 # (one sanitizer runtime sees everything); threads loads the .so, as a host
 # process would.
-.PHONY: valgrind oom threads staleness fuzz check deps-hard
+.PHONY: valgrind oom threads staleness interrupt fuzz check deps-hard
 deps-hard:
 	@CC=clang sh tools/need.sh hard
 
@@ -72,6 +74,13 @@ build/staleness/staleness: tests/c/staleness.c | deps-hard
 staleness: build/staleness/staleness $(LIB)
 	build/staleness/staleness $(LIB) $(STALENESS_STEPS)
 
+INTERRUPT_ROUNDS ?= 30
+build/interrupt/interrupt: tests/c/interrupt.c | deps-hard
+	@mkdir -p $(@D)
+	$(CC) $(HARD_CFLAGS) -o $@ tests/c/interrupt.c -lsqlite3 -lpthread
+interrupt: build/interrupt/interrupt $(LIB)
+	build/interrupt/interrupt $(LIB) $(INTERRUPT_ROUNDS)
+
 FUZZ_SECONDS ?= 60
 build/fuzz/fuzz: tests/fuzz/fuzz.c $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-hard
 	@mkdir -p $(@D)
@@ -84,5 +93,5 @@ fuzz: build/fuzz/fuzz
 	  -max_len=1024 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	  -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/corpus
 
-check: test asan valgrind oom threads staleness
+check: test asan valgrind oom threads staleness interrupt
 	$(MAKE) fuzz FUZZ_SECONDS=60

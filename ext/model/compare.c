@@ -15,6 +15,10 @@
 ** each row carries the consensus of its market and year over the reports
 ** with a value there: their count, minimum, median (the mean of the two
 ** middle values for an even count) and maximum, in billions.
+**
+** The rows are streamed (model_table.chunk), one market and year at a
+** time: a scan holds the paths of one market's reports, whatever the
+** number of years.
 */
 #include "model.h"
 #include "math/growth.h"
@@ -27,27 +31,36 @@ SQLITE_EXTENSION_INIT3
 /* A report's whole-market path: the years it has a value and its rate. */
 typedef struct path {
   const model_report *r;
-  const model_row *rows; /* the whole market, 'reported' */
   int first, last;       /* years with a value at both ends, 0 if none */
+  double first_value, last_value;
   int has_rate;
   double rate;
 } path;
+
+/* The whole market's row in `year` ('reported'). */
+static model_row whole_row(const model_report *r, int year) {
+  model_row row;
+  model_row_at(r, MODEL_SCENARIO_REPORTED, r->whole, year, &row);
+  return row;
+}
 
 static void path_init(path *p, const model_report *r) {
   memset(p, 0, sizeof *p);
   p->r = r;
   if (r->whole < 0) return;
-  p->rows = model_rows(r, MODEL_SCENARIO_REPORTED, r->whole);
   for (int y = r->first_year; y <= r->last_year; y++) {
-    if (!p->rows[y - r->first_year].has_value) continue;
-    if (!p->first) p->first = y;
+    model_row row = whole_row(r, y);
+    if (!row.has_value) continue;
+    if (!p->first) {
+      p->first = y;
+      p->first_value = row.value;
+    }
     p->last = y;
+    p->last_value = row.value;
   }
   if (p->first && p->last > p->first) {
-    p->has_rate =
-        growth_cagr(p->rows[p->first - r->first_year].value,
-                    p->rows[p->last - r->first_year].value,
-                    p->last - p->first, &p->rate) == PMEXT_OK;
+    p->has_rate = growth_cagr(p->first_value, p->last_value,
+                              p->last - p->first, &p->rate) == PMEXT_OK;
   }
 }
 
@@ -57,18 +70,18 @@ static int path_value(const path *p, int year, double *value,
   const model_report *r = p->r;
   if (!p->first) return 0;
   if (year >= r->first_year && year <= r->last_year) {
-    const model_row *row = &p->rows[year - r->first_year];
-    if (row->has_value) {
-      *value = row->value;
-      *basis = row->value_basis;
+    model_row row = whole_row(r, year);
+    if (row.has_value) {
+      *value = row.value;
+      *basis = row.value_basis;
       return 1;
     }
   }
   if (!p->has_rate || (year >= p->first && year <= p->last)) return 0;
   int end = year < p->first ? p->first : p->last;
   *basis = MODEL_EXTRAPOLATED;
-  return growth_project(p->rows[end - r->first_year].value, p->rate,
-                        year - end, value) == PMEXT_OK;
+  return growth_project(end == p->first ? p->first_value : p->last_value,
+                        p->rate, year - end, value) == PMEXT_OK;
 }
 
 static int by_value(const void *a, const void *b) {
@@ -76,79 +89,96 @@ static int by_value(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* The rows of one market: reports idx[0..n). */
-static void compare_market(tv_table *t, const model_set *set, const int *idx,
-                           int n, path *paths, double *sorted) {
-  int first = 0, last = 0;
+/* The rows of one market (paths[0..n)) in one year. */
+static void compare_year(tv_table *t, const path *paths, int n, int year,
+                         double *sorted) {
+  int m = 0;
   for (int k = 0; k < n; k++) {
-    const model_report *r = &set->reports[idx[k]];
-    path_init(&paths[k], r);
-    if (!first || r->first_year < first) first = r->first_year;
-    if (r->last_year > last) last = r->last_year;
+    double v;
+    model_basis b;
+    if (path_value(&paths[k], year, &v, &b)) sorted[m++] = v * paths[k].r->to_bn;
   }
-  for (int year = first; year <= last; year++) {
-    int m = 0;
-    for (int k = 0; k < n; k++) {
-      double v;
-      model_basis b;
-      if (path_value(&paths[k], year, &v, &b)) sorted[m++] = v * paths[k].r->to_bn;
-    }
-    qsort(sorted, (size_t)m, sizeof *sorted, by_value);
-    for (int k = 0; k < n; k++) {
-      const model_report *r = paths[k].r;
-      double v = 0;
-      model_basis b = MODEL_NOT_REPORTED;
-      int has = path_value(&paths[k], year, &v, &b);
-      tv_text(t, r->market);
-      tv_int(t, year);
-      tv_text(t, r->report);
-      if (has) tv_real(t, v); else tv_null(t);
-      tv_text(t, r->unit);
-      if (has) tv_real(t, v * r->to_bn); else tv_null(t);
-      tv_text(t, model_basis_name(has ? b : MODEL_NOT_REPORTED));
-      tv_int(t, m);
-      if (m > 0) {
-        tv_real(t, sorted[0]);
-        tv_real(t, m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2);
-        tv_real(t, sorted[m - 1]);
-      } else {
-        tv_null(t);
-        tv_null(t);
-        tv_null(t);
-      }
+  qsort(sorted, (size_t)m, sizeof *sorted, by_value);
+  for (int k = 0; k < n; k++) {
+    const model_report *r = paths[k].r;
+    double v = 0;
+    model_basis b = MODEL_NOT_REPORTED;
+    int has = path_value(&paths[k], year, &v, &b);
+    tv_text(t, r->market);
+    tv_int(t, year);
+    tv_text(t, r->report);
+    if (has) tv_real(t, v); else tv_null(t);
+    tv_text(t, r->unit);
+    if (has) tv_real(t, v * r->to_bn); else tv_null(t);
+    tv_text(t, model_basis_name(has ? b : MODEL_NOT_REPORTED));
+    tv_int(t, m);
+    if (m > 0) {
+      tv_real(t, sorted[0]);
+      tv_real(t, m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2);
+      tv_real(t, sorted[m - 1]);
+    } else {
+      tv_null(t);
+      tv_null(t);
+      tv_null(t);
     }
   }
 }
 
-static int build_compare(const model_set *set, int with_report,
-                         tv_table *t) {
+/* A scan of pm_compare: the market at hand (its reports' paths) and the
+** year to give next. One block, arrays for every report after it. */
+typedef struct compare_state {
+  int n, year, last;
+  int *done;     /* per report: its market given or at hand */
+  path *paths;   /* of the market at hand */
+  double *sorted;
+} compare_state;
+
+static compare_state *state_new(int n_reports) {
+  size_t n = (size_t)n_reports + 1;
+  size_t bytes = sizeof(compare_state) + n * (sizeof(path) + sizeof(double) +
+                                              sizeof(int));
+  compare_state *st = sqlite3_malloc64(bytes);
+  if (!st) return 0;
+  memset(st, 0, bytes);
+  st->paths = (path *)(st + 1);
+  st->sorted = (double *)(st->paths + n);
+  st->done = (int *)(st->sorted + n);
+  st->year = 1;
+  st->last = 0; /* no market at hand */
+  return st;
+}
+
+/* Takes the next market (its reports in order of appearance): 0 when
+** every market has been given. */
+static int next_market(const model_set *set, compare_state *st) {
+  int i = 0;
+  while (i < set->n_reports && st->done[i]) i++;
+  if (i == set->n_reports) return 0;
+  int first = 0, last = 0;
+  st->n = 0;
+  for (int j = i; j < set->n_reports; j++) {
+    const model_report *r = &set->reports[j];
+    if (st->done[j] || strcmp(r->market, set->reports[i].market) != 0) continue;
+    st->done[j] = 1;
+    path_init(&st->paths[st->n++], r);
+    if (!first || r->first_year < first) first = r->first_year;
+    if (r->last_year > last) last = r->last_year;
+  }
+  st->year = first;
+  st->last = last;
+  return 1;
+}
+
+/* One chunk: the rows of one market in one year. */
+static int compare_chunk(const model_set *set, int with_report,
+                         model_chunk *pos, tv_table *t) {
   (void)with_report; /* its first column is the market */
   tv_init(t, 11);
-  size_t n = (size_t)set->n_reports + 1;
-  int *idx = sqlite3_malloc64(n * sizeof *idx);
-  int *done = sqlite3_malloc64(n * sizeof *done);
-  path *paths = sqlite3_malloc64(n * sizeof *paths);
-  double *sorted = sqlite3_malloc64(n * sizeof *sorted);
-  if (!idx || !done || !paths || !sorted) {
-    t->oom = 1;
-  } else {
-    memset(done, 0, n * sizeof *done);
-    for (int i = 0; i < set->n_reports; i++) {
-      if (done[i]) continue;
-      int m = 0;
-      for (int j = i; j < set->n_reports; j++) {
-        if (!done[j] && strcmp(set->reports[j].market, set->reports[i].market) == 0) {
-          done[j] = 1;
-          idx[m++] = j;
-        }
-      }
-      compare_market(t, set, idx, m, paths, sorted);
-    }
-  }
-  sqlite3_free(idx);
-  sqlite3_free(done);
-  sqlite3_free(paths);
-  sqlite3_free(sorted);
+  compare_state *st = pos->state;
+  if (!st && !(st = pos->state = state_new(set->n_reports))) return SQLITE_NOMEM;
+  if (st->year > st->last && !next_market(set, st)) return SQLITE_DONE;
+  compare_year(t, st->paths, st->n, st->year++, st->sorted);
+  pos->next++;
   return tv_finish(t);
 }
 
@@ -157,4 +187,4 @@ const model_table model_table_compare = {
     "CREATE TABLE x(market TEXT, year INTEGER, report TEXT, value REAL, "
     "unit TEXT, value_bn REAL, basis TEXT, n_reports INTEGER, min_bn REAL, "
     "median_bn REAL, max_bn REAL)",
-    GRID_COMPARE, 0, build_compare};
+    GRID_NONE, 0, 0, compare_chunk};

@@ -110,7 +110,9 @@ typedef struct model_report {
   int stated;              /* index of the first whole-market CAGR, or -1 */
   int n_companies;
   model_company *companies;
-  model_row *rows; /* [scenario][segment][year - first_year] */
+  model_row *rows; /* [scenario][segment][year - first_year], or 0: the
+                   ** model is too big to keep, rows are computed as
+                   ** scans reach them (model_compute) */
   sqlite3_int64 input_row; /* its row in the reports table */
   int segment_base;        /* segments of the reports before it */
 } model_report;
@@ -125,7 +127,22 @@ typedef struct model_set {
   int *sslot_report;    /* report index + 1 per slot, 0 = empty */
   int *sslot_segment;   /* segment index in that report */
   struct model_block *blocks; /* the memory of everything above */
+  size_t dense_bytes;   /* of the rows kept (model_compute) */
+  sqlite3 *db;          /* the connection read, for interrupts (0: none) */
 } model_set;
+
+/* Limits (docs/model.md, "Limits"): the years of a model (from the first
+** year of its earliest report to the last of its latest) span at most
+** MODEL_MAX_YEARS; a scenario of pm_model has at most MODEL_MAX_ROWS rows
+** (each report's segments times its years). Either is an error naming
+** the limit, found before any row is computed. Rows are kept (computed
+** once per model) up to MODEL_DENSE_BYTES, beyond it computed as scans
+** reach them, so memory does not grow with the years or the segments. */
+#define MODEL_MAX_YEARS 1000
+#define MODEL_MAX_ROWS 10000000
+#ifndef MODEL_DENSE_BYTES /* a build may keep none: -DMODEL_DENSE_BYTES=0 */
+#define MODEL_DENSE_BYTES (16u << 20)
+#endif
 
 /* --- reader.c: the reader -------------------------------------- */
 
@@ -212,10 +229,40 @@ int model_find_segment(const model_set *set, int report, const char *dimension,
 
 /* --- rules.c: the rules ------------------------------------------------- */
 
-/* Fills r->rows (both scenarios), from memory of the set. */
+/* The limits above: SQLITE_OK, or an error (*err names the limit). */
+int model_check_limits(const model_set *set, const char *who,
+                       const char *reports, char **err);
+/* Fills r->rows (both scenarios) from memory of the set, when they fit in
+** what is left of MODEL_DENSE_BYTES; else leaves them 0. SQLITE_INTERRUPT
+** when the connection is interrupted meanwhile. */
 int model_compute(model_set *set, model_report *r);
+/* The kept rows of a segment in a scenario, or 0 (not kept). */
 const model_row *model_rows(const model_report *r, model_scenario scenario,
                             int segment);
+/* The whole market in one year: its value (rules 1-3), and its value in
+** the stated-CAGR scenario. */
+typedef struct model_whole_year {
+  int has;
+  double value;
+  model_basis basis;
+  int has_stated;
+  double stated;
+} model_whole_year;
+/* The whole market for the years from..to (inside the window), out[0..]. */
+void model_whole_path(const model_report *r, int from, int to,
+                      model_whole_year *out);
+/* The rows of a segment for the years from..to, both scenarios, from the
+** whole market of the same years; the first row's yoy_growth is NULL (a
+** caller that needs it starts a year earlier). */
+void model_segment_path(const model_report *r, int segment, int from, int to,
+                        const model_whole_year *whole, model_row *reported,
+                        model_row *stated);
+/* The row of a segment in one year of the window, kept or computed. */
+void model_row_at(const model_report *r, model_scenario scenario, int segment,
+                  int year, model_row *out);
+/* SQLITE_INTERRUPT when the set's connection has been interrupted (long
+** computations call it every so often), else SQLITE_OK. */
+int model_interrupted(const model_set *set);
 /* The value of a segment from its own printed sizes (reported,
 ** interpolated, projected at a stated CAGR); 0 when there is none. */
 int model_own_value(const model_report *r, int segment, int year,
@@ -228,22 +275,38 @@ int model_stated_value(const model_report *r, int year, double *out);
 
 /* --- derived tables (grids of table_vtab.h) --------------------------- */
 
-/* Which grid of a snapshot caches a derived table's rows. */
-typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
-#define MODEL_N_GRIDS 4
+/* Which grid of a snapshot caches a built table's rows (GRID_NONE: a
+** streamed table, none). */
+typedef enum { GRID_AUDIT, GRID_COMPANIES, GRID_NONE } model_grid;
+#define MODEL_N_GRIDS 2
+
+/* Where the cursor of a streamed table is: its next chunk (0 at the
+** first) and the state the table keeps between chunks (0 at first; one
+** sqlite3_malloc'ed block, freed by the cursor). */
+typedef struct model_chunk {
+  sqlite3_int64 next;
+  void *state;
+} model_chunk;
 
 /* One derived table, defined in the file that builds its rows (facts.c,
 ** companies.c, audit.c, compare.c), its schema beside its builder.
 ** builtin: eponymous, over the built-in report (pm_facts, ...); else
 ** created over input tables (CREATE VIRTUAL TABLE pm_model_facts, ...),
-** whose rows start with the report's name. build() fills `out` from the
-** set, with that first column when with_report. */
+** whose rows start with the report's name. Either built once per model
+** (build(): fills `out` from the set, with that first column when
+** with_report; the grid is kept with the model), or streamed (build 0;
+** chunk(): fills `out`, tv_init'ed by it, with the rows of the chunk at
+** *pos and moves *pos on; SQLITE_DONE past the last): each chunk holds a
+** bounded number of rows, so a scan's memory does not grow with the
+** table. */
 typedef struct model_table {
   const char *name;
   const char *schema;
   model_grid grid;
   int builtin;
   int (*build)(const model_set *set, int with_report, tv_table *out);
+  int (*chunk)(const model_set *set, int with_report, model_chunk *pos,
+               tv_table *out);
 } model_table;
 
 extern const model_table model_table_facts, model_table_model_facts; /* facts.c */

@@ -174,7 +174,7 @@ static int prepares(reader *rd, const char *what, int *ok) {
   sqlite3_free(sql);
   sqlite3_finalize(stmt);
   *ok = rc == SQLITE_OK;
-  return rc == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+  return rc == SQLITE_NOMEM || rc == SQLITE_INTERRUPT ? rc : SQLITE_OK;
 }
 
 /* Does the table have the column? (pragma_table_xinfo: a misspelt
@@ -193,7 +193,7 @@ static int has_column(reader *rd, const char *column, int *ok) {
     rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
   }
   sqlite3_finalize(stmt);
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && rc != SQLITE_INTERRUPT) {
     rc = cannot_read(rd);
   }
   return rc;
@@ -242,7 +242,7 @@ static int reader_open(reader *rd, int n_columns) {
   rc = sqlite3_prepare_v2(rd->db, sql, -1, &rd->stmt, 0);
   if (rc == SQLITE_OK) rc = model_digest_table(rd->digest, rd->table, sql);
   sqlite3_free(sql);
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && rc != SQLITE_INTERRUPT) {
     rc = cannot_read(rd);
   }
   return rc;
@@ -258,7 +258,8 @@ static int reader_step(reader *rd, int n_columns) {
                   ? sqlite3_column_int64(rd->stmt, n_columns)
                   : rd->position;
     if (model_digest_row(rd->digest, rd->stmt) != SQLITE_OK) rc = SQLITE_NOMEM;
-  } else if (rc != SQLITE_DONE && rc != SQLITE_NOMEM) {
+  } else if (rc != SQLITE_DONE && rc != SQLITE_NOMEM &&
+             rc != SQLITE_INTERRUPT) {
     rc = cannot_read(rd);
   }
   return rc;
@@ -880,6 +881,8 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
     if (rc == SQLITE_OK && rd.oom) rc = SQLITE_NOMEM;
     sqlite3_finalize(rd.stmt);
   }
+  set->db = db;
+  if (rc == SQLITE_OK) rc = model_check_limits(set, who, tables[0], err);
   for (int r = 0, base = 0; r < set->n_reports && rc == SQLITE_OK; r++) {
     set->reports[r].segment_base = base;
     base += set->reports[r].n_segments;
