@@ -173,7 +173,7 @@ static int next_market(const model_set *set, compare_state *st) {
 static int compare_chunk(const model_set *set, int with_report,
                          model_chunk *pos, tv_table *t) {
   (void)with_report; /* its first column is the market */
-  tv_init(t, 11);
+  if (t->n_cols == 0) tv_init(t, 11);
   compare_state *st = pos->state;
   if (!st && !(st = pos->state = state_new(set->n_reports))) return SQLITE_NOMEM;
   if (st->year > st->last && !next_market(set, st)) return SQLITE_DONE;
@@ -187,4 +187,4 @@ const model_table model_table_compare = {
     "CREATE TABLE x(market TEXT, year INTEGER, report TEXT, value REAL, "
     "unit TEXT, value_bn REAL, basis TEXT, n_reports INTEGER, min_bn REAL, "
     "median_bn REAL, max_bn REAL)",
-    GRID_NONE, 0, 0, compare_chunk};
+    GRID_COMPARE, 0, 0, compare_chunk};

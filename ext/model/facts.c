@@ -202,9 +202,9 @@ static void report_part(facts *f, int part) {
 ** the first report only. */
 static int facts_chunk(const model_set *set, int with_report, model_chunk *pos,
                        tv_table *t) {
+  if (t->n_cols == 0) tv_init(t, 6 + (with_report ? 1 : 0));
   int n_reports = with_report ? set->n_reports : (set->n_reports > 0);
   int report = (int)(pos->next >> 32), part = (int)(pos->next & 0xffffffff);
-  tv_init(t, 6 + (with_report ? 1 : 0));
   if (report >= n_reports) return SQLITE_DONE;
   facts f = {t, &set->reports[report], with_report};
   report_part(&f, part);
@@ -218,10 +218,10 @@ const model_table model_table_facts = {
     "pm_facts",
     "CREATE TABLE x(key TEXT, value ANY, unit TEXT, period TEXT, basis TEXT, "
     "note TEXT)",
-    GRID_NONE, 1, 0, facts_chunk};
+    GRID_FACTS, 1, 0, facts_chunk};
 
 const model_table model_table_model_facts = {
     "pm_model_facts",
     "CREATE TABLE x(report TEXT, key TEXT, value ANY, unit TEXT, period TEXT, "
     "basis TEXT, note TEXT)",
-    GRID_NONE, 0, 0, facts_chunk};
+    GRID_FACTS, 0, 0, facts_chunk};

@@ -328,6 +328,19 @@ static int probe_open(sqlite3 *db, model_probe *probe, int i,
   return SQLITE_OK;
 }
 
+/* Has the connection a transaction open on database `name`? 0 when
+** SQLite cannot tell (before 3.34). */
+static int in_transaction(sqlite3 *db, const char *name) {
+#if SQLITE_VERSION_NUMBER >= 3034000
+  if (sqlite3_libversion_number() >= 3034000) {
+    return sqlite3_txn_state(db, name) != SQLITE_TXN_NONE;
+  }
+#endif
+  (void)db;
+  (void)name;
+  return 0;
+}
+
 int model_stamp_take(sqlite3 *db, model_probe *probe, model_stamp *out) {
   int rc = probe_databases(db, probe);
   memset(out, 0, sizeof *out);
@@ -336,6 +349,10 @@ int model_stamp_take(sqlite3 *db, model_probe *probe, model_stamp *out) {
   const char *name = probe->names;
   for (int i = 0; i < probe->n; i++, name += strlen(name) + 1) {
     if (i == 1) continue; /* temp: only this connection writes it */
+    /* With no database attached, main in a transaction (the scan's own
+    ** statement opened it) has its version already: the statement is for
+    ** the generation only, which matters once a database is attached. */
+    if (i == 0 && probe->n == 2 && in_transaction(db, name)) continue;
     int opened;
     if ((rc = probe_open(db, probe, i, name, &opened)) != SQLITE_OK) return rc;
     if (!opened) out->unknown = 1;

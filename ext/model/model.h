@@ -275,10 +275,11 @@ int model_stated_value(const model_report *r, int year, double *out);
 
 /* --- derived tables (grids of table_vtab.h) --------------------------- */
 
-/* Which grid of a snapshot caches a built table's rows (GRID_NONE: a
-** streamed table, none). */
-typedef enum { GRID_AUDIT, GRID_COMPANIES, GRID_NONE } model_grid;
-#define MODEL_N_GRIDS 2
+/* Which grid of a snapshot caches a derived table's rows. */
+typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
+#define MODEL_N_GRIDS 4
+/* A streamed table of at most this many rows is kept like a built one. */
+#define MODEL_KEPT_ROWS 16384
 
 /* Where the cursor of a streamed table is: its next chunk (0 at the
 ** first) and the state the table keeps between chunks (0 at first; one
@@ -295,10 +296,11 @@ typedef struct model_chunk {
 ** whose rows start with the report's name. Either built once per model
 ** (build(): fills `out` from the set, with that first column when
 ** with_report; the grid is kept with the model), or streamed (build 0;
-** chunk(): fills `out`, tv_init'ed by it, with the rows of the chunk at
-** *pos and moves *pos on; SQLITE_DONE past the last): each chunk holds a
-** bounded number of rows, so a scan's memory does not grow with the
-** table. */
+** chunk(): appends to `out`, tv_init'ed by the caller, the rows of the
+** chunk at *pos and moves *pos on; SQLITE_DONE past the last): each chunk
+** holds a bounded number of rows, so a scan's memory does not grow with
+** the table. A streamed table of at most MODEL_KEPT_ROWS rows is kept
+** too. */
 typedef struct model_table {
   const char *name;
   const char *schema;
@@ -326,7 +328,8 @@ typedef struct model_snapshot {
   int refs;
   model_set *set;
   model_digest digest; /* what it was read from (input tables only) */
-  int built[MODEL_N_GRIDS]; /* grids built yet, per model_grid */
+  int built[MODEL_N_GRIDS]; /* per model_grid: 1 built yet, -1 too big to
+                            ** keep (streamed) */
   tv_table grids[MODEL_N_GRIDS];
 } model_snapshot;
 
@@ -378,7 +381,8 @@ void model_source_free(model_source *src);
 ** the caller (model_snapshot_release()). */
 int model_source_get(model_source *src, model_snapshot **out, char **err);
 void model_snapshot_release(model_snapshot *snap);
-/* The rows of `table` in snap, built on first use. */
+/* The rows of `table` in snap, built on first use; *out 0 for a streamed
+** table too big to keep (the caller streams it). */
 int model_snapshot_grid(model_snapshot *snap, const model_table *table,
                         const tv_table **out);
 

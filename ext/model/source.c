@@ -281,17 +281,44 @@ int model_source_get(model_source *src, model_snapshot **out, char **err) {
   return SQLITE_OK;
 }
 
+/* A streamed table's chunks, all in t while they are few enough: 1 when
+** kept, 0 when too many (t emptied). */
+static int keep_chunks(const model_set *set, const model_table *table,
+                       tv_table *t, int *rc) {
+  model_chunk pos = {0, 0};
+  *rc = SQLITE_OK;
+  while ((*rc = table->chunk(set, !table->builtin, &pos, t)) == SQLITE_OK) {
+    if (t->n_cols && t->n_cells / t->n_cols > MODEL_KEPT_ROWS) break;
+  }
+  sqlite3_free(pos.state);
+  if (*rc == SQLITE_DONE) {
+    *rc = SQLITE_OK;
+    return 1;
+  }
+  tv_free(t);
+  return 0;
+}
+
 int model_snapshot_grid(model_snapshot *snap, const model_table *table,
                         const tv_table **out) {
   model_grid grid = table->grid;
   tv_table *t = &snap->grids[grid];
+  int rc = SQLITE_OK;
+  *out = 0;
+  if (snap->built[grid] < 0) return SQLITE_OK;
   if (!snap->built[grid]) {
-    int rc = table->build(snap->set, !table->builtin, t);
+    if (table->build) {
+      rc = table->build(snap->set, !table->builtin, t);
+      snap->built[grid] = rc == SQLITE_OK;
+    } else {
+      snap->built[grid] = keep_chunks(snap->set, table, t, &rc) ? 1 : -1;
+    }
     if (rc != SQLITE_OK) {
       tv_free(t);
+      snap->built[grid] = 0;
       return rc;
     }
-    snap->built[grid] = 1;
+    if (snap->built[grid] < 0) return SQLITE_OK;
   }
   *out = t;
   return SQLITE_OK;

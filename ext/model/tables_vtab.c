@@ -13,8 +13,9 @@
 ** are listed in sqlite_schema, and read their input tables live
 ** (source.c). Each table's schema and rows are defined in its own file
 ** (facts.c, companies.c, audit.c, compare.c: model_table); a scan reads
-** a grid built once per model (audit, companies), or the rows of a
-** streamed table (facts, comparison) one chunk at a time.
+** a grid built once per model (audit, companies, and the facts and the
+** comparison while they are small), or the rows of a streamed table too
+** big to keep (facts, comparison) one chunk at a time.
 ** Read-only, innocuous; SQLite applies any WHERE itself (the grids hold a
 ** few rows per report).
 */
@@ -37,6 +38,7 @@ typedef struct table_cursor {
   int row, n_rows;
   sqlite3_int64 rowid;    /* rows passed before this grid */
   /* A streamed table: its chunk at hand and where the next one is. */
+  int streamed;
   tv_table chunk;
   model_chunk pos;
   int done;
@@ -87,8 +89,10 @@ static int stream_next(table_cursor *cur, const model_table *table) {
   cur->row = cur->n_rows = 0;
   while (!cur->done) {
     tv_free(&cur->chunk);
+    tv_init(&cur->chunk, 0);
     int rc = table->chunk(cur->snap->set, !table->builtin, &cur->pos,
                           &cur->chunk);
+    if (rc == SQLITE_OK && cur->chunk.oom) rc = SQLITE_NOMEM;
     if (rc == SQLITE_DONE) {
       cur->done = 1;
     } else if (rc != SQLITE_OK) {
@@ -122,9 +126,13 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
     tv_set_error(base->pVtab, err); /* err is 0 for SQLITE_NOMEM */
     return rc;
   }
-  if (table->chunk) return stream_next(cur, table);
   rc = model_snapshot_grid(cur->snap, table, &cur->grid);
   if (rc != SQLITE_OK) return rc;
+  if (!cur->grid) { /* too big to keep: streamed */
+    cur->streamed = 1;
+    return stream_next(cur, table);
+  }
+  cur->streamed = 0;
   cur->n_rows = cur->grid->n_cells / cur->grid->n_cols;
   return SQLITE_OK;
 }
@@ -132,7 +140,7 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
 static int table_next(sqlite3_vtab_cursor *base) {
   table_cursor *cur = (table_cursor *)base;
   const model_table *table = ((model_vtab *)base->pVtab)->spec;
-  if (++cur->row < cur->n_rows || !table->chunk) return SQLITE_OK;
+  if (++cur->row < cur->n_rows || !cur->streamed) return SQLITE_OK;
   return stream_next(cur, table);
 }
 

@@ -986,6 +986,64 @@ static int run_model_memory(const char *lib) {
   return 0;
 }
 
+/* The model engine under callgrind: each query once, dumped as
+** "model|index|ops". Before each, `before` runs (uncounted). */
+typedef struct model_cg {
+  const char *name;
+  int reports;        /* fill_reports(n) first when it changes */
+  const char *before; /* or 0 */
+  const char *query;
+  int point;          /* 1: `ops` point queries, not one scan */
+} model_cg;
+
+#define CHANGE_INPUT "UPDATE reports SET url = CASE WHEN url IS NULL THEN 'x' END WHERE rowid = 1"
+static const model_cg model_cgs[] = {
+    {"pm_model scan, rows kept", 20, 0, "SELECT sum(value), count(*) FROM m", 0},
+    {"pm_model rebuild + scan", 20, CHANGE_INPUT,
+     "SELECT sum(value), count(*) FROM m", 0},
+    {"pm_model recheck + scan", 20, "INSERT INTO unrelated VALUES (1)",
+     "SELECT sum(value), count(*) FROM m", 0},
+    {"pm_model point query", 20, 0, 0, 1},
+    {"pm_model_facts scan", 20, 0, "SELECT count(*), count(*) FROM f", 0},
+    {"pm_model scan, rows computed", 200, 0,
+     "SELECT sum(value), count(*) FROM m", 0},
+};
+#define N_MODEL_CG (sizeof model_cgs / sizeof model_cgs[0])
+
+#ifdef PMEXT_BENCH_CALLGRIND
+static void run_model_callgrind(sqlite3 *db) {
+  int filled = 0;
+  for (size_t i = 0; i < N_MODEL_CG; i++) {
+    const model_cg *c = &model_cgs[i];
+    if (c->reports != filled) {
+      fill_reports(db, c->reports);
+      exec(db, "DROP TABLE IF EXISTS m; DROP TABLE IF EXISTS f;"
+               "CREATE TABLE IF NOT EXISTS unrelated(x);"
+               "CREATE VIRTUAL TABLE m USING pm_model;"
+               "CREATE VIRTUAL TABLE f USING pm_model_facts;");
+      filled = c->reports;
+    }
+    sqlite3_stmt *st = c->query ? prepare(db, c->query) : 0;
+    if (st) drain(db, st); /* warm: build the model once */
+    if (c->before) exec(db, c->before);
+    long ops = 1000;
+    char name[64];
+    CALLGRIND_ZERO_STATS;
+    CALLGRIND_TOGGLE_COLLECT;
+    if (st) {
+      ops = (long)drain(db, st);
+    } else {
+      time_point(db, c->reports, 1000); /* REPS + 1 rounds of 1000 */
+      ops = 1000L * (REPS + 1);
+    }
+    CALLGRIND_TOGGLE_COLLECT;
+    snprintf(name, sizeof name, "model|%zu|%ld", i, ops);
+    CALLGRIND_DUMP_STATS_AT(name);
+    sqlite3_finalize(st);
+  }
+}
+#endif
+
 #ifdef PMEXT_BENCH_CALLGRIND
 /* Each side once, collected alone and dumped under the name
 ** "pair index|side|ops", which the report reads back. */
@@ -1013,6 +1071,7 @@ static int run_callgrind(const char *lib, long rows) {
       sqlite3_finalize(st);
     }
   }
+  if (registered(b->db, "pm_model")) run_model_callgrind(b->db);
   close_bench(b);
   return 0;
 }
@@ -1023,26 +1082,39 @@ static int run_report(int nfiles, char **files) {
   double ir[N_PAIRS][2];
   long ops[N_PAIRS][2];
   int seen[N_PAIRS][2];
+  double model_ir[N_MODEL_CG];
+  long model_ops[N_MODEL_CG];
+  int model_seen[N_MODEL_CG];
   memset(seen, 0, sizeof seen);
+  memset(model_seen, 0, sizeof model_seen);
   for (int f = 0; f < nfiles; f++) {
     FILE *in = fopen(files[f], "r");
     if (!in) continue;
     char line[512];
-    int have_name = 0;
+    int have_name = 0, model = 0;
     unsigned idx = 0;
     int side = 0;
     long n = 0;
     while (fgets(line, sizeof line, in)) {
-      if (sscanf(line, "desc: Trigger: Client Request: %u|%d|%ld", &idx,
-                 &side, &n) == 3 &&
-          idx < N_PAIRS && (side == 0 || side == 1)) {
+      if (sscanf(line, "desc: Trigger: Client Request: model|%u|%ld", &idx,
+                 &n) == 2 && idx < N_MODEL_CG) {
+        have_name = model = 1;
+      } else if (sscanf(line, "desc: Trigger: Client Request: %u|%d|%ld", &idx,
+                        &side, &n) == 3 &&
+                 idx < N_PAIRS && (side == 0 || side == 1)) {
         have_name = 1;
       }
       double total;
       if (have_name && sscanf(line, "totals: %lf", &total) == 1) {
-        ir[idx][side] = total;
-        ops[idx][side] = n;
-        seen[idx][side] = 1;
+        if (model) {
+          model_ir[idx] = total;
+          model_ops[idx] = n;
+          model_seen[idx] = 1;
+        } else {
+          ir[idx][side] = total;
+          ops[idx][side] = n;
+          seen[idx][side] = 1;
+        }
       }
     }
     fclose(in);
@@ -1063,6 +1135,17 @@ static int run_report(int nfiles, char **files) {
     double c = ir[i][1] / (double)ops[i][1];
     printf("| %-36s | %7ld | %10.0f | %10.0f | %5.2f |\n", p->name, ops[i][0],
            a, c, a / c);
+  }
+  printf("\nmodel engine: instructions per row (per query for point "
+         "queries), 20 reports x 50 segments x 30 years (200 for rows "
+         "computed)\n\n");
+  printf("| %-36s | %7s | %10s |\n", "query", "ops", "Ir / op");
+  printf("|%.38s|%.9s|%.12s|\n", "--------------------------------------",
+         "---------", "------------");
+  for (size_t i = 0; i < N_MODEL_CG; i++) {
+    if (!model_seen[i] || model_ops[i] <= 0) continue;
+    printf("| %-36s | %7ld | %10.0f |\n", model_cgs[i].name, model_ops[i],
+           model_ir[i] / (double)model_ops[i]);
   }
   return 0;
 }
