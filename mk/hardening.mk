@@ -47,10 +47,14 @@ valgrind: | deps-hard
 
 HARD_CFLAGS := -std=c11 $(EXACT_FP) $(WARN) -O1 -g -fno-omit-frame-pointer -Iext -Itests/c
 SAN_ADDR    := -fsanitize=address,undefined -fno-sanitize-recover=all
+# oom and fuzz compile the sources in with small model thresholds, so that
+# small inputs reach both ways of each: rows kept or computed as scans
+# reach them, facts and comparisons kept or streamed (ext/model/model.h).
+SMALL_MODEL := -DMODEL_DENSE_BYTES=8192 -DMODEL_KEPT_ROWS=8
 
 build/oom/oom: tests/c/oom.c $(DRIVER_SRC) $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-hard
 	@mkdir -p $(@D)
-	clang $(HARD_CFLAGS) -I$(B) $(SAN_ADDR) -o $@ tests/c/oom.c tests/c/sqltext.c $(SOURCES) -lsqlite3 -lm
+	clang $(HARD_CFLAGS) $(SMALL_MODEL) -I$(B) $(SAN_ADDR) -o $@ tests/c/oom.c tests/c/sqltext.c $(SOURCES) -lsqlite3 -lm
 oom: build/oom/oom
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  build/oom/oom tests/c/oom.sql
@@ -84,7 +88,7 @@ interrupt: build/interrupt/interrupt $(LIB)
 FUZZ_SECONDS ?= 60
 build/fuzz/fuzz: tests/fuzz/fuzz.c $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-hard
 	@mkdir -p $(@D)
-	clang $(HARD_CFLAGS) -I$(B) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	clang $(HARD_CFLAGS) $(SMALL_MODEL) -I$(B) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -o $@ tests/fuzz/fuzz.c $(SOURCES) -lsqlite3 -lm
 fuzz: build/fuzz/fuzz
 	@mkdir -p build/fuzz/corpus

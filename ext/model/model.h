@@ -140,7 +140,7 @@ typedef struct model_set {
 ** reach them, so memory does not grow with the years or the segments. */
 #define MODEL_MAX_YEARS 1000
 #define MODEL_MAX_ROWS 10000000
-#ifndef MODEL_DENSE_BYTES /* a build may keep none: -DMODEL_DENSE_BYTES=0 */
+#ifndef MODEL_DENSE_BYTES /* a build may choose: -DMODEL_DENSE_BYTES=0 */
 #define MODEL_DENSE_BYTES (16u << 20)
 #endif
 
@@ -278,8 +278,12 @@ int model_stated_value(const model_report *r, int year, double *out);
 /* Which grid of a snapshot caches a derived table's rows. */
 typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
 #define MODEL_N_GRIDS 4
-/* A streamed table of at most this many rows is kept like a built one. */
+/* A streamed table of at most this many rows is kept like a built one
+** (a build may choose: -DMODEL_KEPT_ROWS=8, as `make oom` and `make fuzz`
+** do to reach both paths with small inputs). */
+#ifndef MODEL_KEPT_ROWS
 #define MODEL_KEPT_ROWS 16384
+#endif
 
 /* Where the cursor of a streamed table is: its next chunk (0 at the
 ** first) and the state the table keeps between chunks (0 at first; one
