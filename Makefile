@@ -25,6 +25,9 @@
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;
 #                     make test-packages installs and uses each
 #                     (mk/packages.mk)
+#   make web          build/web/: the page, SQLite and pmext in WebAssembly
+#                     (docs/web.md); make serve, test-web, bench-web
+#                     (mk/web.mk)
 #   make clean
 #
 # Any CC works (make CC=clang). CFLAGS holds the optimisation level and may
@@ -35,7 +38,8 @@
 # and the default goal; the rules are in mk/, one file per concern:
 # build.mk (compiling, install, static, db, clean), test.mk (tests,
 # clients, benchmarks), hardening.mk (sanitizers, valgrind, oom, threads,
-# fuzz), packages.mk (wheel, npm, deb, Windows), pg.mk (PostgreSQL).
+# fuzz), packages.mk (wheel, npm, deb, Windows), pg.mk (PostgreSQL),
+# web.mk (the page in WebAssembly).
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc
@@ -100,4 +104,4 @@ deps-build deps-demo deps-test deps-asan deps-bench deps-clients:
 	@CC='$(CC)' sh tools/need.sh $(@:deps-%=%)
 
 
-include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/pg.mk
+include mk/build.mk mk/test.mk mk/hardening.mk mk/packages.mk mk/pg.mk mk/web.mk

@@ -23,6 +23,7 @@
 */
 #include "sql/register.h"
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -34,6 +35,8 @@ SQLITE_EXTENSION_INIT1
 ** sqlite3_vtab_config(SQLITE_VTAB_INNOCUOUS) arrived in 3.31.0. */
 #define PMEXT_MIN_SQLITE 3031000
 #define PMEXT_MIN_SQLITE_TEXT "3.31.0"
+#define PMEXT_TOO_OLD \
+  "pmext %s needs SQLite %s or later; this process runs SQLite %s"
 
 static void version_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
@@ -102,40 +105,92 @@ static int loaded_version(sqlite3 *db, char **version) {
 #define PMEXT_EXPORT __attribute__((visibility("default")))
 #endif
 
-/* Also what SQLite calls for each connection opened after
-** sqlite3_pmextauto_init: from sqlite3_open(), with the same API table, no
-** load_extension() context and whether or not the connection enabled
-** extension loading. */
-PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
-                       const sqlite3_api_routines *pApi) {
-  /* The API table is the same for every connection of the process, and
-  ** every pmext function reads the shared pointer to it. It is written
-  ** once, on the first load, under one of SQLite's static mutexes (taken
-  ** through pApi, as the pointer may not be set yet): two threads doing
-  ** the first load of the process at the same moment are ordered, and a
-  ** later load only reads it (tests/c/threads.c under ThreadSanitizer).
-  ** The mutex is SQLITE_MUTEX_STATIC_APP3, held for these few
-  ** instructions only; a host that loads pmext while holding APP3 itself
-  ** would deadlock. Linked in statically (SQLITE_CORE, make static) there
-  ** is no pointer: calls go direct. */
-#ifdef SQLITE_CORE
-  (void)pApi;
-#else
-  sqlite3_mutex *once = pApi->mutex_alloc(SQLITE_MUTEX_STATIC_APP3);
-  pApi->mutex_enter(once);
+#ifndef SQLITE_CORE
+/* The API table pmext was first loaded with: the SQLite library that
+** sqlite3_api serves for as long as this copy of pmext stays mapped. Set
+** once, by compare-and-swap, so that two libraries loading pmext at the
+** same moment cannot both believe they own it. */
+static _Atomic(const sqlite3_api_routines *) api_owner;
+
+/* Makes pApi the API table of every pmext call, or refuses the load with
+** *pzErrMsg. Everything here goes through pApi itself: sqlite3_api may be
+** unset, or belong to another library, and the error message must be
+** allocated by the library that frees it.
+**
+** One process, two SQLite libraries (a bundled copy beside the system
+** one): pmext's functions reach SQLite through one process-global
+** pointer, so a copy of pmext serves the first library that loads it;
+** another library is refused, its connections unharmed, and can load a
+** copy of the file under another name, which the dynamic loader maps
+** separately (docs/clients.md). The pointer is written once,
+** under one of SQLite's static mutexes: two threads of the first library
+** doing the first load at the same moment are ordered, and a later load
+** only reads it (tests/c/threads.c under ThreadSanitizer). The mutex is
+** SQLITE_MUTEX_STATIC_APP3, held for these few instructions only; a host
+** that loads pmext while holding APP3 itself would deadlock. A SQLite
+** built with SQLITE_THREADSAFE=0 has no mutexes (its mutex entries are
+** NULL) and no threads to order. */
+static int adopt_api(const sqlite3_api_routines *pApi, char **pzErrMsg) {
+  if (pApi->libversion_number() < PMEXT_MIN_SQLITE) {
+    *pzErrMsg = pApi->mprintf(PMEXT_TOO_OLD, PMEXT_VERSION,
+                              PMEXT_MIN_SQLITE_TEXT, pApi->libversion());
+    return SQLITE_ERROR;
+  }
+  const sqlite3_api_routines *owner = 0;
+  if (!atomic_compare_exchange_strong(&api_owner, &owner, pApi) &&
+      owner != pApi) {
+    *pzErrMsg = pApi->mprintf(
+        "pmext %s cannot load into this SQLite (%s): this copy of pmext "
+        "already serves another SQLite library in the same process; load a "
+        "copy of the file under another name for this one",
+        PMEXT_VERSION, pApi->libversion());
+    return SQLITE_ERROR;
+  }
+  sqlite3_mutex *once =
+      pApi->mutex_alloc ? pApi->mutex_alloc(SQLITE_MUTEX_STATIC_APP3) : 0;
+  if (once) pApi->mutex_enter(once);
   if (sqlite3_api != pApi) {
     SQLITE_EXTENSION_INIT2(pApi);
   }
-  pApi->mutex_leave(once);
+  if (once) pApi->mutex_leave(once);
+  return SQLITE_OK;
+}
+
+/* Whether this SQLite has virtual tables: one built with
+** SQLITE_OMIT_VIRTUALTABLE leaves NULL the entries the tables need, and
+** pmext then registers its functions only. */
+static int has_virtual_tables(const sqlite3_api_routines *pApi) {
+  return pApi->create_module && pApi->create_module_v2 && pApi->declare_vtab &&
+         pApi->vtab_config && pApi->vtab_collation;
+}
 #endif
+
+/* pmext in db: what every entry point does. Also what SQLite calls for
+** each connection opened after sqlite3_pmextauto_init: from
+** sqlite3_open(), with the same API table, no load_extension() context and
+** whether or not the connection enabled extension loading. Linked in
+** statically (SQLITE_CORE, make static) there is no API table: calls go
+** direct. It is static, and the entry points call it rather than each
+** other: SQLite opens an extension RTLD_GLOBAL, so a call to an exported
+** name from a renamed copy of the file would reach the first copy's
+** function instead of its own. */
+static int init_connection(sqlite3 *db, char **pzErrMsg,
+                           const sqlite3_api_routines *pApi) {
+#ifdef SQLITE_CORE
+  (void)pApi;
+  int tables = 1, rc;
   if (sqlite3_libversion_number() < PMEXT_MIN_SQLITE) {
-    *pzErrMsg = sqlite3_mprintf(
-        "pmext %s needs SQLite %s or later; this process runs SQLite %s",
-        PMEXT_VERSION, PMEXT_MIN_SQLITE_TEXT, sqlite3_libversion());
+    *pzErrMsg = sqlite3_mprintf(PMEXT_TOO_OLD, PMEXT_VERSION,
+                                PMEXT_MIN_SQLITE_TEXT, sqlite3_libversion());
     return SQLITE_ERROR;
   }
+#else
+  int rc = adopt_api(pApi, pzErrMsg);
+  if (rc != SQLITE_OK) return rc;
+  int tables = has_virtual_tables(pApi);
+#endif
   char *loaded;
-  int rc = loaded_version(db, &loaded);
+  rc = loaded_version(db, &loaded);
   if (rc != SQLITE_OK) return rc;
   if (loaded) {
     int same = strcmp(loaded, PMEXT_VERSION) == 0;
@@ -147,17 +202,22 @@ PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
     sqlite3_free(loaded);
     return same ? SQLITE_OK : SQLITE_ERROR;
   }
-  static int (*const registrations[])(sqlite3 *) = {
-      register_introspection,
-      pmext_register_scalars,
-      pmext_register_aggregates,
-      pmext_register_projection,
-      pmext_register_model,
-      pmext_register_display,
-      pmext_register_extract,
+  /* Each part, and whether it is made of virtual tables. */
+  static const struct {
+    int (*add)(sqlite3 *);
+    int is_table;
+  } registrations[] = {
+      {register_introspection, 0},
+      {pmext_register_scalars, 0},
+      {pmext_register_aggregates, 0},
+      {pmext_register_projection, 1},
+      {pmext_register_model, 1},
+      {pmext_register_display, 0},
+      {pmext_register_extract, 1},
   };
   for (size_t i = 0; i < sizeof registrations / sizeof registrations[0]; i++) {
-    rc = registrations[i](db);
+    if (registrations[i].is_table && !tables) continue;
+    rc = registrations[i].add(db);
     if (rc != SQLITE_OK) {
       *pzErrMsg = sqlite3_mprintf("pmext: cannot register its functions: %s",
                                   sqlite3_errstr(rc));
@@ -167,14 +227,19 @@ PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
   return SQLITE_OK;
 }
 
+PMEXT_EXPORT int sqlite3_pmext_init(sqlite3 *db, char **pzErrMsg,
+                                    const sqlite3_api_routines *pApi) {
+  return init_connection(db, pzErrMsg, pApi);
+}
+
 /* SQLite's fallback when the entry point derived from the file name (a
 ** renamed copy: pm.so -> sqlite3_pm_init) is not found. */
 PMEXT_EXPORT int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg,
                                         const sqlite3_api_routines *pApi) {
-  return sqlite3_pmext_init(db, pzErrMsg, pApi);
+  return init_connection(db, pzErrMsg, pApi);
 }
 
-/* Load once for the process: pmext in db now, and sqlite3_pmext_init as an
+/* Load once for the process: pmext in db now, and init_connection as an
 ** automatic extension, which SQLite runs in every connection opened later
 ** (a connection pool). Connections already open are not touched: SQLite
 ** has no way to reach them. SQLITE_OK_LOAD_PERMANENTLY keeps the library
@@ -183,9 +248,9 @@ PMEXT_EXPORT int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg,
 ** it already has. */
 PMEXT_EXPORT int sqlite3_pmextauto_init(sqlite3 *db, char **pzErrMsg,
                                         const sqlite3_api_routines *pApi) {
-  int rc = sqlite3_pmext_init(db, pzErrMsg, pApi);
+  int rc = init_connection(db, pzErrMsg, pApi);
   if (rc != SQLITE_OK) return rc;
-  rc = sqlite3_auto_extension((void (*)(void))sqlite3_pmext_init);
+  rc = sqlite3_auto_extension((void (*)(void))init_connection);
   if (rc != SQLITE_OK) {
     *pzErrMsg = sqlite3_mprintf(
         "pmext: cannot register for new connections (sqlite3_auto_extension): %s",

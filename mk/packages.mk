@@ -19,9 +19,11 @@
 #                       use it (tests/packages; the Windows one under wine)
 # VERSION is the version of every package. Everything is built offline in
 # $(B); only the amalgamation comes from the npm registry (`npm pack`).
-.PHONY: wheel npm deb windows dist test-packages deps-packages
+.PHONY: wheel npm deb windows dist test-packages deps-packages deps-node
 deps-packages:
 	@sh tools/need.sh packages
+deps-node:
+	@sh tools/need.sh node
 
 DIST     := $(B)/dist
 STRIP    ?= strip
@@ -69,23 +71,25 @@ deb: | deps-packages
 WIN_CC  ?= x86_64-w64-mingw32-gcc
 WIN_B   := $(B)/windows
 WIN_DLL := $(WIN_B)/pmext.dll
-WIN_AMALGAMATION := $(B)/better-sqlite3/package/deps/sqlite3/sqlite3.c
+SQLITE_AMALGAMATION := $(B)/better-sqlite3/package/deps/sqlite3/sqlite3.c
 windows: $(WIN_DLL) $(WIN_B)/pmext-run.exe
 $(WIN_DLL): $(SOURCES) $(HEADERS) $(B)/buildinfo.h $(B)/model_builtin_sql.h | deps-packages
 	@mkdir -p $(WIN_B)/include
 	cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h $(WIN_B)/include/
 	$(WIN_CC) -std=c11 $(WARN) -O2 $(EXACT_FP) -I$(B) -Iext -I$(WIN_B)/include -s \
 	  -shared -static-libgcc -o $@ $(SOURCES) -lm
-$(WIN_AMALGAMATION): | deps-packages
+# The amalgamation is also what the page of `make web` compiles (mk/web.mk);
+# fetching it needs npm only.
+$(SQLITE_AMALGAMATION): | deps-node
 	rm -rf $(B)/better-sqlite3 && mkdir -p $(B)/better-sqlite3
 	cd $(B)/better-sqlite3 && npm pack --silent better-sqlite3@12 >/dev/null && tar xzf better-sqlite3-*.tgz
 # SQLite's own source is compiled without our warning flags (-w): it is
 # not pmext's code. The driver is.
-$(WIN_B)/sqlite3.o: $(WIN_AMALGAMATION)
+$(WIN_B)/sqlite3.o: $(SQLITE_AMALGAMATION)
 	@mkdir -p $(@D)
 	$(WIN_CC) -O2 -w -c -o $@ $<
 $(WIN_B)/pmext-run.exe: packaging/windows/pmext-run.c $(DRIVER_SRC) $(WIN_B)/sqlite3.o | deps-packages
-	$(WIN_CC) -std=c11 $(WARN) -O2 -D__USE_MINGW_ANSI_STDIO=1 -I$(dir $(WIN_AMALGAMATION)) -Itests/c \
+	$(WIN_CC) -std=c11 $(WARN) -O2 -D__USE_MINGW_ANSI_STDIO=1 -I$(dir $(SQLITE_AMALGAMATION)) -Itests/c \
 	  -static -o $@ packaging/windows/pmext-run.c tests/c/sqltext.c $(WIN_B)/sqlite3.o
 
 dist: wheel npm deb windows

@@ -240,3 +240,17 @@ proc run_shell {sql} {
   file delete $errfile
   return [list $out $err]
 }
+
+# Compile a C program (or, with -shared, a library) for a test: `compile
+# -o OUT SOURCE ... LIBS`. The compiler ($CC, else cc) runs with the
+# project's warnings as errors and without the sanitizer runtime that
+# `make asan` preloads into this process (and so into what it runs): only
+# the programs under test need it.
+proc compile {args} {
+  set cc [expr {[info exists ::env(CC)] ? $::env(CC) : "cc"}]
+  set preload [expr {[info exists ::env(LD_PRELOAD)] ? [list $::env(LD_PRELOAD)] : {}}]
+  unset -nocomplain ::env(LD_PRELOAD)
+  set rc [catch {exec $cc -std=c11 -Wall -Wextra -Werror {*}$args} msg]
+  if {[llength $preload]} { set ::env(LD_PRELOAD) [lindex $preload 0] }
+  if {$rc} { error $msg }
+}

@@ -14,6 +14,11 @@
 #                         their tests need (python3-build, dpkg-dev, lintian,
 #                         mingw-w64, wine, node and npm, pandas)
 #   tools/need.sh pg      build + PostgreSQL 15 server and its PGXS headers
+#   tools/need.sh node    node and npm (the SQLite amalgamation comes from npm)
+#   tools/need.sh web     node + emscripten and node-acorn (its optimizer):
+#                         what `make web` needs
+#   tools/need.sh web-test test + web + Debian's headless Chromium (`make
+#                         test-web`; the test installs puppeteer-core from npm)
 #
 # Missing Debian packages are installed with apt-get when running as root
 # (CI, containers); otherwise the script stops with the exact command to run.
@@ -63,6 +68,9 @@ have_py() { /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
 check_node() {
   have_cmd node || missing="$missing nodejs"
   have_cmd npm || missing="$missing npm"
+}
+check_node_addon() {
+  check_node
   have_cmd g++ || missing="$missing g++" # better-sqlite3 may build from source
 }
 check_clients() {
@@ -87,13 +95,13 @@ check_clients() {
   ruby -e 'require "sqlite3"' >/dev/null 2>&1 || missing="$missing ruby-sqlite3"
   have_py sqlalchemy || missing="$missing python3-sqlalchemy"
   have_cmd sqlitebrowser || missing="$missing sqlitebrowser"
-  check_node
+  check_node_addon
 }
 
 # Each pair: module or command : the Debian package(s) that bring it.
 check_packages() {
   check_demo
-  check_node
+  check_node_addon
   # -I: not the build/ directory of the source tree
   /usr/bin/python3 -I -c "import build.env" >/dev/null 2>&1 || missing="$missing python3-build"
   for pair in setuptools:python3-setuptools wheel:python3-wheel \
@@ -113,9 +121,24 @@ check_pg() {
     missing="$missing postgresql-server-dev-15"
 }
 
+# The page (mk/web.mk): Debian's emscripten compiles SQLite and pmext to
+# WebAssembly; its JavaScript optimizer needs node-acorn. The browser tests
+# drive Debian's Chromium (the headless shell, or the full browser).
+check_web() {
+  check_node
+  have_cmd emcc || missing="$missing emscripten"
+  [ -e /usr/share/nodejs/acorn/package.json ] || missing="$missing node-acorn"
+}
+check_web_test() {
+  check_test
+  check_web
+  have_cmd chromium-headless-shell || have_cmd chromium || missing="$missing chromium-headless-shell"
+}
+
 case "$what" in
-  build|demo|test|asan|bench|hard|clients|packages|pg) "check_$what" ;;
-  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg)" >&2; exit 2 ;;
+  build|demo|test|asan|bench|hard|clients|packages|pg|node|web) "check_$what" ;;
+  web-test) check_web_test ;;
+  *) echo "need.sh: unknown target '$what' (build, demo, test, asan, bench, hard, clients, packages, pg, node, web, web-test)" >&2; exit 2 ;;
 esac
 
 [ -z "$missing" ] && exit 0
