@@ -21,6 +21,8 @@
 #   make test-clients load pmext from each client of docs/clients.md
 #   make pg, test-pg  the growth functions as a PostgreSQL 15 extension
 #                     (docs/postgresql.md; mk/pg.mk)
+#   make installcheck pg_regress (pg/sql/, pg/expected/) against a running
+#                     server where pmext is installed (PGHOST, PGUSER)
 #   make charts       run docs/tour.ipynb, rewriting the docs/*.png charts
 #   make dist         the Python wheel, npm package, .deb and Windows DLL;
 #                     make test-packages installs and uses each

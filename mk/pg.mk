@@ -7,6 +7,10 @@
 #   make pg          build/pg/pmext.so: the extension for PostgreSQL (PGXS)
 #   make pg-install  install it into the PostgreSQL of pg_config (root)
 #   make test-pg     pg-install, then tests/pg against a throw-away server
+#                    (installcheck included)
+#   make installcheck  pg_regress: pg/sql/*.sql against the running server
+#                    of PGHOST/PGPORT/PGUSER, where pmext is installed,
+#                    compared with pg/expected/*.out
 #   make db-pg       build/pmext_model.pg.sql: the model for PostgreSQL
 #   make bench-pg    aggregates vs sum() with 0, 1, 2 workers (PG_BENCH_ROWS)
 # The maths sources are shared with the SQLite build: PMEXT_MATH_SRC (in
@@ -16,7 +20,7 @@ PG_BUILD  := $(B)/pg
 PG_MAKE    = $(MAKE) -C $(PG_BUILD) -f $(CURDIR)/pg/Makefile VPATH=$(CURDIR)/pg \
   PG_CONFIG='$(PG_CONFIG)' PMEXT_ROOT='$(CURDIR)' \
   PMEXT_MATH_SRC='$(PMEXT_MATH_SRC:%=$(CURDIR)/%)' EXACT_FP='$(EXACT_FP)'
-.PHONY: pg pg-install test-pg db-pg deps-pg bench-pg
+.PHONY: pg pg-install test-pg db-pg deps-pg bench-pg installcheck
 deps-pg:
 	@sh tools/need.sh pg
 pg: | deps-pg
@@ -24,6 +28,9 @@ pg: | deps-pg
 	$(PG_MAKE)
 pg-install: pg
 	$(PG_MAKE) install
+installcheck: | deps-pg
+	@mkdir -p $(PG_BUILD)
+	$(PG_MAKE) installcheck
 PG_MODEL := $(B)/pmext_model.pg.sql
 db-pg: $(PG_MODEL)
 $(PG_MODEL): $(LIB) sql/export_postgresql.sql | deps-demo

@@ -49,6 +49,7 @@ bench: $(LIB) $(B)/bench/bench
 	$(B)/bench/bench ./$(LIB) $(BENCH_ROWS)
 	BENCH_SCALE='$(BENCH_SCALE)' $(B)/bench/bench --scaling ./$(LIB)
 	$(B)/bench/bench --model-memory ./$(LIB)
+	$(B)/bench/bench --audit ./$(LIB)
 
 bench-callgrind: $(LIB) $(B)/bench/bench-cg
 	rm -rf $(B)/bench/cg && mkdir -p $(B)/bench/cg

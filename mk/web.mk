@@ -50,7 +50,7 @@ WEB_LDFLAGS := -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPmext -sENVIRON
   -sEXPORTED_FUNCTIONS=$(call web_list,$(addprefix _,$(WEB_EXPORTS))) \
   -sEXPORTED_RUNTIME_METHODS=$(call web_list,$(WEB_RUNTIME))
 # The page's own code, in the order the module needs it (main.js last).
-WEB_JS := $(addprefix web/js/,sqlite.js csv.js dom.js workspace.js release.js proposals.js \
+WEB_JS := $(addprefix web/js/,sqlite.js csv.js dom.js workspace.js units.js release.js proposals.js \
   review.js audit.js chart.js sqlbox.js files.js main.js)
 WEB_DATA := $(wildcard data/reports/*/*.csv)
 

@@ -124,6 +124,7 @@ FROM reports r;
 .print
 .print -- The global market by each report, USD billions (* printed, ~ grown at
 .print -- a stated CAGR, > extrapolated at the report's own rate), and the consensus
+.print -- of the values each report gives for its own years (extrapolated ones not counted)
 SELECT year,
   max(CASE WHEN report = 'cervicorn' THEN printf('%7.1f%s', value_bn, CASE basis WHEN 'reported' THEN '*' WHEN 'projected' THEN '~' WHEN 'extrapolated' THEN '>' ELSE ' ' END) END) AS cervicorn,
   max(CASE WHEN report = 'grandview-2021' THEN printf('%7.1f%s', value_bn, CASE basis WHEN 'reported' THEN '*' WHEN 'projected' THEN '~' WHEN 'extrapolated' THEN '>' ELSE ' ' END) END) AS grandview,

@@ -15,8 +15,10 @@
 SQLITE_EXTENSION_INIT3
 
 int model_builtin(model_set **out, char **err) {
-  static const model_inputs in = {"reports", "figures", "claims", "companies",
-                                  0};
+  static const model_inputs in = {.reports = "reports",
+                                   .figures = "figures",
+                                   .claims = "claims",
+                                   .companies = "companies"};
   sqlite3 *db = 0;
   *out = 0;
   *err = 0;

@@ -8,11 +8,14 @@
 **   market_size_<year>       each printed size of the whole market
 **   stated_cagr              the first stated CAGR of the whole market;
 **                            further ones stated_cagr_<from>_<to>, and
-**                            stated_cagr:<segment> for a segment's
+**                            stated_cagr:<segment> for a segment's; one
+**                            without a period stated_cagr_no_period
 **   base_year, forecast_first_year, forecast_last_year
 **                            the window: first year, the year after, last
+**                            (none for a report without figures)
 **   dominant_<dimension>, growing_<dimension>
-**                            the segment a claim names
+**                            the segment a claim names (the dimension's
+**                            key, its spaces as '_')
 **   key_companies            the length of the companies list, if given
 **   implied_cagr_<from>_<to> for each pair of printed whole-market sizes
 **   market_size_<to>_at_stated_cagr
@@ -84,6 +87,13 @@ static void head_facts(facts *f) {
   for (int i = 0; i < r->n_claims; i++) {
     const model_claim *c = &r->claims[i];
     if (c->kind != CLAIM_CAGR) continue;
+    if (!c->has_period) {
+      sqlite3_snprintf(sizeof key, key, "stated_cagr_no_period%s%s",
+                       c->segment ? ":" : "", c->segment ? c->segment : "");
+      fact_real(f, key, c->value, "fraction per year", 0, MODEL_REPORTED,
+                note_or(c->note, "a CAGR as stated, without its period"));
+      continue;
+    }
     if (i == r->stated) {
       sqlite3_snprintf(sizeof key, key, "stated_cagr");
     } else if (!c->segment) {
@@ -96,18 +106,24 @@ static void head_facts(facts *f) {
     fact_real(f, key, c->value, "fraction per year", period, MODEL_REPORTED,
               note_or(c->note, "a CAGR as stated"));
   }
-  fact_int(f, "base_year", r->first_year, "year", MODEL_REPORTED,
-           "first year of the model");
-  fact_int(f, "forecast_first_year", r->first_year + 1, "year", MODEL_REPORTED,
-           "first year of the forecast period");
-  fact_int(f, "forecast_last_year", r->last_year, "year", MODEL_REPORTED,
-           "last year of the forecast period");
+  if (r->first_year > 0) { /* a report with figures has a window */
+    fact_int(f, "base_year", r->first_year, "year", MODEL_REPORTED,
+             "first year of the model");
+    fact_int(f, "forecast_first_year", r->first_year + 1, "year",
+             MODEL_REPORTED, "first year of the forecast period");
+    fact_int(f, "forecast_last_year", r->last_year, "year", MODEL_REPORTED,
+             "last year of the forecast period");
+  }
   for (int i = 0; i < r->n_claims; i++) {
     const model_claim *c = &r->claims[i];
-    if (c->kind == CLAIM_CAGR) continue;
+    if (c->kind != CLAIM_DOMINANT && c->kind != CLAIM_FASTEST) continue;
+    /* The dimension's key, its spaces as '_': dominant_end_user. */
     sqlite3_snprintf(sizeof key, key, "%s_%s",
                      c->kind == CLAIM_DOMINANT ? "dominant" : "growing",
-                     c->dimension);
+                     c->dim >= 0 ? r->dimensions[c->dim].key : c->dimension);
+    for (char *p = key; *p; p++) {
+      if (*p == ' ') *p = '_';
+    }
     fact_key(f, key);
     tv_text(f->t, c->segment);
     fact_rest(f, 0, 0, MODEL_REPORTED, note_or(c->note, "a claim of the report"));

@@ -57,24 +57,45 @@ typedef struct model_figure {
 
 /* One segment of a report and the figures printed for it, by year. */
 typedef struct model_segment {
-  const char *dimension; /* 'market', 'region', 'end_user', ... */
+  const char *dimension; /* its dimension's printed name: 'market', ... */
   const char *segment;   /* the name as the report prints it */
+  const char *key;       /* the name compared (names.c) */
+  int dim;               /* its dimension: index in the report's */
   int n_values;
   model_figure *values;
   int n_shares;
   model_figure *shares;
   const char *value_note; /* note of its first printed size, or 0 */
+  int n_cagr;             /* the CAGR claims with a period on it ... */
+  int *cagr;              /* ... as indices into the report's claims */
 } model_segment;
 
-typedef enum { CLAIM_CAGR, CLAIM_DOMINANT, CLAIM_FASTEST } model_claim_kind;
+/* One dimension of a report: its segments in order of first appearance.
+** The first name printed is shown; names with the same key are one. */
+typedef struct model_dimension {
+  const char *name, *key;
+  int n_segments;
+  int *segments;
+  int complete; /* a 'complete' claim: the report lists every segment */
+} model_dimension;
+
+typedef enum {
+  CLAIM_CAGR,
+  CLAIM_DOMINANT,
+  CLAIM_FASTEST,
+  CLAIM_COMPLETE
+} model_claim_kind;
 
 /* One stated rate or statement. For a CAGR, segment is 0 for the whole
-** market, value the rate (a fraction) with half its last digit in half. */
+** market, value the rate (a fraction) with half its last digit in half;
+** has_period 0 when the claim states no period (from_year, to_year 0).
+** seg and dim: the segment and the dimension it names, or -1. */
 typedef struct model_claim {
   model_claim_kind kind;
   const char *dimension, *segment, *note;
   double value, half;
-  int from_year, to_year;
+  int has_period, from_year, to_year;
+  int seg, dim;
 } model_claim;
 
 typedef struct model_company {
@@ -97,12 +118,17 @@ typedef struct model_row {
 /* One report, as read, and its computed rows. */
 typedef struct model_report {
   const char *report, *market, *publisher, *published, *unit, *url;
+  const char *market_key; /* the market compared (names.c) */
   const char *unit_long; /* 'USD billion' for 'USD bn' */
+  char currency[4];      /* 'USD' */
   double to_bn;          /* factor from the unit to billions */
   int first_year, last_year; /* the window: first figure .. last figure
-                             ** or end of a stated CAGR */
+                             ** or end of a stated CAGR; 0 and -1 for a
+                             ** report with no figures (no year) */
   int n_segments;
   model_segment *segments; /* in order of first appearance */
+  int n_dimensions;
+  model_dimension *dimensions; /* in order of first appearance */
   int whole;               /* index of the whole market: the first
                            ** 'market' segment, or -1 */
   int n_claims;
@@ -117,34 +143,42 @@ typedef struct model_report {
   int segment_base;        /* segments of the reports before it */
 } model_report;
 
+/* One exchange rate of the fx table: one unit of `currency` is `rate`
+** units of the target currency in `year` (0: any year). */
+typedef struct model_fx {
+  char currency[4];
+  int year;
+  double rate;
+} model_fx;
+
 /* Every report of the input, the segment lookup, and the memory. */
 typedef struct model_set {
   int n_reports;
   model_report *reports;
+  int n_fx;             /* pm_compare: the fx table, sorted by currency */
+  model_fx *fx;         /* and year (0 first) */
+  char fx_target[4];    /* the currency converted to, or "" */
+  int count_extrapolated; /* pm_compare counts extrapolated values */
   int n_rslots;         /* hash of report names: report index + 1, 0 empty */
   int *rslot;
   int n_sslots;         /* hash of (report, dimension, segment) */
   int *sslot_report;    /* report index + 1 per slot, 0 = empty */
   int *sslot_segment;   /* segment index in that report */
+  int n_kslots;         /* hash of the keys (report, dimension) and */
+  int *kslot_report;    /* (report, dimension, segment): report index + 1 */
+  int *kslot_item;      /* per slot (0 empty); dimension index + 1, or */
+                        /* -(segment index + 1) */
   struct model_block *blocks; /* the memory of everything above */
   size_t dense_bytes;   /* of the rows kept (model_compute) */
   sqlite3 *db;          /* the connection read, for interrupts (0: none) */
 } model_set;
 
-/* Limits (docs/model.md, "Limits"): the years of a model (from the first
-** year of its earliest report to the last of its latest) span at most
-** MODEL_MAX_YEARS; a scenario of pm_model has at most MODEL_MAX_ROWS rows
-** (each report's segments times its years). Either is an error naming
-** the limit, found before any row is computed. Rows are kept (computed
-** once per model) up to MODEL_DENSE_BYTES, beyond it computed as scans
-** reach them, so memory does not grow with the years or the segments. */
-#define MODEL_MAX_YEARS 1000
-#define MODEL_MAX_ROWS 10000000
+/* Rows are kept (computed once per model) up to MODEL_DENSE_BYTES, beyond
+** it computed as scans reach them, so memory does not grow with the years
+** or the segments (docs/model.md, "Limits", bounds both). */
 #ifndef MODEL_DENSE_BYTES /* a build may choose: -DMODEL_DENSE_BYTES=0 */
 #define MODEL_DENSE_BYTES (16u << 20)
 #endif
-
-/* --- reader.c: the reader -------------------------------------- */
 
 /* --- freshness.c: is a model still what its inputs hold ------------- */
 
@@ -160,7 +194,7 @@ sqlite3_uint64 model_hash_final(const model_hash *h);
 ** returned. The reader calls model_digest_table() when it has prepared a
 ** statement and model_digest_row() after each row (both do nothing for a
 ** null digest). */
-#define MODEL_DIGEST_TABLES 4
+#define MODEL_DIGEST_TABLES 5
 typedef struct model_digest {
   model_hash hash;
   int n_sql;
@@ -204,10 +238,18 @@ void model_probe_free(model_probe *probe);
 ** exist)? 1 when SQLite cannot tell (before 3.34). */
 int model_connection_writing(sqlite3 *db);
 
-/* Names of the input tables (companies may be 0: none), and the digest
-** to feed while reading them (0: none). */
+/* --- reader.c: the reader -------------------------------------- */
+
+/* Names of the input tables (companies and fx may be 0: none), and the
+** database to read each from, in the order reports, figures, claims,
+** companies, fx (0: SQLite's search order); for pm_compare, the currency
+** to convert to (with fx) and whether extrapolated values count in the
+** consensus; the digest to feed while reading them (0: none). */
 typedef struct model_inputs {
   const char *reports, *figures, *claims, *companies;
+  const char *fx, *currency;
+  int count_extrapolated;
+  const char *schemas[5];
   model_digest *digest;
 } model_inputs;
 
@@ -227,11 +269,26 @@ int model_find_segment(const model_set *set, int report, const char *dimension,
                        size_t dimension_bytes, const char *segment,
                        size_t segment_bytes);
 
+/* --- names.c, units.c: names and units compared --------------------- */
+
+/* The key a name is compared by ("Asia Pacific" and "asia-pacific" have
+** one), in memory of the set; 0 when memory runs out. */
+const char *model_name_key(model_set *set, const char *name);
+
+/* A unit read: 'US$ bn' is currency 'USD', scale 'bn' ('billion'). */
+typedef struct model_unit {
+  char currency[4];
+  const char *scale, *scale_name;
+  double to_bn; /* factor from the unit to billions */
+} model_unit;
+/* 0 and *out, or why text is not a unit (then add model_unit_forms). */
+const char *model_unit_parse(const char *text, model_unit *out);
+/* 0 and the code of a currency ('US$' -> 'USD'), or why not. */
+const char *model_currency_parse(const char *text, char code[4]);
+extern const char model_unit_forms[];
+
 /* --- rules.c: the rules ------------------------------------------------- */
 
-/* The limits above: SQLITE_OK, or an error (*err names the limit). */
-int model_check_limits(const model_set *set, const char *who,
-                       const char *reports, char **err);
 /* Fills r->rows (both scenarios) from memory of the set, when they fit in
 ** what is left of MODEL_DENSE_BYTES; else leaves them 0. SQLITE_INTERRUPT
 ** when the connection is interrupted meanwhile. */
@@ -363,7 +420,10 @@ typedef struct model_module {
 typedef struct model_source {
   sqlite3 *db;           /* 0: the built-in report (cache) */
   model_builtin_cache *cache;
-  char *names[4];        /* reports, figures, claims, companies (or 0) */
+  char *names[6];        /* reports, figures, claims, companies, fx (or
+                         ** 0) and currency (pm_compare: fx's target) */
+  char *schemas[5];      /* the database of each table (0: search order) */
+  int count_extrapolated; /* pm_compare: count_extrapolated=yes */
   const char *who;       /* module name, for messages */
   char *table;           /* the virtual table's own name, for messages */
   model_snapshot *snap;  /* the current model, or 0 */
@@ -376,7 +436,8 @@ typedef struct model_source {
 } model_source;
 
 /* Parses the module arguments (reports=..., figures=..., claims=...,
-** companies=...) into src; db 0 for the built-in (from cache). */
+** companies=...; for pm_compare also fx=..., currency=...,
+** count_extrapolated=yes|no) into src; db 0 for the built-in (from cache). */
 int model_source_init(model_source *src, sqlite3 *db,
                       model_builtin_cache *cache, const char *who, int argc,
                       const char *const *argv, char **err);

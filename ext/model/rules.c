@@ -104,24 +104,16 @@ static int interpolate(const model_figure *a, const model_figure *b, int year,
          PMEXT_OK;
 }
 
-/* Is claim c a CAGR the report states for segment `index`? */
-static int cagr_of(const model_report *r, const model_claim *c, int index) {
-  if (c->kind != CLAIM_CAGR) return 0;
-  if (!c->segment) return index == r->whole;
-  const model_segment *s = &r->segments[index];
-  return strcmp(c->segment, s->segment) == 0 &&
-         strcmp(c->dimension, s->dimension) == 0;
-}
-
-/* Rule 3: the last printed size grown at a stated CAGR. */
+/* Rule 3: the last printed size grown at a stated CAGR (the segment's
+** claims with a period, s->cagr, in the order stated). */
 static int projected(const model_report *r, int index, int year,
                      double *value) {
   const model_segment *s = &r->segments[index];
   if (s->n_values == 0) return 0;
   const model_figure *last = &s->values[s->n_values - 1];
-  for (int i = 0; i < r->n_claims; i++) {
-    const model_claim *c = &r->claims[i];
-    if (cagr_of(r, c, index) && last->year < year && year <= c->to_year &&
+  for (int i = 0; i < s->n_cagr; i++) {
+    const model_claim *c = &r->claims[s->cagr[i]];
+    if (last->year < year && year <= c->to_year &&
         last->year >= c->from_year - 1 && last->year < c->to_year) {
       return growth_project(last->x, c->value, year - last->year, value) ==
              PMEXT_OK;
@@ -228,8 +220,12 @@ static void stated_row(const model_report *r, int index, int year,
     return;
   }
   if (index == r->whole) {
+    row->has_value = 1;
     row->value = w->stated;
     row->value_basis = MODEL_DERIVED;
+    row->has_share = 1;
+    row->share = 1;
+    row->share_basis = MODEL_DERIVED;
   } else if (row->has_share) {
     row->value = row->share * w->stated;
     row->has_value = 1;
@@ -243,45 +239,6 @@ static void set_yoy(model_row *row, const model_row *previous) {
   row->has_yoy = row->has_value && previous->has_value &&
                  growth_cagr(previous->value, row->value, 1, &row->yoy) ==
                      PMEXT_OK;
-}
-
-int model_check_limits(const model_set *set, const char *who,
-                       const char *reports, char **err) {
-  const model_report *early = 0, *late = 0;
-  sqlite3_int64 rows = 0;
-  for (int i = 0; i < set->n_reports; i++) {
-    const model_report *r = &set->reports[i];
-    if (!early || r->first_year < early->first_year) early = r;
-    if (!late || r->last_year > late->last_year) late = r;
-    rows += (sqlite3_int64)r->n_segments * (r->last_year - r->first_year + 1);
-  }
-  if (late && late->last_year - early->first_year + 1 > MODEL_MAX_YEARS) {
-    int span = late->last_year - early->first_year + 1;
-    *err = late == early
-               ? sqlite3_mprintf("%s: %s row %lld, column report: '%q' spans "
-                                 "the years %d to %d (%d years); a model "
-                                 "spans at most %d years",
-                                 who, reports, late->input_row, late->report,
-                                 late->first_year, late->last_year, span,
-                                 MODEL_MAX_YEARS)
-               : sqlite3_mprintf("%s: %s row %lld, column report: '%q' (years "
-                                 "%d to %d) and '%q' (from the year %d) span "
-                                 "%d years together; a model spans at most "
-                                 "%d years",
-                                 who, reports, late->input_row, late->report,
-                                 late->first_year, late->last_year,
-                                 early->report, early->first_year, span,
-                                 MODEL_MAX_YEARS);
-    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  if (rows > MODEL_MAX_ROWS) {
-    *err = sqlite3_mprintf("%s: the model would have %lld rows a scenario "
-                           "(each report's segments times its years); a "
-                           "model has at most %d rows a scenario",
-                           who, rows, MODEL_MAX_ROWS);
-    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  return SQLITE_OK;
 }
 
 int model_interrupted(const model_set *set) {
@@ -335,7 +292,7 @@ int model_compute(model_set *set, model_report *r) {
   }
   set->dense_bytes += n * sizeof *r->rows;
   model_row *rows = model_alloc(set, (n + 1) * sizeof *rows);
-  model_whole_year *whole = sqlite3_malloc64(n_years * sizeof *whole);
+  model_whole_year *whole = sqlite3_malloc64((n_years + 1) * sizeof *whole);
   int rc = rows && whole ? SQLITE_OK : SQLITE_NOMEM;
   if (rc == SQLITE_OK) model_whole_path(r, r->first_year, r->last_year, whole);
   for (int i = 0; i < r->n_segments && rc == SQLITE_OK; i++) {

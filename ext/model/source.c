@@ -8,7 +8,16 @@
 **   CREATE VIRTUAL TABLE m USING pm_model(reports=r, figures=f, claims=c,
 **                                         companies=k);
 ** (each optional; defaults reports, figures, claims and no companies; a
-** name may be quoted as 'x', "x", [x] or `x`).
+** name may be quoted as 'x', "x", [x] or `x`, and qualified by a database,
+** schema.table, each part bare or quoted).
+**
+** Where the inputs are read (docs/model.md, "Where a model reads its
+** inputs"): a model stored in a database reads its input tables from that
+** database only, as SQLite binds the tables of a view or a trigger to the
+** database that stores it; a name qualified by another database is an
+** error. A model in temp, which only the connection itself can create,
+** reads unqualified names in SQLite's search order (temp, main, attached
+** databases) and qualified names from the database named.
 **
 ** Live reading: before each scan the source asks whether its model is
 ** still what the input tables hold (freshness.c), and reads them again
@@ -41,8 +50,45 @@
 
 SQLITE_EXTENSION_INIT3
 
-static const char *const keys[4] = {"reports", "figures", "claims",
-                                     "companies"};
+#define N_KEYS 7
+static const char *const keys[N_KEYS] = {"reports",  "figures", "claims",
+                                         "companies", "fx",     "currency",
+                                         "count_extrapolated"};
+/* The keys of pm_compare alone: fx, currency, count_extrapolated. */
+#define FIRST_COMPARE_KEY 4
+/* The keys that name a table: reports, figures, claims, companies, fx. */
+#define N_TABLE_KEYS 5
+
+/* A yes or no argument: 1, 0, or -1 for anything else. */
+static int yes_no(const char *value) {
+  static const char *const yes[] = {"yes", "1", "true", "on"};
+  static const char *const no[] = {"no", "0", "false", "off"};
+  for (int i = 0; i < 4; i++) {
+    if (sqlite3_stricmp(value, yes[i]) == 0) return 1;
+    if (sqlite3_stricmp(value, no[i]) == 0) return 0;
+  }
+  return -1;
+}
+
+/* pm_compare's arguments, checked: currency with fx, a known currency. */
+static int check_compare_arguments(model_source *src, const char *who,
+                                   char **err) {
+  char code[4];
+  const char *why = 0;
+  if (src->names[4] && !src->names[5]) {
+    why = "fx= needs currency=, the currency its rates convert to";
+  } else if (src->names[5] && !src->names[4]) {
+    why = "currency= needs fx=, the table of rates to convert with";
+  } else if (src->names[5] &&
+             (why = model_currency_parse(src->names[5], code)) != 0) {
+    *err = sqlite3_mprintf("%s: currency='%s' %s; %s", who, src->names[5],
+                           why, model_unit_forms);
+    return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (!why) return SQLITE_OK;
+  *err = sqlite3_mprintf("%s: %s", who, why);
+  return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+}
 
 /* The argument's value without blanks and one level of quotes. */
 static char *unquote(const char *p, size_t n) {
@@ -70,6 +116,94 @@ static char *unquote(const char *p, size_t n) {
   return out;
 }
 
+static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+/* One identifier from *p (before end): bare, up to a dot or a blank, or
+** quoted; *p moves past it. 0 when there is none there (or no memory:
+** *oom). */
+static char *identifier(const char **p, const char *end, int *oom) {
+  const char *start = *p, *q = start;
+  char close = 0;
+  switch (q < end ? *q : 0) {
+    case '\'': close = '\''; break;
+    case '"': close = '"'; break;
+    case '`': close = '`'; break;
+    case '[': close = ']'; break;
+    default: break;
+  }
+  if (close) {
+    for (q++; q < end; q++) {
+      if (*q != close) continue;
+      if (close != ']' && q + 1 < end && q[1] == close) {
+        q++;
+        continue;
+      }
+      break;
+    }
+    if (q == end) return 0; /* not closed */
+    q++;
+  } else {
+    while (q < end && *q != '.' && !is_blank(*q)) q++;
+    if (q == start) return 0;
+  }
+  *p = q;
+  char *out = unquote(start, (size_t)(q - start));
+  if (!out) *oom = 1;
+  return out;
+}
+
+/* The value of an input argument: [schema.]table, each part bare or
+** quoted, into *schema (0 when not qualified) and *table. A value of
+** another form is one name, as written without its quotes. */
+static int table_name(const char *value, char **schema, char **table) {
+  const char *p = value, *end = value + strlen(value);
+  int oom = 0;
+  *schema = *table = 0;
+  while (p < end && is_blank(*p)) p++;
+  char *first = identifier(&p, end, &oom), *second = 0;
+  while (first && p < end && is_blank(*p)) p++;
+  int dotted = first && p < end && *p == '.';
+  if (dotted) {
+    for (p++; p < end && is_blank(*p); p++) {
+    }
+    second = identifier(&p, end, &oom);
+    while (second && p < end && is_blank(*p)) p++;
+  }
+  if (first && p == end && (!dotted || second)) {
+    *schema = second ? first : 0;
+    *table = second ? second : first;
+    return SQLITE_OK;
+  }
+  sqlite3_free(first);
+  sqlite3_free(second);
+  if (oom) return SQLITE_NOMEM;
+  *table = unquote(value, strlen(value));
+  return *table ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* Where each input is read from: src->schemas[k], or 0 for SQLite's
+** search order (a model in temp, unqualified). A model stored in a
+** database other than temp reads that database only. */
+static int place_inputs(model_source *src, const char *stored, char **err) {
+  int in_temp = sqlite3_stricmp(stored, "temp") == 0;
+  for (int k = 0; k < N_TABLE_KEYS; k++) {
+    if (!src->names[k]) continue;
+    if (src->schemas[k] && !in_temp &&
+        sqlite3_stricmp(src->schemas[k], stored) != 0) {
+      *err = sqlite3_mprintf(
+          "%s: %s=%s.%s: a model stored in \"%w\" reads only the tables of "
+          "\"%w\"; create it in temp to read another database",
+          src->who, keys[k], src->schemas[k], src->names[k], stored, stored);
+      return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    if (!src->schemas[k] && !in_temp &&
+        !(src->schemas[k] = sqlite3_mprintf("%s", stored))) {
+      return SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
+
 int model_source_init(model_source *src, sqlite3 *db,
                       model_builtin_cache *cache, const char *who, int argc,
                       const char *const *argv, char **err) {
@@ -78,6 +212,7 @@ int model_source_init(model_source *src, sqlite3 *db,
   src->cache = cache;
   src->who = who;
   if (!db) return SQLITE_OK;
+  int compare = strcmp(who, "pm_compare") == 0;
   if (!(src->table = sqlite3_mprintf("%s", argc > 2 ? argv[2] : who))) {
     return SQLITE_NOMEM;
   }
@@ -87,27 +222,52 @@ int model_source_init(model_source *src, sqlite3 *db,
     if (eq) {
       char *key = unquote(argv[i], (size_t)(eq - argv[i]));
       if (!key) return SQLITE_NOMEM;
-      for (int j = 0; j < 4; j++) {
+      for (int j = 0; j < (compare ? N_KEYS : FIRST_COMPARE_KEY); j++) {
         if (sqlite3_stricmp(key, keys[j]) == 0) k = j;
       }
       sqlite3_free(key);
     }
     if (k < 0) {
-      *err = sqlite3_mprintf("%s: unknown argument '%s'; give reports=, "
-                             "figures=, claims= or companies= and a table name",
-                             who, argv[i]);
+      *err = sqlite3_mprintf(
+          "%s: unknown argument '%s'; give reports=, figures=, claims= or "
+          "companies= and a table name%s",
+          who, argv[i],
+          compare ? ", fx= and currency= (a table of exchange rates and the "
+                    "currency they convert to), or count_extrapolated=yes"
+                  : "");
       return *err ? SQLITE_ERROR : SQLITE_NOMEM;
     }
+    char *value = unquote(eq + 1, strlen(eq + 1));
+    if (!value) return SQLITE_NOMEM;
+    if (k == N_KEYS - 1) {
+      src->count_extrapolated = yes_no(value);
+      sqlite3_free(value);
+      if (src->count_extrapolated < 0) {
+        *err = sqlite3_mprintf("%s: '%s': give count_extrapolated=yes or "
+                               "count_extrapolated=no", who, argv[i]);
+        return *err ? SQLITE_ERROR : SQLITE_NOMEM;
+      }
+      continue;
+    }
     sqlite3_free(src->names[k]);
-    src->names[k] = unquote(eq + 1, strlen(eq + 1));
-    if (!src->names[k]) return SQLITE_NOMEM;
+    src->names[k] = 0;
+    if (k < N_TABLE_KEYS) { /* a table: [schema.]table */
+      sqlite3_free(value);
+      sqlite3_free(src->schemas[k]);
+      int rc = table_name(eq + 1, &src->schemas[k], &src->names[k]);
+      if (rc != SQLITE_OK) return rc;
+    } else {
+      src->names[k] = value;
+    }
   }
   for (int k = 0; k < 3; k++) {
     if (!src->names[k] && !(src->names[k] = sqlite3_mprintf("%s", keys[k]))) {
       return SQLITE_NOMEM;
     }
   }
-  return SQLITE_OK;
+  int rc = place_inputs(src, argc > 1 ? argv[1] : "main", err);
+  if (rc == SQLITE_OK && compare) rc = check_compare_arguments(src, who, err);
+  return rc;
 }
 
 void model_snapshot_release(model_snapshot *snap) {
@@ -119,7 +279,8 @@ void model_snapshot_release(model_snapshot *snap) {
 }
 
 void model_source_free(model_source *src) {
-  for (int k = 0; k < 4; k++) sqlite3_free(src->names[k]);
+  for (int k = 0; k < 6; k++) sqlite3_free(src->names[k]);
+  for (int k = 0; k < N_TABLE_KEYS; k++) sqlite3_free(src->schemas[k]);
   sqlite3_free(src->table);
   model_snapshot_release(src->snap);
   model_probe_free(&src->probe);
@@ -197,8 +358,15 @@ static int source_build(model_source *src, char **err) {
   model_digest digest;
   model_set *set = 0;
   model_digest_init(&digest, src->cache->key);
-  model_inputs in = {src->names[0], src->names[1], src->names[2],
-                     src->names[3], &digest};
+  model_inputs in = {.reports = src->names[0],
+                     .figures = src->names[1],
+                     .claims = src->names[2],
+                     .companies = src->names[3],
+                     .fx = src->names[4],
+                     .currency = src->names[5],
+                     .count_extrapolated = src->count_extrapolated,
+                     .digest = &digest};
+  memcpy(in.schemas, src->schemas, sizeof in.schemas);
   reading_push(src, &digest.reading);
   int rc = model_read(src->db, &in, src->who, &set, err);
   reading_pop(src);

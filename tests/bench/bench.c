@@ -12,6 +12,9 @@
 **   bench --model-memory LIB       the model engine as its inputs grow:
 **                                  time and peak memory of pm_model,
 **                                  pm_model_facts and pm_compare
+**   bench --audit LIB              the audit at scale: N segments or N
+**                                  dimensions (sizes from BENCH_AUDIT_SCALE,
+**                                  default "1e4 1e5")
 **   bench --callgrind LIB [ROWS]   run every query once, each bracketed by
 **                                  callgrind client requests (run this under
 **                                  valgrind --tool=callgrind
@@ -498,15 +501,19 @@ static int pair_available(const bench *b, const pair *p) {
 ** report, dimension, segment and year pushed down, for several R: its time
 ** should not grow with R. */
 
+/* The model's input tables, empty. */
+#define INPUT_TABLES                                                         \
+  "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS figures;"              \
+  "DROP TABLE IF EXISTS claims;"                                             \
+  "CREATE TABLE reports(report, market, publisher, published, unit, url);"   \
+  "CREATE TABLE figures(report, dimension, segment, year, value, share,"     \
+  " decimals, note);"                                                        \
+  "CREATE TABLE claims(report, kind, dimension, segment, value,"             \
+  " from_year, to_year, note);"
+
 /* Fills reports/figures/claims with n reports of 50 segments over 30 years. */
 static void fill_reports(sqlite3 *db, int n) {
-  exec(db, "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS figures;"
-           "DROP TABLE IF EXISTS claims;"
-           "CREATE TABLE reports(report, market, publisher, published, unit, url);"
-           "CREATE TABLE figures(report, dimension, segment, year, value, share,"
-           " decimals, note);"
-           "CREATE TABLE claims(report, kind, dimension, segment, value,"
-           " from_year, to_year, note);");
+  exec(db, INPUT_TABLES);
   char sql[512];
   exec(db, "BEGIN");
   snprintf(sql, sizeof sql,
@@ -605,6 +612,89 @@ static void run_model_engine(const char *lib) {
     printf("| %7d | %9d | %9.2f ms | %9.2f ms | %9.2f ms | %8.2f ms | %11.0f ns |\n",
            sizes[k], sizes[k] * 50 * 30, build / 1e6, recheck / 1e6,
            scan / 1e6, audit / 1e6, point);
+  }
+  sqlite3_close(db);
+}
+
+/* --- the audit at scale ---------------------------------------------------
+** One report whose audit grows in one direction: N segments of one
+** dimension (each with sizes in 2020 and 2030 and a 2020 share), or N
+** dimensions of one segment each (each with a dominant and a
+** fastest-growing claim). The time to read the input and build the audit
+** (pm_model_audit, a change forcing the rebuild), median of AUDIT_REPS,
+** in CPU time of the process (CLOCK_PROCESS_CPUTIME_ID: a busy machine
+** does not inflate it): it should grow as N log N or slower (it used to be
+** quadratic: 80,000 segments took 14.7 s). Sizes from BENCH_AUDIT_SCALE
+** (default "1e4 1e5"). */
+
+#define AUDIT_REPS 3
+
+static void fill_audit(sqlite3 *db, long n, int dimensions) {
+  exec(db, INPUT_TABLES
+           "INSERT INTO reports VALUES ('r', 'm', NULL, NULL, 'USD bn', NULL);");
+  char sql[1024];
+  snprintf(sql, sizeof sql,
+           "BEGIN;"
+           "INSERT INTO figures VALUES ('r', 'market', 'Global', 2020, %ld, NULL, 2, NULL),"
+           " ('r', 'market', 'Global', 2030, %ld, NULL, 2, NULL);"
+           "WITH RECURSIVE s(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM s WHERE j < %ld)"
+           " INSERT INTO figures SELECT 'r', %s, 'seg' || j, y.year,"
+           " 1 + (j %% 97) / 100.0 + (y.year - 2020) / (10.0 + j %% 13),"
+           " CASE y.year WHEN 2020 THEN 1.0 / %ld END, 2, NULL"
+           " FROM s, (SELECT 2020 AS year UNION ALL SELECT 2030) y;"
+           "INSERT INTO claims VALUES ('r', 'cagr', NULL, NULL, 0.05, 2020, 2030, NULL);"
+           "WITH RECURSIVE s(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM s WHERE j < %ld)"
+           " INSERT INTO claims SELECT 'r', k.kind, %s, 'seg' || j, NULL, NULL, NULL, NULL"
+           " FROM s, (SELECT 'dominant' AS kind UNION ALL SELECT 'fastest_growing') k"
+           " WHERE %s;"
+           "COMMIT;",
+           2 * n, 3 * n, n, dimensions ? "'dim' || j" : "'region'", n,
+           dimensions ? n : 1, dimensions ? "'dim' || j" : "'region'",
+           dimensions ? "1" : "j = 1");
+  exec(db, sql);
+}
+
+static void run_audit_scaling(const char *lib) {
+  const char *scale = getenv("BENCH_AUDIT_SCALE");
+  char sizes[256];
+  snprintf(sizes, sizeof sizes, "%s", scale && *scale ? scale : "1e4 1e5");
+  sqlite3 *db = 0;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK || !load_pmext(db, lib)) {
+    die(db, "cannot open a connection with pmext");
+  }
+  printf("\naudit at scale (pm_model_audit of one report: read and audit),"
+         " CPU time, median of %d\n\n", AUDIT_REPS);
+  printf("| %-10s | %9s | %9s | %12s | %12s |\n", "grows in", "N", "rows",
+         "build", "per N");
+  printf("|------------|-----------|-----------|--------------|--------------|\n");
+  for (int dimensions = 0; dimensions <= 1; dimensions++) {
+    char *save = 0;
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", sizes);
+    for (char *tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(0, " ", &save)) {
+      long n = (long)atof(tok);
+      if (n < 1) continue;
+      fill_audit(db, n, dimensions);
+      exec(db, "DROP TABLE IF EXISTS a; CREATE VIRTUAL TABLE a USING pm_model_audit;");
+      double ns[AUDIT_REPS];
+      sqlite3_stmt *st = prepare(db, "SELECT count(*) FROM a");
+      long rows = 0;
+      for (int r = 0; r < AUDIT_REPS; r++) {
+        exec(db, "UPDATE reports SET url = NULL");
+        double t0 = cpu_ns();
+        if (sqlite3_step(st) != SQLITE_ROW) die(db, "audit failed");
+        rows = (long)sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        ns[r] = cpu_ns() - t0;
+      }
+      sqlite3_finalize(st);
+      qsort(ns, AUDIT_REPS, sizeof ns[0], cmp_double);
+      double t = ns[AUDIT_REPS / 2];
+      printf("| %-10s | %9ld | %9ld | %9.1f ms | %9.2f us |\n",
+             dimensions ? "dimensions" : "segments", n, rows, t / 1e6,
+             t / 1e3 / (double)n);
+      fflush(stdout);
+    }
   }
   sqlite3_close(db);
 }
@@ -907,14 +997,7 @@ static int run_scaling(const char *lib) {
 ** every year between is computed), the facts (a report printing its whole
 ** market every year: a rate for each pair of years) and the comparison
 ** (reports of one market, each printed in the first and last year of a
-** 1000-year span). */
-
-#define MODEL_INPUT_TABLES                                                 \
-  "CREATE TABLE reports(report, market, publisher, published, unit, url);" \
-  "CREATE TABLE figures(report, dimension, segment, year, value, share,"   \
-  " decimals, note);"                                                      \
-  "CREATE TABLE claims(report, kind, dimension, segment, value,"           \
-  " from_year, to_year, note);"
+** 200-year span: the model's year limit). */
 
 typedef struct model_case {
   const char *label;
@@ -925,7 +1008,7 @@ typedef struct model_case {
 
 static const model_case model_cases[] = {
     {"pm_model rows: segments x years",
-     MODEL_INPUT_TABLES
+     INPUT_TABLES
      "INSERT INTO reports VALUES ('r', 'm', NULL, NULL, 'USD bn', NULL);"
      "WITH RECURSIVE s(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM s WHERE j < %ld - 1)"
      " INSERT INTO figures SELECT 'r', CASE j WHEN 0 THEN 'market' ELSE 'region' END,"
@@ -933,23 +1016,23 @@ static const model_case model_cases[] = {
      " (SELECT 2000 AS y UNION ALL SELECT 2000 + %ld - 1);"
      "CREATE VIRTUAL TABLE m USING pm_model;",
      "SELECT sum(value), count(*) FROM m",
-     {{100, 100}, {1000, 100}, {1000, 1000}, {3000, 1000}, {0, 0}}},
+     {{100, 100}, {1000, 100}, {1000, 200}, {5000, 200}, {0, 0}}},
     {"pm_model_facts: whole-market years",
-     MODEL_INPUT_TABLES
+     INPUT_TABLES
      "INSERT INTO reports VALUES ('r', 'm', NULL, NULL, 'USD bn', NULL);"
      "WITH RECURSIVE y(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM y WHERE k < %ld - 1)"
      " INSERT INTO figures SELECT 'r', 'market', 'Global', 2000 + k, 100 + k, NULL,"
      " 2, NULL FROM y WHERE %ld;"
      "CREATE VIRTUAL TABLE f USING pm_model_facts;",
      "SELECT count(*) FROM f",
-     {{10, 1}, {100, 1}, {1000, 1}, {0, 0}}},
-    {"pm_compare: reports x 1000 years",
-     MODEL_INPUT_TABLES
+     {{10, 1}, {100, 1}, {200, 1}, {0, 0}}},
+    {"pm_compare: reports x 200 years",
+     INPUT_TABLES
      "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < %ld)"
      " INSERT INTO reports SELECT 'r' || i, 'm', NULL, NULL, 'USD bn', NULL FROM r;"
      "INSERT INTO figures SELECT report, 'market', 'Global', y, 100 + reports.rowid"
      " + (y > 2000) * %ld, NULL, 2, NULL FROM reports,"
-     " (SELECT 2000 AS y UNION ALL SELECT 2999);"
+     " (SELECT 2000 AS y UNION ALL SELECT 2199);"
      "CREATE VIRTUAL TABLE c USING pm_compare;",
      "SELECT sum(value), count(*) FROM c",
      {{10, 50}, {100, 50}, {1000, 50}, {0, 0}}},
@@ -970,7 +1053,7 @@ static int run_model_memory(const char *lib) {
       char setup[2048], size[32];
       snprintf(setup, sizeof setup, c->setup, c->sizes[z][0], c->sizes[z][1]);
       snprintf(size, sizeof size, i == 1 ? "%ld" : "%ldx%ld", c->sizes[z][0],
-               i == 2 ? 1000L : c->sizes[z][1]);
+               i == 2 ? 200L : c->sizes[z][1]);
       long base_kb = 0;
       scale_result r = run_scaled_after(lib, setup, c->query, &base_kb);
       if (!r.ok) {
@@ -1160,6 +1243,10 @@ int main(int argc, char **argv) {
   if (argc >= 3 && strcmp(argv[1], "--scaling") == 0) {
     return run_scaling(argv[2]);
   }
+  if (argc >= 3 && strcmp(argv[1], "--audit") == 0) {
+    run_audit_scaling(argv[2]);
+    return 0;
+  }
   if (argc >= 3 && strcmp(argv[1], "--callgrind") == 0) {
 #ifdef PMEXT_BENCH_CALLGRIND
     return run_callgrind(argv[2], argc > 3 ? atol(argv[3]) : 10000);
@@ -1172,6 +1259,7 @@ int main(int argc, char **argv) {
     fprintf(stderr,
             "usage: bench LIB [ROWS...]\n"
             "       bench --scaling LIB\n"
+            "       bench --audit LIB\n"
             "       bench --callgrind LIB [ROWS]\n"
             "       bench --callgrind-report CALLGRIND_OUT...\n");
     return 2;

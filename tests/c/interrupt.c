@@ -92,8 +92,8 @@ static void exec_or_die(const char *sql) {
   }
 }
 
-/* Inputs: one report, 150 segments printed in 2000 and 2999: 150,000
-** rows a scenario to compute (kept: under MODEL_DENSE_BYTES), from 300
+/* Inputs: one report, 750 segments printed in 2000 and 2199: 150,000
+** rows a scenario to compute (kept: under MODEL_DENSE_BYTES), from 1,500
 ** rows of figures. */
 static const char setup_sql[] =
     "CREATE TABLE reports(report, market, publisher, published, unit, url);"
@@ -102,10 +102,10 @@ static const char setup_sql[] =
     "CREATE TABLE claims(report, kind, dimension, segment, value, from_year, "
     "to_year, note);"
     "INSERT INTO reports VALUES ('r', 'm', NULL, NULL, 'USD bn', NULL);"
-    "WITH RECURSIVE s(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM s WHERE j < 149)"
+    "WITH RECURSIVE s(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM s WHERE j < 749)"
     " INSERT INTO printed SELECT 'r', CASE j WHEN 0 THEN 'market' ELSE 'region' END,"
     " 'seg' || j, y, 100 + j + (y > 2000) * 50, NULL, 2, NULL FROM s,"
-    " (SELECT 2000 AS y UNION ALL SELECT 2999);"
+    " (SELECT 2000 AS y UNION ALL SELECT 2199);"
     "CREATE VIEW figures AS SELECT * FROM printed WHERE count_row();"
     "CREATE VIRTUAL TABLE m USING pm_model;";
 

@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: MIT
-# pg.tcl -- driver of the PostgreSQL tests: tclsh tests/pg/pg.tcl
+# pg.tcl -- driver of the PostgreSQL tests: tclsh tests/pg/pg.tcl ?PATTERN?
 #
 # Starts a throw-away PostgreSQL 15 server (server.sh) in a temporary
 # folder, creates the installed extension in it (`make pg-install` first),
-# runs every tests/pg/*.test with tests/tester.tcl's helpers, stops the
-# server and closes with exactly "N passed, N failed" (non-zero exit on a
-# failure). Here `db eval SQL` and `db onecolumn SQL` run SQL through psql:
+# runs every tests/pg/*.test (those matching PATTERN, e.g. 'upgrade*', when
+# given) with tests/tester.tcl's helpers, stops the server and closes with
+# exactly "N passed, N failed" (non-zero exit on a failure). Here `db eval SQL` and `db onecolumn SQL` run SQL through psql:
 # rows come back as a flat list (NULL written NULL), an error as a Tcl error
 # "SQLSTATE: message". `pg_try_all CALLS` runs many calls in one round trip.
+# Both work in the database `postgres`; `pg_psql SQL DB`, `pg_try_all CALLS
+# DB` in another (`pg_add_try DB` first gives it the helper pg_try).
 
 set here [file dirname [file normalize [info script]]]
 set ::PMEXT_LIB none
@@ -17,9 +19,9 @@ set ::pg_dir [exec mktemp -d /tmp/pmext-pg.XXXXXX]
 exec sh [file join $here server.sh] start $::pg_dir
 set ::env(PGOPTIONS) {-c client_min_messages=warning}
 
-proc pg_psql {sql} {
+proc pg_psql {sql {dbname postgres}} {
   set cmd [list psql -X -q -At -F \t -P null=NULL -v ON_ERROR_STOP=1 \
-               -h $::pg_dir -U pmext -d postgres -f -]
+               -h $::pg_dir -U pmext -d $dbname -f -]
   if {[catch {exec {*}$cmd << "\\set VERBOSITY verbose\n$sql" 2>@1} out]} {
     if {[regexp {ERROR:\s+([0-9A-Z]{5}): ([^\n]*)} $out -> state message]} {
       error "$state: $message"
@@ -40,12 +42,10 @@ proc db {method sql} {
   }
 }
 
-proc run_tests {} {
-  global here
-  # The extension and a helper that runs one call and reports it as text:
-  # the result, NULL, or "error SQLSTATE message".
-  db eval {CREATE EXTENSION pmext}
-  db eval {
+# A helper in database DBNAME that runs one call and reports it as text:
+# the result, NULL, or "error SQLSTATE message".
+proc pg_add_try {{dbname postgres}} {
+  pg_psql {
     CREATE FUNCTION pg_try(call text) RETURNS text LANGUAGE plpgsql AS $$
     DECLARE r text;
     BEGIN
@@ -54,17 +54,34 @@ proc run_tests {} {
     EXCEPTION WHEN OTHERS THEN
       RETURN 'error ' || SQLSTATE || ' ' || SQLERRM;
     END $$
-  }
+  } $dbname
+}
 
-  # Results of pg_try() for every call of the list, in order.
-  proc pg_try_all {calls} {
-    set quoted {}
-    foreach c $calls { lappend quoted '[string map {' ''} $c]' }
-    set out [pg_psql "SELECT pg_try(c) FROM unnest(ARRAY\[[join $quoted ,]\]::text\[\]) WITH ORDINALITY AS t(c, i) ORDER BY i"]
-    return [split $out \n]
-  }
+# Results of pg_try() for every call of the list, in order.
+proc pg_try_all {calls {dbname postgres}} {
+  set quoted {}
+  foreach c $calls { lappend quoted '[string map {' ''} $c]' }
+  set out [pg_psql "SELECT pg_try(c) FROM unnest(ARRAY\[[join $quoted ,]\]::text\[\]) WITH ORDINALITY AS t(c, i) ORDER BY i" $dbname]
+  return [split $out \n]
+}
 
-  foreach testfile [lsort [glob -directory $here *.test]] {
+# The rows of tests/vectors/FILE, each a list of its tab-separated fields:
+# growth.tsv {func args value} (mpmath), gnumeric.tsv {name sql value}.
+proc pg_vector_rows {file} {
+  set fh [open [file join $::pmext_root tests vectors $file]]
+  set rows {}
+  while {[gets $fh line] >= 0} { lappend rows [split $line \t] }
+  close $fh
+  return $rows
+}
+
+proc run_tests {} {
+  global here
+  db eval {CREATE EXTENSION pmext}
+  pg_add_try
+
+  set pattern [expr {$::argc > 0 ? [lindex $::argv 0] : "*"}]
+  foreach testfile [lsort [glob -directory $here $pattern.test]] {
     set before_pass $::pmext_passed
     set before_fail $::pmext_failed
     if {[catch {uplevel #0 [list source $testfile]} err]} {

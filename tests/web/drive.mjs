@@ -21,8 +21,10 @@
 ** reachability and layout; the example button; paste and read the release; review (accept
 ** by keyboard, reject, accept every ready row, an edit that puts a share
 ** of 41, its error, undone); the chart; the SQL box; downloads; files
-** that cannot be read; the .db opened back; the CSVs opened back; the
-** vectors.
+** that cannot be read; the .db opened back; the CSVs opened back; reports
+** of other geographies and currencies (the chart's groups); units typed
+** in other ways; a .txt dropped and a release pasted from the clipboard;
+** the vectors.
 */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,13 +59,33 @@ const review = (page) => page.$$eval('#review-table tbody tr', (trs) => trs.map(
 const marks = (page) => page.$$eval('#release-view mark', (ms) => ms.map((m) =>
   [m.dataset.rows, m.textContent, m.classList.contains('has-reason') ? 1 : 0, [...m.classList].find((c) => c.startsWith('k-'))]));
 const dots = (page) => page.$$eval('#chart g[data-report] circle', (cs) => cs.map((c) =>
-  [c.closest('g').dataset.report, c.dataset.year, c.dataset.basis, c.dataset.value]));
-const chartParts = (page) => page.evaluate(() => ({
-  band: document.querySelectorAll('#chart path[data-role=band]').length,
-  median: document.querySelectorAll('#chart path[data-role=median]').length,
-  reports: [...document.querySelectorAll('#chart g[data-report]')].map((g) => g.dataset.report).join(' '),
-  lines: document.querySelectorAll('#chart g[data-report] line').length,
-}));
+  [c.closest('g').dataset.report, c.dataset.year, c.dataset.basis, c.dataset.value, c.dataset.counted]));
+const chartParts = (page) => page.evaluate(() => {
+  const chart = document.getElementById('chart');
+  return {
+    band: chart.querySelectorAll('path[data-role=band]').length,
+    median: chart.querySelectorAll('path[data-role=median]').length,
+    reports: [...chart.querySelectorAll('g[data-report]')].map((g) => g.dataset.report).join(' '),
+    lines: chart.querySelectorAll('g[data-report] line').length,
+    market: chart.dataset.market ?? '',
+    geography: chart.dataset.geography ?? '',
+    currency: chart.dataset.currency ?? '',
+    axis: chart.querySelector('[data-role=axis]')?.textContent ?? '',
+    groups: document.getElementById('chart-groups')?.textContent ?? '',
+  };
+});
+/* The band and the median as the chart draws them: year, min, median, max. */
+const consensus = (page) => page.evaluate(() => {
+  const byYear = new Map();
+  const at = (year) => byYear.get(year) ?? byYear.set(year, { min: '', median: '', max: '' }).get(year);
+  for (const path of document.querySelectorAll('#chart path[data-role=band], #chart path[data-role=median]')) {
+    const years = (path.dataset.years ?? '').split(' ');
+    for (const k of ['min', 'median', 'max']) {
+      if (path.dataset[k] !== undefined) path.dataset[k].split(' ').forEach((v, i) => { at(years[i])[k] = v; });
+    }
+  }
+  return [...byYear].sort((a, b) => a[0] - b[0]).map(([year, c]) => [year, c.min, c.median, c.max]);
+});
 
 async function waitForFile(file, ms = 20000) {
   const t0 = Date.now();
@@ -83,11 +105,11 @@ async function openFiles(page, files) {
 async function firstLoad(s) {
   const { page } = s;
   put('first.report', await page.$eval('#report', (e) => e.value));
-  put('first.market', await text(page, '#compare-market'));
   put('first.figures', (await page.$$('#figures-table tbody tr')).length);
   put('first.status', await text(page, '#status'));
   table('first-audit', await audit(page));
   table('first-dots', await dots(page));
+  table('first-consensus', await consensus(page));
   const c = await chartParts(page);
   for (const [k, v] of Object.entries(c)) put(`first.chart.${k}`, v);
   put('ms_to_ready', s.msToReady);
@@ -256,8 +278,109 @@ async function reviewRows(s) {
 async function chart(s) {
   const c = await chartParts(s.page);
   for (const [k, v] of Object.entries(c)) put(`chart.${k}`, v);
-  put('chart.market', await text(s.page, '#compare-market'));
+  put('chart.report', await s.page.$eval('#report', (e) => e.value));
+  put('chart.title', await text(s.page, '#compare-group'));
   table('dots', await dots(s.page));
+  table('consensus', await consensus(s.page));
+}
+
+/* Reports of the same market in other geographies and currencies, and one
+** that names the market and unit another way: each report's chart shows
+** its own group only. */
+const GROUPS_SQL = `INSERT INTO reports(report, market, unit) VALUES
+  ('global-usd-mn', 'Personalized-Medicine', 'US$ million'), ('india-inr', 'personalized medicine', 'INR crore'),
+  ('global-eur', 'personalized medicine', 'EUR bn');
+INSERT INTO figures(report, dimension, segment, year, value) VALUES
+  ('global-usd-mn', 'Market', 'global', 2022, 450000), ('global-usd-mn', 'Market', 'global', 2028, 700000),
+  ('india-inr', 'market', 'India', 2023, 30000), ('india-inr', 'market', 'India', 2030, 80000),
+  ('global-eur', 'market', 'Global', 2024, 400), ('global-eur', 'market', 'Global', 2033, 900);`;
+const GROUP_REPORTS = ['cervicorn', 'global-usd-mn', 'india-inr', 'global-eur'];
+
+async function groups(s) {
+  const { page } = s;
+  await page.$eval('#sql-text', (e, sql) => { e.value = sql; }, GROUPS_SQL);
+  await page.click('#sql-run');
+  put('groups.sql', GROUPS_SQL);
+  put('groups.sql.message', await text(page, '#sql-message'));
+  for (const report of GROUP_REPORTS) {
+    await page.select('#report', report);
+    const c = await chartParts(page);
+    for (const [k, v] of Object.entries(c)) put(`groups.${report}.${k}`, v);
+    put(`groups.${report}.title`, await text(page, '#compare-group'));
+    table(`groups-dots-${report}`, await dots(page));
+    table(`groups-consensus-${report}`, await consensus(page));
+  }
+}
+
+/* A report's unit typed another way than pm_extract prints it, a unit
+** of another scale, and one the model does not read: the docs' example
+** release under three keys. */
+async function units(s) {
+  const { page } = s;
+  const example = await page.$eval('#example-text', (t) => t.content.textContent);
+  const readAs = async (key, unit) => {
+    await page.$eval('#release-report', (e, v) => { e.value = v; }, key);
+    await page.$eval('#release-market', (e) => { e.value = 'widgets'; });
+    await page.$eval('#release-unit', (e, v) => { e.value = v; }, unit);
+    await page.$eval('#release-text', (e, v) => { e.value = v; }, example);
+    await page.click('#read');
+  };
+  await readAs('units-typed', 'US$ Billion');
+  await page.click('#accept-ready');
+  put('units.typed.message', await text(page, '#review-message'));
+  table('units-typed', await review(page));
+  put('units.typed.audit', await text(page, '#audit-summary'));
+  for (const [key, unit] of [['units-million', 'US$ million'], ['units-bad', 'bn']]) {
+    await readAs(key, unit);
+    const id = await findLine(page, (d) => d.kind === 'figure' && d.reason === '' && d.status === 'proposed');
+    await button(page, id, 'accept');
+    put(`${key}.id`, id);
+    put(`${key}.message`, await text(page, '#review-message'));
+    put(`${key}.status`, await page.$eval(`#review-table tr[data-id="${id}"]`, (tr) => tr.dataset.status));
+  }
+}
+
+/* A .txt dropped on the page (a synthesised drop carrying a File) and a
+** release pasted from the clipboard (Ctrl+V): each is read at once. */
+async function dropAndPaste(s, release) {
+  const { page } = s;
+  await page.$eval('#release-report', (e) => { e.value = 'dropped'; });
+  await page.$eval('#release-unit', (e) => { e.value = ''; });
+  const over = await page.evaluate((txt) => {
+    const data = new DataTransfer();
+    data.items.add(new File([txt], 'dropped.txt', { type: 'text/plain' }));
+    const drag = (type) => new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true });
+    document.getElementById('audit').dispatchEvent(drag('dragover'));
+    const shown = document.getElementById('drop').classList.contains('over');
+    document.getElementById('audit').dispatchEvent(drag('drop'));
+    return shown ? 1 : 0;
+  }, release);
+  await page.waitForFunction(() => document.getElementById('review-count').textContent.startsWith('dropped:'),
+    { timeout: 20000 });
+  put('drop.over', over);
+  put('drop.over_after', await page.$eval('#drop', (e) => (e.classList.contains('over') ? 1 : 0)));
+  put('drop.same', (await page.$eval('#release-text', (e) => e.value)) === release ? 1 : 0);
+  put('drop.report', await page.$eval('#report', (e) => e.value));
+  put('drop.message', await text(page, '#release-message'));
+  table('review-dropped', await review(page));
+
+  const pasted = 'The global widget market was valued at USD 40.0 billion in 2024 and is expected to reach '
+    + 'USD 60.0 billion by 2030.';
+  await s.browser.defaultBrowserContext().overridePermissions(s.url, ['clipboard-read', 'clipboard-write',
+    'clipboard-sanitized-write']);
+  await page.$eval('#release-report', (e) => { e.value = 'pasted'; });
+  await page.$eval('#release-text', (e) => { e.value = ''; });
+  await page.focus('#release-text');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), pasted);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyV');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => document.getElementById('review-count').textContent.startsWith('pasted:'),
+    { timeout: 20000 });
+  put('clipboard.text', pasted);
+  put('clipboard.same', (await page.$eval('#release-text', (e) => e.value)) === pasted ? 1 : 0);
+  put('clipboard.report', await page.$eval('#report', (e) => e.value));
+  table('review-clipboard', await review(page));
 }
 
 async function sqlBox(s, key, sql) {
@@ -351,7 +474,7 @@ try {
   const steps = [firstLoad, privacy, usability, example, (s) => pasteAndRead(s, release), reviewRows, chart,
     (s) => sqlBox(s, 'ok', "SELECT cagr(578.14, 1094.83, 2024, 2034), project(616.26, 0.1137, 2025, 2034), 'x' || pmext_version()"),
     (s) => sqlBox(s, 'error', "SELECT cagr('abc', 1, 2)"),
-    downloadAll, badFiles, reopen, vectors];
+    downloadAll, badFiles, reopen, groups, units, (s) => dropAndPaste(s, release), vectors];
   for (const step of steps) await step(session);
   put('requests', session.requests.length);
   table('requests', session.requests.map((r) => [r.url, r.type, r.afterReady ? 1 : 0, r.outcome]));

@@ -7,7 +7,7 @@
 ** in-memory database, create the workspace, load the shipped datasets,
 ** then forbid every further request (a second Content-Security-Policy:
 ** nothing to any address, the page's own included), show the first
-** report (its figures, its audit, the comparison of its market) and set
+** report (its figures, its audit, the comparison of its group) and set
 ** <body data-ready="1"> (data-ready-ms: the milliseconds it took since
 ** the page was requested). From then on everything happens in this page.
 **
@@ -56,11 +56,6 @@ function fillReportChoice() {
   $('markets').replaceChildren(...markets.map((m) => el('option', { value: m })));
 }
 
-function marketOf(report) {
-  const row = app.db.query('SELECT market FROM reports WHERE report = ?', [report]).rows[0];
-  return row ? row[0] : releaseDetails().market;
-}
-
 function renderInputRows() {
   const report = app.report;
   $('figures-report').textContent = report ?? '';
@@ -106,10 +101,9 @@ function refresh() {
   if (known) renderAudit($('audit'), app.db, report);
   else $('audit').replaceChildren(el('p', { class: 'muted' }, report === null ? 'No report in the tables.'
     : `${report} is not in the reports table yet: accept its rows above to audit it.`));
-  const market = report !== null ? marketOf(report) : null;
-  $('compare-market').textContent = market ?? '';
-  if (market) renderChart($('chart'), app.db, market, report);
-  else $('chart').replaceChildren(el('p', { class: 'muted' }, 'No market to compare.'));
+  const group = report !== null ? renderChart($('chart'), app.db, report) : null;
+  if (report === null) $('chart').replaceChildren(el('p', { class: 'muted' }, 'No report to compare.'));
+  $('compare-group').textContent = group ? groupName(group) : '';
   renderInputRows();
 }
 

@@ -10,7 +10,9 @@
 **       from details {market, unit, publisher}. Refused, with a message
 **       saying why (an Error): a row with a reason that has not been
 **       edited, a percent, a kind with no input table, a figure whose
-**       unit is not the report's.
+**       unit is not the report's (both units as the model reads them,
+**       modelUnit(): 'US$ billion' is USD bn), or a report's unit the
+**       model does not read (its own error).
 **   acceptReadyRows(db, report, details)
 **       every proposed row without a reason; returns {accepted, refused}
 **       (refused: the messages of the rows that could not be)
@@ -51,6 +53,29 @@ function placeTable(p) {
   throw new Error(`row ${p.id} is a ${p.kind}, which has no input table: edit its kind or reject it`);
 }
 
+/* A figure's value goes into the report's unit as it is: the row's unit
+** (pm_extract's) and the report's must be one unit as the model reads
+** them. */
+function checkUnit(db, report, p) {
+  const [rowid, unit] = db.query('SELECT rowid, unit FROM reports WHERE report = ?', [report]).rows[0];
+  let want;
+  try {
+    want = modelUnit(db, unit, rowid);
+  } catch (e) {
+    throw new Error(`row ${p.id} cannot be checked against the report's unit: ${e.message}`);
+  }
+  let have = null;
+  try {
+    if (p.unit !== null) have = modelUnit(db, p.unit, rowid);
+  } catch (e) {
+    have = null;
+  }
+  if (have !== want) {
+    throw new Error(`row ${p.id} is in ${p.unit ?? 'no currency'}, the report in ${unit}${unit === want ? '' : ` (${want})`}: `
+      + "edit the row's value and unit, or the report's unit");
+  }
+}
+
 function acceptProposal(db, report, id, details) {
   const p = proposal(db, report, id);
   if (p.status === 'accepted') return;
@@ -60,12 +85,7 @@ function acceptProposal(db, report, id, details) {
   }
   inTransaction(db, () => {
     ensureReport(db, report, details);
-    if (table === 'figures' && p.value !== null) {
-      const unit = db.query('SELECT unit FROM reports WHERE report = ?', [report]).rows[0][0];
-      if (p.unit !== unit) {
-        throw new Error(`row ${id} is in ${p.unit ?? 'no currency'}, the report in ${unit}: edit the row's value and unit, or the report's unit`);
-      }
-    }
+    if (table === 'figures' && p.value !== null) checkUnit(db, report, p);
     const cols = INPUT_TABLES[table].join(', ');
     db.query(`INSERT INTO ${table}(${cols}) SELECT ${cols} FROM proposals WHERE report = ? AND id = ?`, [report, id]);
     db.query("UPDATE proposals SET status = 'accepted', placed = last_insert_rowid() WHERE report = ? AND id = ?",
