@@ -17,7 +17,8 @@
 #                     (pm_extract's peak memory on EXTRACT_MB megabytes)
 #                     (none of them part of `make test`)
 #   make check        hardening in short: asan, valgrind, oom, fuzz smoke,
-#                     threads (each also on its own: mk/hardening.mk)
+#                     threads, staleness, interrupt (each also on its own:
+#                     mk/hardening.mk)
 #   make install      into $(DESTDIR)$(PREFIX)/lib/pmext, linked as
 #                     PREFIX/lib/pmext.so (PREFIX=/usr: `.load pmext`);
 #                     uninstall removes them

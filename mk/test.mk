@@ -56,6 +56,7 @@ BENCH_CFLAGS := -std=c11 $(WARN) -O2
 bench: $(LIB) $(B)/bench/bench
 	$(B)/bench/bench ./$(LIB) $(BENCH_ROWS)
 	BENCH_SCALE='$(BENCH_SCALE)' $(B)/bench/bench --scaling ./$(LIB)
+	$(B)/bench/bench --model-memory ./$(LIB)
 	$(B)/bench/bench --audit ./$(LIB)
 
 bench-callgrind: $(LIB) $(B)/bench/bench-cg

@@ -815,10 +815,10 @@ const model_table model_table_audit = {
     "pm_audit",
     "CREATE TABLE x(\"check\" TEXT, subject TEXT, expected REAL, actual REAL, "
     "tolerance REAL, status TEXT, explanation TEXT)",
-    GRID_AUDIT, 1, build_audit_made};
+    GRID_AUDIT, 1, build_audit_made, 0};
 
 const model_table model_table_model_audit = {
     "pm_model_audit",
     "CREATE TABLE x(report TEXT, \"check\" TEXT, subject TEXT, expected REAL, "
     "actual REAL, tolerance REAL, status TEXT, explanation TEXT)",
-    GRID_AUDIT, 0, build_audit_all};
+    GRID_AUDIT, 0, build_audit_all, 0};

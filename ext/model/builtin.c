@@ -27,6 +27,7 @@ int model_builtin(model_set **out, char **err) {
   if (rc == SQLITE_OK) rc = sqlite3_exec(db, model_builtin_sql, 0, 0, 0);
   if (rc == SQLITE_OK) {
     rc = model_read(db, &in, "pmext built-in report", out, err);
+    if (rc == SQLITE_OK) (*out)->db = 0; /* closed below */
   } else if (rc != SQLITE_NOMEM) {
     *err = sqlite3_mprintf("pmext built-in report: %s",
                            db ? sqlite3_errmsg(db) : "cannot open");

@@ -26,4 +26,4 @@ const model_table model_table_companies = {
     "pm_companies",
     "CREATE TABLE x(position INTEGER, company TEXT, parent TEXT, "
     "listed_as TEXT)",
-    GRID_COMPANIES, 1, build_companies};
+    GRID_COMPANIES, 1, build_companies, 0};

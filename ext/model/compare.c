@@ -30,7 +30,8 @@
 ** (counted = 0) unless count_extrapolated=yes.
 **
 ** Cost: O(R log R + G x Y x R_g log R_g) for R reports in groups of R_g
-** over Y years.
+** over Y years. The rows are streamed (model_table.chunk), one group and
+** year at a time: a scan holds the paths of the reports, not the rows.
 */
 #include "model.h"
 #include "math/growth.h"
@@ -44,8 +45,8 @@ SQLITE_EXTENSION_INIT3
 ** its group and how its values reach the group's currency. */
 typedef struct path {
   const model_report *r;
-  const model_row *rows; /* the whole market, 'reported' */
   int first, last;       /* years with a value at both ends, 0 if none */
+  double first_value, last_value;
   int has_rate;
   double rate;
   const char *geo_key;   /* the key of the whole market's name */
@@ -54,23 +55,32 @@ typedef struct path {
   int index;             /* the report's place in the input */
 } path;
 
+/* The whole market's row in `year` ('reported'), kept or computed. */
+static model_row whole_row(const model_report *r, int year) {
+  model_row row;
+  model_row_at(r, MODEL_SCENARIO_REPORTED, r->whole, year, &row);
+  return row;
+}
+
 static void path_init(path *p, const model_set *set, int index) {
   const model_report *r = &set->reports[index];
   memset(p, 0, sizeof *p);
   p->r = r;
   p->index = index;
-  p->rows = model_rows(r, MODEL_SCENARIO_REPORTED, r->whole);
   p->geo_key = r->segments[r->whole].key;
   for (int y = r->first_year; y <= r->last_year; y++) {
-    if (!p->rows[y - r->first_year].has_value) continue;
-    if (!p->first) p->first = y;
+    model_row row = whole_row(r, y);
+    if (!row.has_value) continue;
+    if (!p->first) {
+      p->first = y;
+      p->first_value = row.value;
+    }
     p->last = y;
+    p->last_value = row.value;
   }
   if (p->first && p->last > p->first) {
-    p->has_rate =
-        growth_cagr(p->rows[p->first - r->first_year].value,
-                    p->rows[p->last - r->first_year].value,
-                    p->last - p->first, &p->rate) == PMEXT_OK;
+    p->has_rate = growth_cagr(p->first_value, p->last_value,
+                              p->last - p->first, &p->rate) == PMEXT_OK;
   }
   p->currency = r->currency;
   if (!set->fx_target[0]) return;
@@ -119,18 +129,18 @@ static int path_value(const path *p, int year, double *value,
   const model_report *r = p->r;
   if (!p->first) return 0;
   if (year >= r->first_year && year <= r->last_year) {
-    const model_row *row = &p->rows[year - r->first_year];
-    if (row->has_value) {
-      *value = row->value;
-      *basis = row->value_basis;
+    model_row row = whole_row(r, year);
+    if (row.has_value) {
+      *value = row.value;
+      *basis = row.value_basis;
       return 1;
     }
   }
   if (!p->has_rate || (year >= p->first && year <= p->last)) return 0;
   int end = year < p->first ? p->first : p->last;
   *basis = MODEL_EXTRAPOLATED;
-  return growth_project(p->rows[end - r->first_year].value, p->rate,
-                        year - end, value) == PMEXT_OK;
+  return growth_project(end == p->first ? p->first_value : p->last_value,
+                        p->rate, year - end, value) == PMEXT_OK;
 }
 
 /* One report in one year of the grid. */
@@ -161,49 +171,52 @@ static int by_value(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* The rows of one group: paths[0..n), in the order of the input. */
-static void compare_group(tv_table *t, const model_set *set, const path *paths,
-                          int n, cell *cells, double *sorted) {
-  int first = 0, last = 0;
+/* The years of one group: paths[0..n); *first 0 when none has figures. */
+static void group_years(const path *paths, int n, int *first, int *last) {
+  *first = *last = 0;
   for (int k = 0; k < n; k++) {
     const model_report *r = paths[k].r;
     if (r->first_year == 0) continue; /* no figures, no window */
-    if (!first || r->first_year < first) first = r->first_year;
-    if (r->last_year > last) last = r->last_year;
+    if (!*first || r->first_year < *first) *first = r->first_year;
+    if (r->last_year > *last) *last = r->last_year;
   }
+}
+
+/* The rows of one group (paths[0..n), in the order of the input) in one
+** year. */
+static void compare_year(tv_table *t, const model_set *set, const path *paths,
+                         int n, int year, cell *cells, double *sorted) {
   const model_report *head = paths[0].r;
-  for (int year = first; first && year <= last; year++) {
-    int m = 0;
-    for (int k = 0; k < n; k++) {
-      cell_at(set, &paths[k], year, &cells[k]);
-      if (cells[k].counted) sorted[m++] = cells[k].bn;
+  int m = 0;
+  for (int k = 0; k < n; k++) {
+    cell_at(set, &paths[k], year, &cells[k]);
+    if (cells[k].counted) sorted[m++] = cells[k].bn;
+  }
+  qsort(sorted, (size_t)m, sizeof *sorted, by_value);
+  for (int k = 0; k < n; k++) {
+    const model_report *r = paths[k].r;
+    const cell *c = &cells[k];
+    tv_text(t, head->market);
+    tv_int(t, year);
+    tv_text(t, r->report);
+    if (c->has) tv_real(t, c->value); else tv_null(t);
+    tv_text(t, r->unit);
+    if (c->has_bn) tv_real(t, c->bn); else tv_null(t);
+    tv_text(t, model_basis_name(c->has ? c->basis : MODEL_NOT_REPORTED));
+    tv_int(t, m);
+    if (m > 0) {
+      tv_real(t, sorted[0]);
+      tv_real(t, m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2);
+      tv_real(t, sorted[m - 1]);
+    } else {
+      tv_null(t);
+      tv_null(t);
+      tv_null(t);
     }
-    qsort(sorted, (size_t)m, sizeof *sorted, by_value);
-    for (int k = 0; k < n; k++) {
-      const model_report *r = paths[k].r;
-      const cell *c = &cells[k];
-      tv_text(t, head->market);
-      tv_int(t, year);
-      tv_text(t, r->report);
-      if (c->has) tv_real(t, c->value); else tv_null(t);
-      tv_text(t, r->unit);
-      if (c->has_bn) tv_real(t, c->bn); else tv_null(t);
-      tv_text(t, model_basis_name(c->has ? c->basis : MODEL_NOT_REPORTED));
-      tv_int(t, m);
-      if (m > 0) {
-        tv_real(t, sorted[0]);
-        tv_real(t, m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2);
-        tv_real(t, sorted[m - 1]);
-      } else {
-        tv_null(t);
-        tv_null(t);
-        tv_null(t);
-      }
-      tv_text(t, head->segments[head->whole].segment);
-      tv_text(t, paths[k].currency);
-      if (c->has_rate) tv_real(t, c->rate); else tv_null(t);
-      tv_int(t, c->counted);
-    }
+    tv_text(t, head->segments[head->whole].segment);
+    tv_text(t, paths[k].currency);
+    if (c->has_rate) tv_real(t, c->rate); else tv_null(t);
+    tv_int(t, c->counted);
   }
 }
 
@@ -223,44 +236,67 @@ static int by_first_report(const void *a, const void *b) {
   return x[0] < y[0] ? -1 : x[0] > y[0];
 }
 
-static int build_compare(const model_set *set, int with_report,
-                         tv_table *t) {
-  (void)with_report; /* its first column is the market */
-  tv_init(t, 15);
+/* A scan of pm_compare: every report's path sorted into groups, the
+** group at hand and the year to give next. One block: the arrays follow
+** the struct. */
+typedef struct compare_state {
+  int n_groups, group, year, last;
+  path *paths;
+  cell *cells;
+  double *sorted;
+  int *groups; /* per group: its first report, its start in paths, size */
+} compare_state;
+
+static compare_state *compare_start(const model_set *set) {
   size_t n = (size_t)set->n_reports + 1;
-  path *paths = sqlite3_malloc64(n * sizeof *paths);
-  cell *cells = sqlite3_malloc64(n * sizeof *cells);
-  double *sorted = sqlite3_malloc64(n * sizeof *sorted);
-  int *groups = sqlite3_malloc64(3 * n * sizeof *groups);
-  if (!paths || !cells || !sorted || !groups) {
-    t->oom = 1;
-  } else {
-    int m = 0, n_groups = 0;
-    for (int i = 0; i < set->n_reports; i++) {
-      if (set->reports[i].whole >= 0) path_init(&paths[m++], set, i);
-    }
-    if (m > 1) qsort(paths, (size_t)m, sizeof *paths, by_group);
-    for (int k = 0; k < m; k++) {
-      path a = paths[k], b = k > 0 ? paths[k - 1] : paths[k];
-      b.index = a.index; /* compare the group's fields only */
-      if (k == 0 || by_group(&a, &b) != 0) {
-        int *g = &groups[3 * n_groups++];
-        g[0] = paths[k].index;
-        g[1] = k;
-        g[2] = 0;
-      }
-      groups[3 * (n_groups - 1) + 2]++;
-    }
-    qsort(groups, (size_t)n_groups, 3 * sizeof *groups, by_first_report);
-    for (int g = 0; g < n_groups; g++) {
-      compare_group(t, set, &paths[groups[3 * g + 1]], groups[3 * g + 2],
-                    cells, sorted);
-    }
+  size_t bytes = sizeof(compare_state) +
+                 n * (sizeof(path) + sizeof(cell) + sizeof(double) + 3 * sizeof(int));
+  compare_state *st = sqlite3_malloc64(bytes);
+  if (!st) return 0;
+  memset(st, 0, sizeof *st);
+  st->paths = (path *)(st + 1);
+  st->cells = (cell *)(st->paths + n);
+  st->sorted = (double *)(st->cells + n);
+  st->groups = (int *)(st->sorted + n);
+  int m = 0;
+  for (int i = 0; i < set->n_reports; i++) {
+    if (set->reports[i].whole >= 0) path_init(&st->paths[m++], set, i);
   }
-  sqlite3_free(paths);
-  sqlite3_free(cells);
-  sqlite3_free(sorted);
-  sqlite3_free(groups);
+  if (m > 1) qsort(st->paths, (size_t)m, sizeof *st->paths, by_group);
+  for (int k = 0; k < m; k++) {
+    path a = st->paths[k], b = k > 0 ? st->paths[k - 1] : st->paths[k];
+    b.index = a.index; /* compare the group's fields only */
+    if (k == 0 || by_group(&a, &b) != 0) {
+      int *g = &st->groups[3 * st->n_groups++];
+      g[0] = st->paths[k].index;
+      g[1] = k;
+      g[2] = 0;
+    }
+    st->groups[3 * (st->n_groups - 1) + 2]++;
+  }
+  qsort(st->groups, (size_t)st->n_groups, 3 * sizeof *st->groups,
+        by_first_report);
+  st->group = -1; /* none at hand yet */
+  return st;
+}
+
+/* One chunk: the rows of one group in one year. */
+static int compare_chunk(const model_set *set, int with_report,
+                         model_chunk *pos, tv_table *t) {
+  (void)with_report; /* its first column is the market */
+  if (t->n_cols == 0) tv_init(t, 15);
+  compare_state *st = pos->state;
+  if (!st && !(st = pos->state = compare_start(set))) return SQLITE_NOMEM;
+  while (st->group < 0 || st->year > st->last) {
+    if (++st->group >= st->n_groups) return SQLITE_DONE;
+    const int *g = &st->groups[3 * st->group];
+    group_years(&st->paths[g[1]], g[2], &st->year, &st->last);
+    if (!st->year) st->last = -1; /* no year: an empty group */
+  }
+  const int *g = &st->groups[3 * st->group];
+  compare_year(t, set, &st->paths[g[1]], g[2], st->year++, st->cells,
+               st->sorted);
+  pos->next++;
   return tv_finish(t);
 }
 
@@ -270,4 +306,4 @@ const model_table model_table_compare = {
     "unit TEXT, value_bn REAL, basis TEXT, n_reports INTEGER, min_bn REAL, "
     "median_bn REAL, max_bn REAL, geography TEXT, currency TEXT, "
     "fx_rate REAL, counted INTEGER)",
-    GRID_COMPARE, 0, build_compare};
+    GRID_COMPARE, 0, 0, compare_chunk};

@@ -25,6 +25,10 @@
 **                            each other segment with two printed sizes,
 **                            between its first and last
 ** Notes come from the input (the figure's or the claim's note) when given.
+**
+** The facts are streamed (model_table.chunk): a scan holds one part of
+** one report at a time, a bounded number of rows, however many pairs of
+** printed sizes a report has.
 */
 #include "model.h"
 
@@ -68,7 +72,9 @@ static const char *note_or(const char *note, const char *otherwise) {
   return note ? note : otherwise;
 }
 
-static void report_facts(facts *f) {
+/* The head of a report's facts: its printed sizes and rates, its window,
+** its claims, its companies. */
+static void head_facts(facts *f) {
   const model_report *r = f->r;
   const model_segment *whole = r->whole >= 0 ? &r->segments[r->whole] : 0;
   char key[200], period[32];
@@ -126,17 +132,28 @@ static void report_facts(facts *f) {
     fact_int(f, "key_companies", r->n_companies, "companies", MODEL_DERIVED,
              "number of entries in the key companies list");
   }
-  for (int i = 0; whole && i < whole->n_values; i++) {
-    for (int j = i + 1; j < whole->n_values; j++) {
-      int from = whole->values[i].year, to = whole->values[j].year;
-      double rate;
-      if (!model_implied_cagr(r, r->whole, from, to, &rate)) continue;
-      sqlite3_snprintf(sizeof key, key, "implied_cagr_%d_%d", from, to);
-      sqlite3_snprintf(sizeof period, period, "%d-%d", from, to);
-      fact_real(f, key, rate, "fraction per year", period, MODEL_DERIVED,
-                "growth rate the printed global sizes imply");
-    }
+}
+
+/* The rates implied from the i-th printed whole-market size to each later
+** one. */
+static void implied_from(facts *f, int i) {
+  const model_report *r = f->r;
+  const model_segment *whole = &r->segments[r->whole];
+  char key[200], period[32];
+  for (int j = i + 1; j < whole->n_values; j++) {
+    int from = whole->values[i].year, to = whole->values[j].year;
+    double rate;
+    if (!model_implied_cagr(r, r->whole, from, to, &rate)) continue;
+    sqlite3_snprintf(sizeof key, key, "implied_cagr_%d_%d", from, to);
+    sqlite3_snprintf(sizeof period, period, "%d-%d", from, to);
+    fact_real(f, key, rate, "fraction per year", period, MODEL_DERIVED,
+              "growth rate the printed global sizes imply");
   }
+}
+
+static void at_stated_fact(facts *f) {
+  const model_report *r = f->r;
+  char key[200], period[32];
   double at_stated;
   if (r->stated >= 0 &&
       model_stated_value(r, r->claims[r->stated].to_year, &at_stated)) {
@@ -146,27 +163,70 @@ static void report_facts(facts *f) {
     fact_real(f, key, at_stated, r->unit_long, period, MODEL_DERIVED,
               "the printed starting size grown at the stated CAGR");
   }
-  for (int i = 0; i < r->n_segments; i++) {
+}
+
+/* The rates the other segments' first and last printed sizes imply, for
+** the segments from..to-1. */
+static void segment_facts(facts *f, int from, int to) {
+  const model_report *r = f->r;
+  char key[200], period[32];
+  for (int i = from; i < to; i++) {
     const model_segment *s = &r->segments[i];
     if (i == r->whole || s->n_values < 2) continue;
-    int from = s->values[0].year, to = s->values[s->n_values - 1].year;
+    int first = s->values[0].year, last = s->values[s->n_values - 1].year;
     double rate;
-    if (!model_implied_cagr(r, i, from, to, &rate)) continue;
-    sqlite3_snprintf(sizeof key, key, "implied_cagr_%d_%d:%s", from, to,
+    if (!model_implied_cagr(r, i, first, last, &rate)) continue;
+    sqlite3_snprintf(sizeof key, key, "implied_cagr_%d_%d:%s", first, last,
                      s->segment);
-    sqlite3_snprintf(sizeof period, period, "%d-%d", from, to);
+    sqlite3_snprintf(sizeof period, period, "%d-%d", first, last);
     fact_real(f, key, rate, "fraction per year", period, MODEL_DERIVED,
               "growth rate the printed sizes of this segment imply");
   }
 }
 
-static int build_facts(const model_set *set, int with_report, tv_table *t) {
-  tv_init(t, 6 + (with_report ? 1 : 0));
-  int n = with_report ? set->n_reports : (set->n_reports > 0);
-  for (int i = 0; i < n; i++) {
-    facts f = {t, &set->reports[i], with_report};
-    report_facts(&f);
+/* The facts of a report come in parts of a bounded number of rows: the
+** head, then the implied rates from each printed whole-market size but
+** the last (quadratic in them together, linear each), then the size at
+** the stated rate with the first block of segments, then the further
+** blocks. */
+#define SEGMENTS_A_PART 256
+
+static int n_parts(const model_report *r) {
+  int from_sizes = r->whole >= 0 ? r->segments[r->whole].n_values - 1 : 0;
+  int blocks = (r->n_segments + SEGMENTS_A_PART - 1) / SEGMENTS_A_PART;
+  return 1 + (from_sizes > 0 ? from_sizes : 0) + (blocks > 1 ? blocks : 1);
+}
+
+static void report_part(facts *f, int part) {
+  const model_report *r = f->r;
+  int from_sizes = r->whole >= 0 ? r->segments[r->whole].n_values - 1 : 0;
+  if (from_sizes < 0) from_sizes = 0;
+  if (part == 0) {
+    head_facts(f);
+  } else if (part <= from_sizes) {
+    implied_from(f, part - 1);
+  } else {
+    int block = part - 1 - from_sizes;
+    if (block == 0) at_stated_fact(f);
+    int to = (block + 1) * SEGMENTS_A_PART;
+    segment_facts(f, block * SEGMENTS_A_PART,
+                  to < r->n_segments ? to : r->n_segments);
   }
+}
+
+/* pos->next: the report (high 32 bits) and its part (low). pm_facts holds
+** the first report only. */
+static int facts_chunk(const model_set *set, int with_report, model_chunk *pos,
+                       tv_table *t) {
+  if (t->n_cols == 0) tv_init(t, 6 + (with_report ? 1 : 0));
+  int n_reports = with_report ? set->n_reports : (set->n_reports > 0);
+  int report = (int)(pos->next >> 32), part = (int)(pos->next & 0xffffffff);
+  if (report >= n_reports) return SQLITE_DONE;
+  facts f = {t, &set->reports[report], with_report};
+  report_part(&f, part);
+  pos->next = part + 1 < n_parts(f.r)
+                  ? ((sqlite3_int64)report << 32) | (part + 1)
+                  : (sqlite3_int64)(report + 1) << 32;
   return tv_finish(t);
 }
 
@@ -174,10 +234,10 @@ const model_table model_table_facts = {
     "pm_facts",
     "CREATE TABLE x(key TEXT, value ANY, unit TEXT, period TEXT, basis TEXT, "
     "note TEXT)",
-    GRID_FACTS, 1, build_facts};
+    GRID_FACTS, 1, 0, facts_chunk};
 
 const model_table model_table_model_facts = {
     "pm_model_facts",
     "CREATE TABLE x(report TEXT, key TEXT, value ANY, unit TEXT, period TEXT, "
     "basis TEXT, note TEXT)",
-    GRID_FACTS, 0, build_facts};
+    GRID_FACTS, 0, 0, facts_chunk};

@@ -136,7 +136,9 @@ typedef struct model_report {
   int stated;              /* index of the first whole-market CAGR, or -1 */
   int n_companies;
   model_company *companies;
-  model_row *rows; /* [scenario][segment][year - first_year] */
+  model_row *rows; /* [scenario][segment][year - first_year], or 0: the
+                   ** model is too big to keep, rows are computed as
+                   ** scans reach them (model_compute) */
   sqlite3_int64 input_row; /* its row in the reports table */
   int segment_base;        /* segments of the reports before it */
 } model_report;
@@ -167,7 +169,74 @@ typedef struct model_set {
   int *kslot_item;      /* per slot (0 empty); dimension index + 1, or */
                         /* -(segment index + 1) */
   struct model_block *blocks; /* the memory of everything above */
+  size_t dense_bytes;   /* of the rows kept (model_compute) */
+  sqlite3 *db;          /* the connection read, for interrupts (0: none) */
 } model_set;
+
+/* Rows are kept (computed once per model) up to MODEL_DENSE_BYTES, beyond
+** it computed as scans reach them, so memory does not grow with the years
+** or the segments (docs/model.md, "Limits", bounds both). */
+#ifndef MODEL_DENSE_BYTES /* a build may choose: -DMODEL_DENSE_BYTES=0 */
+#define MODEL_DENSE_BYTES (16u << 20)
+#endif
+
+/* --- freshness.c: is a model still what its inputs hold ------------- */
+
+/* SipHash-2-4, streamed. */
+typedef struct model_hash {
+  sqlite3_uint64 v[4], tail, length;
+} model_hash;
+void model_hash_init(model_hash *h, const sqlite3_uint64 key[2]);
+void model_hash_bytes(model_hash *h, const void *data, size_t n);
+sqlite3_uint64 model_hash_final(const model_hash *h);
+
+/* The digest of what the reader read: each statement and every row it
+** returned. The reader calls model_digest_table() when it has prepared a
+** statement and model_digest_row() after each row (both do nothing for a
+** null digest). */
+#define MODEL_DIGEST_TABLES 5
+typedef struct model_digest {
+  model_hash hash;
+  int n_sql;
+  char *table[MODEL_DIGEST_TABLES]; /* the input table as named ... */
+  const char *sql[MODEL_DIGEST_TABLES]; /* ... and its statement (same block) */
+  const char *reading;              /* the table being read now, or 0 */
+} model_digest;
+void model_digest_init(model_digest *d, const sqlite3_uint64 key[2]);
+void model_digest_free(model_digest *d);
+int model_digest_table(model_digest *d, const char *table, const char *sql);
+int model_digest_row(model_digest *d, sqlite3_stmt *stmt);
+sqlite3_uint64 model_digest_value(const model_digest *d);
+/* Reads the statements of `built` again: *same 1 when they return the
+** same rows (a statement that no longer prepares or runs: 0). *reading
+** names the table being read meanwhile. */
+int model_digest_same(sqlite3 *db, const model_digest *built,
+                      const sqlite3_uint64 key[2], const char **reading,
+                      int *same);
+
+/* The change stamp of a connection's databases, and the statements that
+** open a read transaction on each before its data version is read. */
+#define MODEL_MAX_DATABASES 128 /* more than SQLITE_MAX_ATTACHED + 2 */
+typedef struct model_stamp {
+  unsigned changes, generation;
+  int unknown; /* a database could not be opened: never the same */
+  int n;
+  unsigned versions[MODEL_MAX_DATABASES];
+} model_stamp;
+typedef struct model_probe {
+  int n;
+  char *names; /* the databases' names, each NUL-terminated, in order */
+  size_t bytes;
+  sqlite3_stmt **stmts; /* one per database (temp's unused) */
+  int reprepared;
+  unsigned generation;
+} model_probe;
+int model_stamp_take(sqlite3 *db, model_probe *probe, model_stamp *out);
+int model_stamp_same(const model_stamp *a, const model_stamp *b);
+void model_probe_free(model_probe *probe);
+/* Has the connection a write transaction open (uncommitted changes may
+** exist)? 1 when SQLite cannot tell (before 3.34). */
+int model_connection_writing(sqlite3 *db);
 
 /* --- reader.c: the reader -------------------------------------- */
 
@@ -175,12 +244,13 @@ typedef struct model_set {
 ** database to read each from, in the order reports, figures, claims,
 ** companies, fx (0: SQLite's search order); for pm_compare, the currency
 ** to convert to (with fx) and whether extrapolated values count in the
-** consensus. */
+** consensus; the digest to feed while reading them (0: none). */
 typedef struct model_inputs {
   const char *reports, *figures, *claims, *companies;
   const char *fx, *currency;
   int count_extrapolated;
   const char *schemas[5];
+  model_digest *digest;
 } model_inputs;
 
 /* Reads the input tables of db into a new model set, computes its rows
@@ -219,10 +289,37 @@ extern const char model_unit_forms[];
 
 /* --- rules.c: the rules ------------------------------------------------- */
 
-/* Fills r->rows (both scenarios), from memory of the set. */
+/* Fills r->rows (both scenarios) from memory of the set, when they fit in
+** what is left of MODEL_DENSE_BYTES; else leaves them 0. SQLITE_INTERRUPT
+** when the connection is interrupted meanwhile. */
 int model_compute(model_set *set, model_report *r);
+/* The kept rows of a segment in a scenario, or 0 (not kept). */
 const model_row *model_rows(const model_report *r, model_scenario scenario,
                             int segment);
+/* The whole market in one year: its value (rules 1-3), and its value in
+** the stated-CAGR scenario. */
+typedef struct model_whole_year {
+  int has;
+  double value;
+  model_basis basis;
+  int has_stated;
+  double stated;
+} model_whole_year;
+/* The whole market for the years from..to (inside the window), out[0..]. */
+void model_whole_path(const model_report *r, int from, int to,
+                      model_whole_year *out);
+/* The rows of a segment for the years from..to, both scenarios, from the
+** whole market of the same years; the first row's yoy_growth is NULL (a
+** caller that needs it starts a year earlier). */
+void model_segment_path(const model_report *r, int segment, int from, int to,
+                        const model_whole_year *whole, model_row *reported,
+                        model_row *stated);
+/* The row of a segment in one year of the window, kept or computed. */
+void model_row_at(const model_report *r, model_scenario scenario, int segment,
+                  int year, model_row *out);
+/* SQLITE_INTERRUPT when the set's connection has been interrupted (long
+** computations call it every so often), else SQLITE_OK. */
+int model_interrupted(const model_set *set);
 /* The value of a segment from its own printed sizes (reported,
 ** interpolated, projected at a stated CAGR); 0 when there is none. */
 int model_own_value(const model_report *r, int segment, int year,
@@ -238,19 +335,41 @@ int model_stated_value(const model_report *r, int year, double *out);
 /* Which grid of a snapshot caches a derived table's rows. */
 typedef enum { GRID_FACTS, GRID_AUDIT, GRID_COMPARE, GRID_COMPANIES } model_grid;
 #define MODEL_N_GRIDS 4
+/* A streamed table of at most this many rows is kept like a built one
+** (a build may choose: -DMODEL_KEPT_ROWS=8, as `make oom` and `make fuzz`
+** do to reach both paths with small inputs). */
+#ifndef MODEL_KEPT_ROWS
+#define MODEL_KEPT_ROWS 16384
+#endif
+
+/* Where the cursor of a streamed table is: its next chunk (0 at the
+** first) and the state the table keeps between chunks (0 at first; one
+** sqlite3_malloc'ed block, freed by the cursor). */
+typedef struct model_chunk {
+  sqlite3_int64 next;
+  void *state;
+} model_chunk;
 
 /* One derived table, defined in the file that builds its rows (facts.c,
 ** companies.c, audit.c, compare.c), its schema beside its builder.
 ** builtin: eponymous, over the built-in report (pm_facts, ...); else
 ** created over input tables (CREATE VIRTUAL TABLE pm_model_facts, ...),
-** whose rows start with the report's name. build() fills `out` from the
-** set, with that first column when with_report. */
+** whose rows start with the report's name. Either built once per model
+** (build(): fills `out` from the set, with that first column when
+** with_report; the grid is kept with the model), or streamed (build 0;
+** chunk(): appends to `out`, tv_init'ed by the caller, the rows of the
+** chunk at *pos and moves *pos on; SQLITE_DONE past the last): each chunk
+** holds a bounded number of rows, so a scan's memory does not grow with
+** the table. A streamed table of at most MODEL_KEPT_ROWS rows is kept
+** too. */
 typedef struct model_table {
   const char *name;
   const char *schema;
   model_grid grid;
   int builtin;
   int (*build)(const model_set *set, int with_report, tv_table *out);
+  int (*chunk)(const model_set *set, int with_report, model_chunk *pos,
+               tv_table *out);
 } model_table;
 
 extern const model_table model_table_facts, model_table_model_facts; /* facts.c */
@@ -269,16 +388,25 @@ int model_builtin(model_set **out, char **err);
 typedef struct model_snapshot {
   int refs;
   model_set *set;
-  int built[MODEL_N_GRIDS]; /* grids built yet, per model_grid */
+  model_digest digest; /* what it was read from (input tables only) */
+  int built[MODEL_N_GRIDS]; /* per model_grid: 1 built yet, -1 too big to
+                            ** keep (streamed) */
   tv_table grids[MODEL_N_GRIDS];
 } model_snapshot;
 
-/* The built-in model of one connection, shared by its built-in tables
-** (pm_segments, pm_facts, pm_audit, pm_companies): built once, when the
-** first of them is read. */
+struct model_source;
+
+/* What the model tables of one connection share: the built-in model,
+** built once, when the first of pm_segments, pm_facts, pm_audit and
+** pm_companies is read; the stack of sources being read (to refuse a
+** cycle); the key of the digests. */
 typedef struct model_builtin_cache {
   int refs;
   model_snapshot *snap;
+  struct model_source *reading; /* the source read last, or 0 */
+  char *cycle;                  /* the message of a cycle found, or 0 */
+  int keyed;
+  sqlite3_uint64 key[2];        /* random, for model_digest */
 } model_builtin_cache;
 
 /* The aux data of each registered module: its spec and the connection's
@@ -297,8 +425,14 @@ typedef struct model_source {
   char *schemas[5];      /* the database of each table (0: search order) */
   int count_extrapolated; /* pm_compare: count_extrapolated=yes */
   const char *who;       /* module name, for messages */
+  char *table;           /* the virtual table's own name, for messages */
   model_snapshot *snap;  /* the current model, or 0 */
-  unsigned stamp[3];     /* change stamp when snap was built */
+  model_stamp stamp;     /* when snap was last known to be current */
+  int committed;         /* ... and read outside a write transaction */
+  model_probe probe;
+  struct model_source *below; /* while being read: the source read before */
+  const char *const *reading; /* while being read: the input table */
+  int busy;
 } model_source;
 
 /* Parses the module arguments (reports=..., figures=..., claims=...,
@@ -312,7 +446,8 @@ void model_source_free(model_source *src);
 ** the caller (model_snapshot_release()). */
 int model_source_get(model_source *src, model_snapshot **out, char **err);
 void model_snapshot_release(model_snapshot *snap);
-/* The rows of `table` in snap, built on first use. */
+/* The rows of `table` in snap, built on first use; *out 0 for a streamed
+** table too big to keep (the caller streams it). */
 int model_snapshot_grid(model_snapshot *snap, const model_table *table,
                         const tv_table **out);
 

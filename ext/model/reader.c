@@ -154,6 +154,8 @@ typedef struct reader {
   int oom;
   sqlite3_stmt *cast; /* SELECT CAST(?1 AS REAL), prepared when needed */
   const char *schema; /* the database to read it from, or 0: search order */
+  model_digest *digest;   /* fed every row read, or 0 */
+  sqlite3_int64 position; /* rows read so far */
 } reader;
 
 static int fail(reader *rd, const char *column, char *what) {
@@ -193,7 +195,7 @@ static int prepares(reader *rd, const char *what, int *ok) {
   sqlite3_free(sql);
   sqlite3_finalize(stmt);
   *ok = rc == SQLITE_OK;
-  return rc == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+  return rc == SQLITE_NOMEM || rc == SQLITE_INTERRUPT ? rc : SQLITE_OK;
 }
 
 /* Does the table have the column? (pragma_table_xinfo: a misspelt
@@ -213,7 +215,7 @@ static int has_column(reader *rd, const char *column, int *ok) {
     rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
   }
   sqlite3_finalize(stmt);
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && rc != SQLITE_INTERRUPT) {
     rc = cannot_read(rd);
   }
   return rc;
@@ -232,6 +234,8 @@ static int reader_open(reader *rd, int n_columns) {
     return *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   char *list = 0;
+  /* Columns qualified by the alias x: a column that is missing is an
+  ** error, never read as a string (SQLite's double-quoted strings). */
   for (int i = 0; i < n_columns; i++) {
     rc = has_column(rd, rd->columns[i], &ok);
     if (rc == SQLITE_OK && !ok) {
@@ -240,7 +244,7 @@ static int reader_open(reader *rd, int n_columns) {
       rc = *rd->err ? SQLITE_ERROR : SQLITE_NOMEM;
     }
     if (rc == SQLITE_OK) {
-      list = sqlite3_mprintf("%z%s\"%w\"", list, i ? "," : "", rd->columns[i]);
+      list = sqlite3_mprintf("%z%sx.\"%w\"", list, i ? "," : "", rd->columns[i]);
       if (!list) rc = SQLITE_NOMEM;
     }
     if (rc != SQLITE_OK) {
@@ -248,19 +252,23 @@ static int reader_open(reader *rd, int n_columns) {
       return rc;
     }
   }
-  rc = prepares(rd, "rowid", &rd->has_rowid);
+  /* The rowid, unless a column is named rowid (then not the rowid). A
+  ** view's rowid is NULL: its rows are numbered by position. */
+  rc = has_column(rd, "rowid", &ok);
+  if (rc == SQLITE_OK && !ok) rc = prepares(rd, "rowid", &rd->has_rowid);
   char *from = rc == SQLITE_OK ? from_table(rd) : 0;
   char *sql = !from ? 0
               : rd->has_rowid
-                  ? sqlite3_mprintf("SELECT %s, rowid FROM %s", list, from)
-                  : sqlite3_mprintf("SELECT %s FROM %s", list, from);
+                  ? sqlite3_mprintf("SELECT %s, x.rowid FROM %s AS x", list, from)
+                  : sqlite3_mprintf("SELECT %s FROM %s AS x", list, from);
   sqlite3_free(from);
   sqlite3_free(list);
   if (rc != SQLITE_OK) return rc;
   if (!sql) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(rd->db, sql, -1, &rd->stmt, 0);
+  if (rc == SQLITE_OK) rc = model_digest_table(rd->digest, rd->table, sql);
   sqlite3_free(sql);
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && rc != SQLITE_INTERRUPT) {
     rc = cannot_read(rd);
   }
   return rc;
@@ -270,9 +278,14 @@ static int reader_open(reader *rd, int n_columns) {
 static int reader_step(reader *rd, int n_columns) {
   int rc = sqlite3_step(rd->stmt);
   if (rc == SQLITE_ROW) {
-    rd->row = rd->has_rowid ? sqlite3_column_int64(rd->stmt, n_columns)
-                            : rd->row + 1;
-  } else if (rc != SQLITE_DONE && rc != SQLITE_NOMEM) {
+    rd->position++;
+    rd->row = rd->has_rowid && sqlite3_column_type(rd->stmt, n_columns) ==
+                                   SQLITE_INTEGER
+                  ? sqlite3_column_int64(rd->stmt, n_columns)
+                  : rd->position;
+    if (model_digest_row(rd->digest, rd->stmt) != SQLITE_OK) rc = SQLITE_NOMEM;
+  } else if (rc != SQLITE_DONE && rc != SQLITE_NOMEM &&
+             rc != SQLITE_INTERRUPT) {
     rc = cannot_read(rd);
   }
   return rc;
@@ -1137,7 +1150,8 @@ static int read_companies(model_set *set, reader *rd) {
         rep->n_companies = 0;
       }
       sqlite3_reset(rd->stmt);
-      rd->row = 0;
+      rd->row = rd->position = 0;
+      rd->digest = 0; /* the same rows again */
     }
     while ((rc = reader_step(rd, 5)) == SQLITE_ROW) {
       const char *name, *company;
@@ -1299,6 +1313,7 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
   model_set *set = sqlite3_malloc64(sizeof *set);
   if (!set) return SQLITE_NOMEM;
   memset(set, 0, sizeof *set);
+  set->db = db;
   set->count_extrapolated = in->count_extrapolated;
   if (in->currency) {
     (void)model_currency_parse(in->currency, set->fx_target); /* checked */
@@ -1309,7 +1324,7 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
   for (int t = 0; t < 5 && rc == SQLITE_OK; t++) {
     if (!tables[t]) continue;
     reader rd = {.db = db, .who = who, .table = tables[t], .err = err,
-                 .schema = in->schemas[t]};
+                 .schema = in->schemas[t], .digest = in->digest};
     switch (t) {
       case 0: rc = read_reports(set, &rd); break;
       case 1: rc = read_figures(set, &rd); break;

@@ -41,7 +41,6 @@
 #include "math/growth.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 SQLITE_EXTENSION_INIT3
@@ -76,13 +75,26 @@ const char *model_scenario_list(void) { return "'reported', 'stated_cagr'"; }
 
 /* --- values and shares ----------------------------------------------- */
 
+/* The first of figures[0..n) (by year, as the reader sorts them) whose
+** year is `year` or later: n when there is none. O(log n). */
+static int first_from(const model_figure *figures, int n, int year) {
+  int lo = 0, hi = n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (figures[mid].year < year) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
 /* The printed figure of `year` in figures[0..n), or 0. */
 static const model_figure *printed(const model_figure *figures, int n,
                                    int year) {
-  for (int i = 0; i < n; i++) {
-    if (figures[i].year == year) return &figures[i];
-  }
-  return 0;
+  int k = first_from(figures, n, year);
+  return k < n && figures[k].year == year ? &figures[k] : 0;
 }
 
 /* Constant growth through (year0, value0) and (year1, value1), at year. */
@@ -119,12 +131,11 @@ int model_own_value(const model_report *r, int index, int year, double *value,
     *basis = MODEL_REPORTED;
     return 1;
   }
-  for (int i = 0; i + 1 < s->n_values; i++) {
-    if (s->values[i].year < year && year < s->values[i + 1].year &&
-        interpolate(&s->values[i], &s->values[i + 1], year, value)) {
-      *basis = MODEL_INTERPOLATED;
-      return 1;
-    }
+  int k = first_from(s->values, s->n_values, year);
+  if (k > 0 && k < s->n_values &&
+      interpolate(&s->values[k - 1], &s->values[k], year, value)) {
+    *basis = MODEL_INTERPOLATED;
+    return 1;
   }
   if (projected(r, index, year, value)) {
     *basis = MODEL_PROJECTED;
@@ -137,12 +148,13 @@ int model_own_value(const model_report *r, int index, int year, double *value,
 static int held_share(const model_segment *s, int year, double *share,
                       model_basis *basis) {
   if (s->n_shares == 0) return 0;
-  const model_figure *best = &s->shares[0];
-  for (int i = 1; i < s->n_shares; i++) {
-    if (abs(s->shares[i].year - year) < abs(best->year - year)) {
-      best = &s->shares[i];
-    }
-  }
+  /* The nearest printed year; of two as near, the earlier. */
+  int k = first_from(s->shares, s->n_shares, year);
+  const model_figure *best =
+      k == s->n_shares ||
+              (k > 0 && year - s->shares[k - 1].year <= s->shares[k].year - year)
+          ? &s->shares[k - 1]
+          : &s->shares[k];
   *share = best->x;
   *basis = best->year == year ? MODEL_REPORTED : MODEL_ASSUMED;
   return 1;
@@ -154,19 +166,9 @@ static model_basis product_basis(model_basis share, model_basis total) {
   return total == MODEL_PROJECTED ? MODEL_PROJECTED : MODEL_DERIVED;
 }
 
-/* The whole market of one year, computed once per report: its value
-** (rules 1-3) and its value in the stated-CAGR scenario. */
-typedef struct whole_year {
-  int has;
-  double value;
-  model_basis basis;
-  int has_stated;
-  double stated;
-} whole_year;
-
 /* The 'reported' scenario: rules 1-6. */
 static void reported_row(const model_report *r, int index, int year,
-                         const whole_year *w, model_row *row) {
+                         const model_whole_year *w, model_row *row) {
   const model_segment *s = &r->segments[index];
   memset(row, 0, sizeof *row);
   row->value_basis = row->share_basis = MODEL_NOT_REPORTED;
@@ -210,7 +212,7 @@ int model_stated_value(const model_report *r, int year, double *out) {
 
 /* The 'stated_cagr' scenario from the 'reported' row (rule 8). */
 static void stated_row(const model_report *r, int index, int year,
-                       const whole_year *w, model_row *row) {
+                       const model_whole_year *w, model_row *row) {
   if (r->stated < 0 || year <= r->claims[r->stated].from_year) return;
   if (!w->has_stated) {
     row->has_value = 0;
@@ -239,55 +241,103 @@ static void set_yoy(model_row *row, const model_row *previous) {
                      PMEXT_OK;
 }
 
-int model_compute(model_set *set, model_report *r) {
-  int n_years = r->last_year - r->first_year + 1;
-  size_t n = (size_t)MODEL_N_SCENARIOS * (size_t)r->n_segments * (size_t)n_years;
-  r->rows = model_alloc(set, (n + 1) * sizeof *r->rows);
-  whole_year *whole = sqlite3_malloc64((size_t)(n_years + 1) * sizeof *whole);
-  if (!r->rows || !whole) {
-    sqlite3_free(whole);
-    return SQLITE_NOMEM;
+int model_interrupted(const model_set *set) {
+  if (!set->db) return SQLITE_OK;
+#if SQLITE_VERSION_NUMBER >= 3041000
+  if (sqlite3_libversion_number() >= 3041000) {
+    return sqlite3_is_interrupted(set->db) ? SQLITE_INTERRUPT : SQLITE_OK;
   }
-  for (int k = 0; k < n_years; k++) {
-    whole_year *w = &whole[k];
-    int year = r->first_year + k;
+#endif
+  /* Before SQLite 3.41 nothing tells, but a statement run now stops at
+  ** once with SQLITE_INTERRUPT. */
+  sqlite3_stmt *stmt = 0;
+  int rc = sqlite3_prepare_v2(set->db, "SELECT 1", -1, &stmt, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  return rc == SQLITE_INTERRUPT || rc == SQLITE_NOMEM ? rc : SQLITE_OK;
+}
+
+void model_whole_path(const model_report *r, int from, int to,
+                      model_whole_year *out) {
+  for (int year = from; year <= to; year++) {
+    model_whole_year *w = &out[year - from];
     w->basis = MODEL_NOT_REPORTED;
     w->has = r->whole >= 0 &&
              model_own_value(r, r->whole, year, &w->value, &w->basis);
     w->has_stated = model_stated_value(r, year, &w->stated);
   }
-  for (int i = 0; i < r->n_segments; i++) {
-    model_row *rep = (model_row *)model_rows(r, MODEL_SCENARIO_REPORTED, i);
-    model_row *st = (model_row *)model_rows(r, MODEL_SCENARIO_STATED_CAGR, i);
-    for (int k = 0; k < n_years; k++) {
-      int year = r->first_year + k;
-      reported_row(r, i, year, &whole[k], &rep[k]);
-      st[k] = rep[k];
-      stated_row(r, i, year, &whole[k], &st[k]);
-      if (k > 0) {
-        set_yoy(&rep[k], &rep[k - 1]);
-        set_yoy(&st[k], &st[k - 1]);
-      }
+}
+
+void model_segment_path(const model_report *r, int segment, int from, int to,
+                        const model_whole_year *whole, model_row *reported,
+                        model_row *stated) {
+  for (int k = 0; k <= to - from; k++) {
+    int year = from + k;
+    reported_row(r, segment, year, &whole[k], &reported[k]);
+    stated[k] = reported[k];
+    stated_row(r, segment, year, &whole[k], &stated[k]);
+    if (k > 0) {
+      set_yoy(&reported[k], &reported[k - 1]);
+      set_yoy(&stated[k], &stated[k - 1]);
     }
   }
+}
+
+int model_compute(model_set *set, model_report *r) {
+  size_t n_years = (size_t)(r->last_year - r->first_year + 1);
+  size_t n = (size_t)MODEL_N_SCENARIOS * (size_t)r->n_segments * n_years;
+  r->rows = 0;
+  if (set->dense_bytes + n * sizeof *r->rows > MODEL_DENSE_BYTES) {
+    return SQLITE_OK; /* computed as scans reach them */
+  }
+  set->dense_bytes += n * sizeof *r->rows;
+  model_row *rows = model_alloc(set, (n + 1) * sizeof *rows);
+  model_whole_year *whole = sqlite3_malloc64((n_years + 1) * sizeof *whole);
+  int rc = rows && whole ? SQLITE_OK : SQLITE_NOMEM;
+  if (rc == SQLITE_OK) model_whole_path(r, r->first_year, r->last_year, whole);
+  for (int i = 0; i < r->n_segments && rc == SQLITE_OK; i++) {
+    if (i % 64 == 0 && (rc = model_interrupted(set)) != SQLITE_OK) break;
+    model_segment_path(r, i, r->first_year, r->last_year, whole,
+                       &rows[(size_t)i * n_years],
+                       &rows[((size_t)r->n_segments + (size_t)i) * n_years]);
+  }
   sqlite3_free(whole);
-  return SQLITE_OK;
+  if (rc == SQLITE_OK) r->rows = rows;
+  return rc;
 }
 
 const model_row *model_rows(const model_report *r, model_scenario scenario,
                             int segment) {
+  if (!r->rows) return 0;
   size_t n_years = (size_t)(r->last_year - r->first_year + 1);
   return &r->rows[((size_t)scenario * (size_t)r->n_segments + (size_t)segment) *
                   n_years];
 }
 
+void model_row_at(const model_report *r, model_scenario scenario, int segment,
+                  int year, model_row *out) {
+  const model_row *rows = model_rows(r, scenario, segment);
+  if (rows) {
+    *out = rows[year - r->first_year];
+    return;
+  }
+  /* The year before too, for yoy_growth. */
+  int from = year > r->first_year ? year - 1 : year;
+  model_whole_year whole[2];
+  model_row reported[2], stated[2];
+  model_whole_path(r, from, year, whole);
+  model_segment_path(r, segment, from, year, whole, reported, stated);
+  *out = (scenario == MODEL_SCENARIO_REPORTED ? reported : stated)[year - from];
+}
+
 int model_implied_cagr(const model_report *r, int segment, int from, int to,
                        double *out) {
   if (from < r->first_year || to > r->last_year) return 0;
-  const model_row *rows = model_rows(r, MODEL_SCENARIO_REPORTED, segment);
-  const model_row *a = &rows[from - r->first_year], *b = &rows[to - r->first_year];
-  return a->has_value && b->has_value &&
-         growth_cagr(a->value, b->value, to - from, out) == PMEXT_OK;
+  model_row a, b;
+  model_row_at(r, MODEL_SCENARIO_REPORTED, segment, from, &a);
+  model_row_at(r, MODEL_SCENARIO_REPORTED, segment, to, &b);
+  return a.has_value && b.has_value &&
+         growth_cagr(a.value, b.value, to - from, out) == PMEXT_OK;
 }
 
 /* --- registration ----------------------------------------------------- */
@@ -297,8 +347,8 @@ int model_implied_cagr(const model_report *r, int segment, int from, int to,
 int pmext_register_model(sqlite3 *db) {
   model_builtin_cache *cache = sqlite3_malloc64(sizeof *cache);
   if (!cache) return SQLITE_NOMEM;
+  memset(cache, 0, sizeof *cache);
   cache->refs = 1;
-  cache->snap = 0;
   int rc = model_register_rows(db, cache);
   if (rc == SQLITE_OK) rc = model_register_tables(db, cache);
   if (--cache->refs == 0) sqlite3_free(cache);

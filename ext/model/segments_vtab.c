@@ -19,8 +19,12 @@
 **
 ** How it works: xFilter takes the current model of the source
 ** (source.c: built once for the built-in report, rebuilt when the
-** input tables change for pm_model); every row of both scenarios is
-** computed with the model, so the cursor only points into it. Pushed down
+** input tables change for pm_model). A model that fits in
+** MODEL_DENSE_BYTES keeps every row of both scenarios and the cursor only
+** points into them; a bigger one keeps its inputs only, and the cursor
+** computes the rows of each segment it reaches (rules.c), so memory
+** stays that of one segment's years and the work that of the rows
+** returned. Pushed down
 ** (each marked omit, the cursor applies it exactly):
 **   scenario =, report =, dimension =, segment = (BINARY collation only)
 **   year =, year >, year >=, year <, year <=
@@ -130,6 +134,13 @@ typedef struct rows_cursor {
   int segment, year, last_year;
   const model_row *row;      /* the current row, 0 at the end */
   sqlite3_int64 segment_id;  /* for the rowid */
+  /* The rows of the current segment when the model does not keep them:
+  ** the whole market of the report and years held, and the segment's
+  ** rows of both scenarios (2 x their count). */
+  const model_report *whole_of;
+  int whole_from, whole_to, capacity_years;
+  model_whole_year *whole;
+  model_row *computed;
 } rows_cursor;
 
 static int rows_init(sqlite3 *db, void *aux, int argc, const char *const *argv,
@@ -230,13 +241,44 @@ static int rows_close(sqlite3_vtab_cursor *base) {
   rows_cursor *cur = (rows_cursor *)base;
   model_snapshot_release(cur->snap);
   sqlite3_free(cur->matches);
+  sqlite3_free(cur->whole);
+  sqlite3_free(cur->computed);
   sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+/* The rows first..last of a segment the model does not keep, computed
+** into the cursor (with the year before, for yoy_growth): memory for the
+** years of one segment, whatever the size of the model. */
+static int compute_rows(rows_cursor *cur, const model_report *r, int segment,
+                        int first, int last) {
+  int from = first > r->first_year ? first - 1 : first;
+  int n = last - from + 1;
+  if (n > cur->capacity_years) {
+    model_whole_year *whole = sqlite3_realloc64(cur->whole, (size_t)n * sizeof *whole);
+    if (whole) cur->whole = whole;
+    model_row *rows = sqlite3_realloc64(cur->computed, 2 * (size_t)n * sizeof *rows);
+    if (rows) cur->computed = rows;
+    if (!whole || !rows) return SQLITE_NOMEM;
+    cur->capacity_years = n;
+    cur->whole_of = 0;
+  }
+  if (cur->whole_of != r || cur->whole_from != from || cur->whole_to != last) {
+    model_whole_path(r, from, last, cur->whole);
+    cur->whole_of = r;
+    cur->whole_from = from;
+    cur->whole_to = last;
+  }
+  model_segment_path(r, segment, from, last, cur->whole, cur->computed,
+                     cur->computed + n);
+  cur->row = cur->computed + (cur->scenario == MODEL_SCENARIO_REPORTED ? 0 : n) +
+             (first - from);
   return SQLITE_OK;
 }
 
 /* Moves to the first year in range of the next matching segment whose
 ** report has one, or to the end. */
-static void next_segment(rows_cursor *cur) {
+static int next_segment(rows_cursor *cur) {
   const model_set *set = cur->snap->set;
   while (cur->next_match < cur->n_matches) {
     const match *m = &cur->matches[cur->next_match++];
@@ -248,11 +290,16 @@ static void next_segment(rows_cursor *cur) {
     cur->segment = m->segment;
     cur->year = first;
     cur->last_year = last;
-    cur->row = &model_rows(r, cur->scenario, m->segment)[first - r->first_year];
     cur->segment_id = r->segment_base + m->segment;
-    return;
+    const model_row *kept = model_rows(r, cur->scenario, m->segment);
+    if (kept) {
+      cur->row = &kept[first - r->first_year];
+      return SQLITE_OK;
+    }
+    return compute_rows(cur, r, m->segment, first, last);
   }
   cur->row = 0;
+  return SQLITE_OK;
 }
 
 /* A text filter: the value's text and length in bytes, or *empty = 1 for
@@ -419,7 +466,7 @@ static int rows_filter(sqlite3_vtab_cursor *base, int idx_num,
     return rc;
   }
   rc = find_matches(cur, &report, &dimension, &segment);
-  if (rc == SQLITE_OK) next_segment(cur);
+  if (rc == SQLITE_OK) rc = next_segment(cur);
   return rc;
 }
 
@@ -428,10 +475,9 @@ static int rows_next(sqlite3_vtab_cursor *base) {
   if (cur->year < cur->last_year) {
     cur->year++;
     cur->row++; /* the years of a segment are consecutive */
-  } else {
-    next_segment(cur);
+    return SQLITE_OK;
   }
-  return SQLITE_OK;
+  return next_segment(cur);
 }
 
 static int rows_eof(sqlite3_vtab_cursor *base) {

@@ -19,13 +19,26 @@
 ** reads unqualified names in SQLite's search order (temp, main, attached
 ** databases) and qualified names from the database named.
 **
-** Live reading: before each scan the source compares a change stamp with
-** the one its model was built at, and rebuilds on a difference. The stamp
-** is the connection's total changes (every INSERT, UPDATE, DELETE it has
-** made, committed or not) and the data version of the main and temp
-** databases (SQLITE_FCNTL_DATA_VERSION: every commit, by this connection
-** or another). Checking it costs no query, so a point query stays O(1);
-** an unchanged input is never read twice.
+** Live reading: before each scan the source asks whether its model is
+** still what the input tables hold (freshness.c), and reads them again
+** only when it is not. The model is as fresh as a plain SELECT of the
+** inputs would be at the same moment:
+**   - the stamp (no query of the inputs) is enough when the model was read
+**     outside a write transaction and the connection is outside one now:
+**     then only commits change what a SELECT sees, and every commit, by
+**     this connection or another, to any database moves the stamp;
+**   - otherwise, or when the stamp moved, the digest of the inputs is
+**     computed again (the same statements read again, nothing computed),
+**     and the model is rebuilt only when it differs. This covers changes
+**     not yet committed, their ROLLBACK and ROLLBACK TO a savepoint, and
+**     a schema change inside a transaction.
+** So a point query over unchanged inputs stays O(1), an unrelated commit
+** costs one reading of the inputs, and a changed input a rebuild.
+**
+** Re-entrance: while a source reads its inputs it is on the connection's
+** stack of sources being read; an input that reads a model on the stack
+** (a view over the model itself, two models reading each other) is a
+** cycle, and the scan fails with an error naming it instead of recursing.
 **
 ** A model and the grids derived from it form a snapshot with a reference
 ** count: a cursor keeps reading the snapshot it started with even when a
@@ -200,6 +213,9 @@ int model_source_init(model_source *src, sqlite3 *db,
   src->who = who;
   if (!db) return SQLITE_OK;
   int compare = strcmp(who, "pm_compare") == 0;
+  if (!(src->table = sqlite3_mprintf("%s", argc > 2 ? argv[2] : who))) {
+    return SQLITE_NOMEM;
+  }
   for (int i = 3; i < argc; i++) {
     const char *eq = strchr(argv[i], '=');
     int k = -1;
@@ -256,23 +272,19 @@ int model_source_init(model_source *src, sqlite3 *db,
 
 void model_snapshot_release(model_snapshot *snap) {
   if (!snap || --snap->refs > 0) return;
-  for (int g = 0; g < 4; g++) tv_free(&snap->grids[g]);
+  for (int g = 0; g < MODEL_N_GRIDS; g++) tv_free(&snap->grids[g]);
   model_set_free(snap->set);
+  model_digest_free(&snap->digest);
   sqlite3_free(snap);
 }
 
 void model_source_free(model_source *src) {
   for (int k = 0; k < 6; k++) sqlite3_free(src->names[k]);
   for (int k = 0; k < N_TABLE_KEYS; k++) sqlite3_free(src->schemas[k]);
+  sqlite3_free(src->table);
   model_snapshot_release(src->snap);
+  model_probe_free(&src->probe);
   memset(src, 0, sizeof *src);
-}
-
-static void stamp_now(sqlite3 *db, unsigned stamp[3]) {
-  stamp[0] = (unsigned)sqlite3_total_changes(db);
-  stamp[1] = stamp[2] = 0;
-  (void)sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &stamp[1]);
-  (void)sqlite3_file_control(db, "temp", SQLITE_FCNTL_DATA_VERSION, &stamp[2]);
 }
 
 /* A new snapshot of `set` with one reference, or 0 (set freed). */
@@ -288,8 +300,135 @@ static model_snapshot *snapshot_new(model_set *set) {
   return snap;
 }
 
+/* --- the stack of sources being read ------------------------------------ */
+
+/* The cycle that reaches `src` again: from `src` up to the source read
+** last, each with the input it is reading, and back to `src`:
+** m -> "figures" -> n -> "f2" -> m. */
+static char *cycle_message(const model_source *src) {
+  const model_source *top = src->cache->reading;
+  int depth = 0; /* sources above src */
+  for (const model_source *s = top; s && s != src; s = s->below) depth++;
+  char *path = sqlite3_mprintf("%s", src->table);
+  for (int k = depth; k >= 0 && path; k--) {
+    const model_source *s = top, *above = 0; /* the k-th from the top */
+    for (int j = 0; j < k; j++) above = s, s = s->below;
+    const char *input = s->reading && *s->reading ? *s->reading : "?";
+    path = sqlite3_mprintf("%z -> \"%w\" -> %s", path, input,
+                           above ? above->table : src->table);
+  }
+  return path;
+}
+
+/* Pushes src on its connection's stack of sources being read. */
+static void reading_push(model_source *src, const char *const *reading) {
+  src->below = src->cache->reading;
+  src->reading = reading;
+  src->busy = 1;
+  src->cache->reading = src;
+}
+
+static void reading_pop(model_source *src) {
+  src->cache->reading = src->below;
+  src->below = 0;
+  src->reading = 0;
+  src->busy = 0;
+}
+
+/* The error for a source read while it is being read. */
+static int cycle_error(model_source *src, char **err) {
+  model_builtin_cache *conn = src->cache;
+  char *path = cycle_message(src);
+  if (!path) return SQLITE_NOMEM;
+  *err = sqlite3_mprintf("%s: a cycle: %s (an input table of a model "
+                         "cannot read the model itself)",
+                         src->who, path);
+  sqlite3_free(path);
+  if (!*err) return SQLITE_NOMEM;
+  if (!conn->cycle && !(conn->cycle = sqlite3_mprintf("%s", *err))) {
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_ERROR;
+}
+
+/* --- the current model ---------------------------------------------------- */
+
+/* Reads the inputs into a new snapshot (src->snap, with its digest). */
+static int source_build(model_source *src, char **err) {
+  model_digest digest;
+  model_set *set = 0;
+  model_digest_init(&digest, src->cache->key);
+  model_inputs in = {.reports = src->names[0],
+                     .figures = src->names[1],
+                     .claims = src->names[2],
+                     .companies = src->names[3],
+                     .fx = src->names[4],
+                     .currency = src->names[5],
+                     .count_extrapolated = src->count_extrapolated,
+                     .digest = &digest};
+  memcpy(in.schemas, src->schemas, sizeof in.schemas);
+  reading_push(src, &digest.reading);
+  int rc = model_read(src->db, &in, src->who, &set, err);
+  reading_pop(src);
+  if (rc == SQLITE_OK && !(src->snap = snapshot_new(set))) rc = SQLITE_NOMEM;
+  if (rc != SQLITE_OK) {
+    model_digest_free(&digest);
+    return rc;
+  }
+  src->snap->digest = digest;
+  return SQLITE_OK;
+}
+
+/* Is src->snap what the inputs hold? Reads them again (digest). */
+static int source_same(model_source *src, int *same) {
+  const char *reading = 0;
+  reading_push(src, &reading);
+  int rc = model_digest_same(src->db, &src->snap->digest, src->cache->key,
+                             &reading, same);
+  reading_pop(src);
+  return rc;
+}
+
+/* The model of input tables, current. */
+static int source_current(model_source *src, char **err) {
+  model_builtin_cache *conn = src->cache;
+  model_stamp now;
+  if (src->busy) return cycle_error(src, err);
+  int rc = model_stamp_take(src->db, &src->probe, &now);
+  if (rc != SQLITE_OK) return rc;
+  int writing = model_connection_writing(src->db);
+  if (src->snap && src->committed && !writing &&
+      model_stamp_same(&now, &src->stamp)) {
+    return SQLITE_OK;
+  }
+  if (!conn->keyed) {
+    sqlite3_randomness((int)sizeof conn->key, conn->key);
+    conn->keyed = 1;
+  }
+  int same = 0;
+  if (src->snap) rc = source_same(src, &same);
+  if (rc == SQLITE_OK && !same) {
+    model_snapshot_release(src->snap);
+    src->snap = 0;
+    rc = source_build(src, err);
+  }
+  if (rc == SQLITE_OK) {
+    src->stamp = now;
+    src->committed = !writing;
+  } else if (conn->cycle) {
+    /* Each source of the cycle fails; all say what the first one found. */
+    sqlite3_free(*err);
+    *err = sqlite3_mprintf("%s", conn->cycle);
+    if (!*err) rc = SQLITE_NOMEM;
+  }
+  if (!conn->reading) {
+    sqlite3_free(conn->cycle);
+    conn->cycle = 0;
+  }
+  return rc;
+}
+
 int model_source_get(model_source *src, model_snapshot **out, char **err) {
-  unsigned stamp[3] = {0, 0, 0};
   model_set *set = 0;
   int rc;
   *out = 0;
@@ -304,43 +443,50 @@ int model_source_get(model_source *src, model_snapshot **out, char **err) {
     *out = cache->snap;
     return SQLITE_OK;
   }
-  stamp_now(src->db, stamp);
-  if (src->snap && memcmp(stamp, src->stamp, sizeof stamp) == 0) {
-    src->snap->refs++;
-    *out = src->snap;
-    return SQLITE_OK;
-  }
-  model_snapshot_release(src->snap);
-  src->snap = 0;
-  model_inputs in = {.reports = src->names[0],
-                     .figures = src->names[1],
-                     .claims = src->names[2],
-                     .companies = src->names[3],
-                     .fx = src->names[4],
-                     .currency = src->names[5],
-                     .count_extrapolated = src->count_extrapolated};
-  memcpy(in.schemas, src->schemas, sizeof in.schemas);
-  if ((rc = model_read(src->db, &in, src->who, &set, err)) != SQLITE_OK) {
-    return rc;
-  }
-  if (!(src->snap = snapshot_new(set))) return SQLITE_NOMEM;
-  src->snap->refs++; /* the source's and the caller's */
-  memcpy(src->stamp, stamp, sizeof stamp);
+  if ((rc = source_current(src, err)) != SQLITE_OK) return rc;
+  src->snap->refs++; /* the caller's */
   *out = src->snap;
   return SQLITE_OK;
+}
+
+/* A streamed table's chunks, all in t while they are few enough: 1 when
+** kept, 0 when too many (t emptied). */
+static int keep_chunks(const model_set *set, const model_table *table,
+                       tv_table *t, int *rc) {
+  model_chunk pos = {0, 0};
+  *rc = SQLITE_OK;
+  while ((*rc = table->chunk(set, !table->builtin, &pos, t)) == SQLITE_OK) {
+    if (t->n_cols && t->n_cells / t->n_cols > MODEL_KEPT_ROWS) break;
+  }
+  sqlite3_free(pos.state);
+  if (*rc == SQLITE_DONE) {
+    *rc = SQLITE_OK;
+    return 1;
+  }
+  tv_free(t);
+  return 0;
 }
 
 int model_snapshot_grid(model_snapshot *snap, const model_table *table,
                         const tv_table **out) {
   model_grid grid = table->grid;
   tv_table *t = &snap->grids[grid];
+  int rc = SQLITE_OK;
+  *out = 0;
+  if (snap->built[grid] < 0) return SQLITE_OK;
   if (!snap->built[grid]) {
-    int rc = table->build(snap->set, !table->builtin, t);
+    if (table->build) {
+      rc = table->build(snap->set, !table->builtin, t);
+      snap->built[grid] = rc == SQLITE_OK;
+    } else {
+      snap->built[grid] = keep_chunks(snap->set, table, t, &rc) ? 1 : -1;
+    }
     if (rc != SQLITE_OK) {
       tv_free(t);
+      snap->built[grid] = 0;
       return rc;
     }
-    snap->built[grid] = 1;
+    if (snap->built[grid] < 0) return SQLITE_OK;
   }
   *out = t;
   return SQLITE_OK;
@@ -376,6 +522,7 @@ int model_vtab_disconnect(sqlite3_vtab *base) {
 static void cache_release(model_builtin_cache *cache) {
   if (--cache->refs > 0) return;
   model_snapshot_release(cache->snap);
+  sqlite3_free(cache->cycle);
   sqlite3_free(cache);
 }
 

@@ -12,8 +12,10 @@
 ** The created tables have a first column `report` (pm_compare: `market`),
 ** are listed in sqlite_schema, and read their input tables live
 ** (source.c). Each table's schema and rows are defined in its own file
-** (facts.c, companies.c, audit.c, compare.c: model_table); each scan reads
-** a grid built once per model.
+** (facts.c, companies.c, audit.c, compare.c: model_table); a scan reads
+** a grid built once per model (audit, companies, and the facts and the
+** comparison while they are small), or the rows of a streamed table too
+** big to keep (facts, comparison) one chunk at a time.
 ** Read-only, innocuous; SQLite applies any WHERE itself (the grids hold a
 ** few rows per report).
 */
@@ -32,8 +34,14 @@ static const model_table *const tables[] = {
 typedef struct table_cursor {
   sqlite3_vtab_cursor base;
   model_snapshot *snap;
-  const tv_table *grid;
+  const tv_table *grid;   /* the rows at hand: the kept grid, or &chunk */
   int row, n_rows;
+  sqlite3_int64 rowid;    /* rows passed before this grid */
+  /* A streamed table: its chunk at hand and where the next one is. */
+  int streamed;
+  tv_table chunk;
+  model_chunk pos;
+  int done;
 } table_cursor;
 
 static int table_connect(sqlite3 *db, void *aux, int argc,
@@ -57,10 +65,44 @@ static int table_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out) {
   return tv_new_cursor(sizeof(table_cursor), out);
 }
 
+/* Forgets the stream of a streamed table. */
+static void stream_reset(table_cursor *cur) {
+  tv_free(&cur->chunk);
+  sqlite3_free(cur->pos.state);
+  memset(&cur->pos, 0, sizeof cur->pos);
+  cur->done = 0;
+}
+
 static int table_close(sqlite3_vtab_cursor *base) {
   table_cursor *cur = (table_cursor *)base;
+  stream_reset(cur);
   model_snapshot_release(cur->snap);
   sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+/* The next chunk of a streamed table that has rows, or the end (n_rows
+** 0). Chunks hold few rows, and a scan between them returns to SQLite,
+** which sees an interrupt. */
+static int stream_next(table_cursor *cur, const model_table *table) {
+  cur->rowid += cur->n_rows;
+  cur->row = cur->n_rows = 0;
+  while (!cur->done) {
+    tv_free(&cur->chunk);
+    tv_init(&cur->chunk, 0);
+    int rc = table->chunk(cur->snap->set, !table->builtin, &cur->pos,
+                          &cur->chunk);
+    if (rc == SQLITE_OK && cur->chunk.oom) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_DONE) {
+      cur->done = 1;
+    } else if (rc != SQLITE_OK) {
+      return rc;
+    } else if (cur->chunk.n_cells > 0) {
+      cur->grid = &cur->chunk;
+      cur->n_rows = cur->chunk.n_cells / cur->chunk.n_cols;
+      return SQLITE_OK;
+    }
+  }
   return SQLITE_OK;
 }
 
@@ -75,7 +117,9 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
   (void)argv;
   model_snapshot_release(cur->snap);
   cur->snap = 0;
+  stream_reset(cur);
   cur->row = cur->n_rows = 0;
+  cur->rowid = 0;
   char *err = 0;
   int rc = model_source_get(&vtab->src, &cur->snap, &err);
   if (rc != SQLITE_OK) {
@@ -84,13 +128,20 @@ static int table_filter(sqlite3_vtab_cursor *base, int idx_num,
   }
   rc = model_snapshot_grid(cur->snap, table, &cur->grid);
   if (rc != SQLITE_OK) return rc;
+  if (!cur->grid) { /* too big to keep: streamed */
+    cur->streamed = 1;
+    return stream_next(cur, table);
+  }
+  cur->streamed = 0;
   cur->n_rows = cur->grid->n_cells / cur->grid->n_cols;
   return SQLITE_OK;
 }
 
 static int table_next(sqlite3_vtab_cursor *base) {
-  ((table_cursor *)base)->row++;
-  return SQLITE_OK;
+  table_cursor *cur = (table_cursor *)base;
+  const model_table *table = ((model_vtab *)base->pVtab)->spec;
+  if (++cur->row < cur->n_rows || !cur->streamed) return SQLITE_OK;
+  return stream_next(cur, table);
 }
 
 static int table_eof(sqlite3_vtab_cursor *base) {
@@ -108,7 +159,8 @@ static int table_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx,
 }
 
 static int table_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
-  *rowid = ((const table_cursor *)base)->row + 1;
+  const table_cursor *cur = (const table_cursor *)base;
+  *rowid = cur->rowid + cur->row + 1;
   return SQLITE_OK;
 }
 

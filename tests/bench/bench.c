@@ -9,6 +9,9 @@
 **                                  (sizes from BENCH_SCALE, default
 **                                  "1e4 1e5 1e6 1e7", windows from
 **                                  BENCH_WINDOW_ROWS, default "1e4 1e5")
+**   bench --model-memory LIB       the model engine as its inputs grow:
+**                                  time and peak memory of pm_model,
+**                                  pm_model_facts and pm_compare
 **   bench --audit LIB              the audit at scale: N segments or N
 **                                  dimensions (sizes from BENCH_AUDIT_SCALE,
 **                                  default "1e4 1e5")
@@ -491,7 +494,8 @@ static int pair_available(const bench *b, const pair *p) {
 /* --- the model engine (pm_model) ------------------------------------------
 ** R reports x 50 segments x 30 years, as input tables: the time to build
 ** the model and scan every row (a change to the input forces the rebuild),
-** to scan it again unchanged, to build the audit, and a point query with
+** to recheck the inputs after a commit to another table and scan, to scan
+** it again unchanged, to build the audit, and a point query with
 ** report, dimension, segment and year pushed down, for several R: its time
 ** should not grow with R. */
 
@@ -582,23 +586,30 @@ static void run_model_engine(const char *lib) {
   }
   printf("\nmodel engine (pm_model over input tables), 50 segments x 30 years"
          " per report, median of %d\n\n", REPS);
-  printf("| %7s | %9s | %12s | %12s | %11s | %14s |\n", "reports", "rows",
-         "build+scan", "scan", "audit build", "point query");
-  printf("|---------|-----------|--------------|--------------|-------------|"
-         "----------------|\n");
+  printf("| %7s | %9s | %12s | %12s | %12s | %11s | %14s |\n", "reports",
+         "rows", "build+scan", "recheck+scan", "scan", "audit build",
+         "point query");
+  printf("|---------|-----------|--------------|--------------|--------------|"
+         "-------------|----------------|\n");
   for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
     fill_reports(db, sizes[k]);
     exec(db, "DROP TABLE IF EXISTS m; DROP TABLE IF EXISTS a;"
+             "CREATE TABLE IF NOT EXISTS unrelated(x);"
              "CREATE VIRTUAL TABLE m USING pm_model;"
              "CREATE VIRTUAL TABLE a USING pm_model_audit;");
-    const char *touch = "UPDATE reports SET url = NULL WHERE rowid = 1";
-    double build = time_sql(db, touch, "SELECT sum(value) FROM m");
+    /* A change of an input rebuilds; a commit elsewhere only rechecks
+    ** (the inputs read again and compared by their digest). */
+    const char *change = "UPDATE reports SET url = CASE WHEN url IS NULL "
+                         "THEN 'x' END WHERE rowid = 1";
+    const char *elsewhere = "INSERT INTO unrelated VALUES (1)";
+    double build = time_sql(db, change, "SELECT sum(value) FROM m");
+    double recheck = time_sql(db, elsewhere, "SELECT sum(value) FROM m");
     double scan = time_sql(db, 0, "SELECT sum(value) FROM m");
-    double audit = time_sql(db, touch, "SELECT count(*) FROM a");
+    double audit = time_sql(db, change, "SELECT count(*) FROM a");
     double point = time_point(db, sizes[k], 10000);
-    printf("| %7d | %9d | %9.2f ms | %9.2f ms | %8.2f ms | %11.0f ns |\n",
-           sizes[k], sizes[k] * 50 * 30, build / 1e6, scan / 1e6, audit / 1e6,
-           point);
+    printf("| %7d | %9d | %9.2f ms | %9.2f ms | %9.2f ms | %8.2f ms | %11.0f ns |\n",
+           sizes[k], sizes[k] * 50 * 30, build / 1e6, recheck / 1e6,
+           scan / 1e6, audit / 1e6, point);
   }
   sqlite3_close(db);
 }
@@ -789,6 +800,7 @@ typedef struct scale_result {
   double seconds; /* CPU time (user + system) of the query */
   long peak_kb; /* ru_maxrss of the child that ran the query */
   int ok;
+  double last; /* the query's last column, last row */
 } scale_result;
 
 static double cpu_seconds(const struct rusage *u) {
@@ -797,9 +809,18 @@ static double cpu_seconds(const struct rusage *u) {
 }
 
 /* Run one query in a child process (a fresh connection with pmext loaded),
-** so that its peak resident memory is its own. */
+** so that its peak resident memory is its own; `setup` (0: none) runs
+** first, and base_kb is the peak after it. */
+static scale_result run_scaled_after(const char *lib, const char *setup,
+                                     const char *sql, long *base_kb);
 static scale_result run_scaled(const char *lib, const char *sql) {
-  scale_result r = {0, 0, 0};
+  return run_scaled_after(lib, 0, sql, 0);
+}
+
+static scale_result run_scaled_after(const char *lib, const char *setup,
+                                     const char *sql, long *base_kb) {
+  scale_result r = {0, 0, 0, 0};
+  long base[2] = {0, 0}; /* the peak after setup, and whether it ran */
   int fd[2];
   fflush(stdout);
   if (pipe(fd) != 0) die(0, "pipe");
@@ -810,22 +831,32 @@ static scale_result run_scaled(const char *lib, const char *sql) {
     sqlite3 *db;
     if (sqlite3_open(":memory:", &db) != SQLITE_OK) _exit(1);
     if (!load_pmext(db, lib)) _exit(1);
-    sqlite3_stmt *st = prepare(db, sql);
     struct rusage usage;
+    if (setup) exec(db, setup);
+    getrusage(RUSAGE_SELF, &usage);
+    base[0] = usage.ru_maxrss;
+    sqlite3_stmt *st = prepare(db, sql);
     getrusage(RUSAGE_SELF, &usage);
     double t0 = cpu_seconds(&usage);
-    drain(db, st);
+    r.last = drain(db, st);
     getrusage(RUSAGE_SELF, &usage);
     r.seconds = cpu_seconds(&usage) - t0;
     r.peak_kb = usage.ru_maxrss;
     r.ok = 1;
     sqlite3_finalize(st);
     sqlite3_close(db);
-    if (write(fd[1], &r, sizeof r) != (ssize_t)sizeof r) _exit(1);
+    if (write(fd[1], &r, sizeof r) != (ssize_t)sizeof r ||
+        write(fd[1], base, sizeof base) != (ssize_t)sizeof base) {
+      _exit(1);
+    }
     _exit(0);
   }
   close(fd[1]);
-  if (read(fd[0], &r, sizeof r) != (ssize_t)sizeof r) r.ok = 0;
+  if (read(fd[0], &r, sizeof r) != (ssize_t)sizeof r ||
+      read(fd[0], base, sizeof base) != (ssize_t)sizeof base) {
+    r.ok = 0;
+  }
+  if (base_kb) *base_kb = base[0];
   close(fd[0]);
   int status;
   waitpid(pid, &status, 0);
@@ -956,6 +987,144 @@ static int run_scaling(const char *lib) {
   return 0;
 }
 
+/* --- the model engine as its inputs grow: time and peak memory ----------
+** Each case in a child process (run_scaled_after): input tables filled by
+** recursive CTEs, then one query; "inputs MB" is the peak after filling
+** them, "above MB" what the query adds. The model rows (a report whose
+** segments have sizes printed in their first and last years only, so
+** every year between is computed), the facts (a report printing its whole
+** market every year: a rate for each pair of years) and the comparison
+** (reports of one market, each printed in the first and last year of a
+** 200-year span: the model's year limit). */
+
+typedef struct model_case {
+  const char *label;
+  const char *setup; /* %ld: size, then its second parameter */
+  const char *query;
+  long sizes[5][2];  /* up to 5 sizes (0 ends), each two parameters */
+} model_case;
+
+static const model_case model_cases[] = {
+    {"pm_model rows: segments x years",
+     INPUT_TABLES
+     "INSERT INTO reports VALUES ('r', 'm', NULL, NULL, 'USD bn', NULL);"
+     "WITH RECURSIVE s(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM s WHERE j < %ld - 1)"
+     " INSERT INTO figures SELECT 'r', CASE j WHEN 0 THEN 'market' ELSE 'region' END,"
+     " 'seg' || j, y, 100 + j + (y > 2000) * 50, NULL, 2, NULL FROM s,"
+     " (SELECT 2000 AS y UNION ALL SELECT 2000 + %ld - 1);"
+     "CREATE VIRTUAL TABLE m USING pm_model;",
+     "SELECT sum(value), count(*) FROM m",
+     {{100, 100}, {1000, 100}, {1000, 200}, {5000, 200}, {0, 0}}},
+    {"pm_model_facts: whole-market years",
+     INPUT_TABLES
+     "INSERT INTO reports VALUES ('r', 'm', NULL, NULL, 'USD bn', NULL);"
+     "WITH RECURSIVE y(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM y WHERE k < %ld - 1)"
+     " INSERT INTO figures SELECT 'r', 'market', 'Global', 2000 + k, 100 + k, NULL,"
+     " 2, NULL FROM y WHERE %ld;"
+     "CREATE VIRTUAL TABLE f USING pm_model_facts;",
+     "SELECT count(*) FROM f",
+     {{10, 1}, {100, 1}, {200, 1}, {0, 0}}},
+    {"pm_compare: reports x 200 years",
+     INPUT_TABLES
+     "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < %ld)"
+     " INSERT INTO reports SELECT 'r' || i, 'm', NULL, NULL, 'USD bn', NULL FROM r;"
+     "INSERT INTO figures SELECT report, 'market', 'Global', y, 100 + reports.rowid"
+     " + (y > 2000) * %ld, NULL, 2, NULL FROM reports,"
+     " (SELECT 2000 AS y UNION ALL SELECT 2199);"
+     "CREATE VIRTUAL TABLE c USING pm_compare;",
+     "SELECT sum(value), count(*) FROM c",
+     {{10, 50}, {100, 50}, {1000, 50}, {0, 0}}},
+};
+
+static int run_model_memory(const char *lib) {
+  const char *only = getenv("BENCH_ONLY");
+  if (only && !strstr("model memory", only)) return 0;
+  static const char *const names[6] = {"model table", "size",     "rows",
+                                       "cpu s",       "inputs MB", "above MB"};
+  static const int widths[6] = {34, 11, 9, 8, 9, 9};
+  table_head("model engine as its inputs grow, one child process per query: "
+             "CPU seconds, peak RSS (ru_maxrss)",
+             names, widths);
+  for (size_t i = 0; i < sizeof model_cases / sizeof model_cases[0]; i++) {
+    const model_case *c = &model_cases[i];
+    for (int z = 0; z < 5 && c->sizes[z][0]; z++) {
+      char setup[2048], size[32];
+      snprintf(setup, sizeof setup, c->setup, c->sizes[z][0], c->sizes[z][1]);
+      snprintf(size, sizeof size, i == 1 ? "%ld" : "%ldx%ld", c->sizes[z][0],
+               i == 2 ? 200L : c->sizes[z][1]);
+      long base_kb = 0;
+      scale_result r = run_scaled_after(lib, setup, c->query, &base_kb);
+      if (!r.ok) {
+        printf("| %-34s | %11s | failed: %s |\n", c->label, size, c->query);
+        continue;
+      }
+      long rows = (long)r.last; /* each query ends with count(*) */
+      printf("| %-34s | %11s | %9ld | %8.3f | %9.1f | %9.1f |\n", c->label,
+             size, rows, r.seconds, base_kb / 1024.0,
+             (r.peak_kb - base_kb) / 1024.0);
+    }
+  }
+  return 0;
+}
+
+/* The model engine under callgrind: each query once, dumped as
+** "model|index|ops". Before each, `before` runs (uncounted). */
+typedef struct model_cg {
+  const char *name;
+  int reports;        /* fill_reports(n) first when it changes */
+  const char *before; /* or 0 */
+  const char *query;
+  int point;          /* 1: `ops` point queries, not one scan */
+} model_cg;
+
+#define CHANGE_INPUT "UPDATE reports SET url = CASE WHEN url IS NULL THEN 'x' END WHERE rowid = 1"
+static const model_cg model_cgs[] = {
+    {"pm_model scan, rows kept", 20, 0, "SELECT sum(value), count(*) FROM m", 0},
+    {"pm_model rebuild + scan", 20, CHANGE_INPUT,
+     "SELECT sum(value), count(*) FROM m", 0},
+    {"pm_model recheck + scan", 20, "INSERT INTO unrelated VALUES (1)",
+     "SELECT sum(value), count(*) FROM m", 0},
+    {"pm_model point query", 20, 0, 0, 1},
+    {"pm_model_facts scan", 20, 0, "SELECT count(*), count(*) FROM f", 0},
+    {"pm_model scan, rows computed", 200, 0,
+     "SELECT sum(value), count(*) FROM m", 0},
+};
+#define N_MODEL_CG (sizeof model_cgs / sizeof model_cgs[0])
+
+#ifdef PMEXT_BENCH_CALLGRIND
+static void run_model_callgrind(sqlite3 *db) {
+  int filled = 0;
+  for (size_t i = 0; i < N_MODEL_CG; i++) {
+    const model_cg *c = &model_cgs[i];
+    if (c->reports != filled) {
+      fill_reports(db, c->reports);
+      exec(db, "DROP TABLE IF EXISTS m; DROP TABLE IF EXISTS f;"
+               "CREATE TABLE IF NOT EXISTS unrelated(x);"
+               "CREATE VIRTUAL TABLE m USING pm_model;"
+               "CREATE VIRTUAL TABLE f USING pm_model_facts;");
+      filled = c->reports;
+    }
+    sqlite3_stmt *st = c->query ? prepare(db, c->query) : 0;
+    if (st) drain(db, st); /* warm: build the model once */
+    if (c->before) exec(db, c->before);
+    long ops = 1000;
+    char name[64];
+    CALLGRIND_ZERO_STATS;
+    CALLGRIND_TOGGLE_COLLECT;
+    if (st) {
+      ops = (long)drain(db, st);
+    } else {
+      time_point(db, c->reports, 1000); /* REPS + 1 rounds of 1000 */
+      ops = 1000L * (REPS + 1);
+    }
+    CALLGRIND_TOGGLE_COLLECT;
+    snprintf(name, sizeof name, "model|%zu|%ld", i, ops);
+    CALLGRIND_DUMP_STATS_AT(name);
+    sqlite3_finalize(st);
+  }
+}
+#endif
+
 #ifdef PMEXT_BENCH_CALLGRIND
 /* Each side once, collected alone and dumped under the name
 ** "pair index|side|ops", which the report reads back. */
@@ -979,6 +1148,7 @@ static int run_callgrind(const char *lib, long rows) {
       sqlite3_finalize(st);
     }
   }
+  if (registered(b->db, "pm_model")) run_model_callgrind(b->db);
   close_bench(b);
   return 0;
 }
@@ -987,8 +1157,11 @@ static int run_callgrind(const char *lib, long rows) {
 /* The dumps of run_callgrind() back (callgrind_dump.c). */
 static int run_report(int nfiles, char **files) {
   callgrind_count counts[N_PAIRS][2];
+  callgrind_count model[N_MODEL_CG];
   memset(counts, 0, sizeof counts);
+  memset(model, 0, sizeof model);
   callgrind_dumps_read(nfiles, files, N_PAIRS, &counts[0][0]);
+  callgrind_dumps_read_alone(nfiles, files, "model", N_MODEL_CG, model);
   printf("callgrind: instructions per operation (Ir / ops), each query once\n\n");
   printf("| %-36s | %7s | %10s | %10s | %5s |\n", "pair: pmext vs built-in",
          "ops", "pmext Ir", "builtin Ir", "ratio");
@@ -1007,12 +1180,26 @@ static int run_report(int nfiles, char **files) {
     printf("| %-36s | %7lld | %10.0f | %10.0f | %5.2f |\n", p->name, count[0].ops,
            a, c, a / c);
   }
+  printf("\nmodel engine: instructions per row (per query for point "
+         "queries), 20 reports x 50 segments x 30 years (200 for rows "
+         "computed)\n\n");
+  printf("| %-36s | %7s | %10s |\n", "query", "ops", "Ir / op");
+  printf("|%.38s|%.9s|%.12s|\n", "--------------------------------------",
+         "---------", "------------");
+  for (size_t i = 0; i < N_MODEL_CG; i++) {
+    if (!model[i].seen || model[i].ops <= 0) continue;
+    printf("| %-36s | %7lld | %10.0f |\n", model_cgs[i].name, model[i].ops,
+           model[i].instructions / (double)model[i].ops);
+  }
   return 0;
 }
 
 int main(int argc, char **argv) {
   if (argc >= 3 && strcmp(argv[1], "--callgrind-report") == 0) {
     return run_report(argc - 2, argv + 2);
+  }
+  if (argc >= 3 && strcmp(argv[1], "--model-memory") == 0) {
+    return run_model_memory(argv[2]);
   }
   if (argc >= 3 && strcmp(argv[1], "--scaling") == 0) {
     return run_scaling(argv[2]);

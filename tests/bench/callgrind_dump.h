@@ -3,7 +3,8 @@
 ** callgrind_dump.h -- reading back the dumps of the benchmarks' callgrind
 ** runs (tests/bench/bench.c, tests/duckdb/bench.c): each query is dumped
 ** under the name "pair|side|ops" (CALLGRIND_DUMP_STATS_AT; side 0 is
-** pmext's, 1 the built-in's), and its count of instructions is the dump's
+** pmext's, 1 the built-in's), or "<prefix>|index|ops" for a query with
+** no built-in twin, and its count of instructions is the dump's
 ** "totals:" line.
 */
 #ifndef PMEXT_CALLGRIND_DUMP_H
@@ -33,5 +34,10 @@ typedef struct callgrind_count {
 ** pair < n_pairs; the others are left as they are. */
 void callgrind_dumps_read(int nfiles, char **files, unsigned n_pairs,
                           callgrind_count *counts);
+
+/* counts[index] from the dumps named "<prefix>|index|ops" (queries with no
+** built-in to compare with, such as the model engine's), index < n. */
+void callgrind_dumps_read_alone(int nfiles, char **files, const char *prefix,
+                                unsigned n, callgrind_count *counts);
 
 #endif /* PMEXT_CALLGRIND_DUMP_H */

@@ -16,7 +16,8 @@
 ** dictionary tests/fuzz/pmext.dict gives the fuzzer our function, table and
 ** column names; the seed corpus tests/fuzz/corpus holds one valid query per
 ** file (seed-*.sql). A table t(v, y, r) of a few model-like rows is there
-** for aggregates to work on.
+** for aggregates to work on, and a report as input tables (reports,
+** figures, claims) with the model tables m, mf, ma and mc over it.
 **
 ** Structured mode (first byte 0x00..0x07, which no SQL starts with): the
 ** text fuzzer rarely puts extreme values in every argument, so here the
@@ -34,6 +35,10 @@
 **               DBL_MAX, -DBL_MAX, 5e-324, 2^53 and some benign numbers), or
 **               a class meaning "the next 8 bytes (little-endian) as a raw
 **               double" or "... as a raw 64-bit integer"
+** One more target, "model inputs", reads the bytes as rows of the model's
+** input tables (reports, figures, claims; each cell a value a valid report
+** would hold, or a value class, or raw bits) and reads every model table
+** over them (run_model()).
 ** Missing bytes read as 0. A scalar runs as SELECT f(?, ...), an aggregate
 ** as SELECT f(column1, ...) FROM (VALUES (?, ...), ...) and a window
 ** function that way and also OVER (ROWS 1 PRECEDING); a table-valued
@@ -88,7 +93,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char setup_sql[] =
     "CREATE TABLE t(v, y, r);"
     "INSERT INTO t VALUES (578.14, 2024, 0.0659), (616.26, 2025, 0.0741),"
-    " (1094.83, 2034, 0.0741), (259.93, 2024, 0.0642), (NULL, 2030, NULL);";
+    " (1094.83, 2034, 0.0741), (259.93, 2024, 0.0642), (NULL, 2030, NULL);"
+    /* A report as input tables, and the model tables over them (m, mf,
+    ** ma, mc): SQL can change the inputs and read the models. */
+    "CREATE TABLE reports(report, market, publisher, published, unit, url);"
+    "CREATE TABLE figures(report, dimension, segment, year, value, share,"
+    " decimals, note);"
+    "CREATE TABLE claims(report, kind, dimension, segment, value, from_year,"
+    " to_year, note);"
+    "INSERT INTO reports VALUES ('a', 'm', NULL, NULL, 'USD bn', NULL);"
+    "INSERT INTO figures VALUES ('a', 'market', 'Global', 2024, 578.14, NULL, 2,"
+    " NULL), ('a', 'market', 'Global', 2034, 1094.83, NULL, 2, NULL),"
+    " ('a', 'region', 'N', 2024, 259.93, 0.4496, 2, NULL);"
+    "INSERT INTO claims VALUES ('a', 'cagr', NULL, NULL, 0.1137, 2025, 2034,"
+    " NULL);"
+    "CREATE VIRTUAL TABLE m USING pm_model;"
+    "CREATE VIRTUAL TABLE mf USING pm_model_facts;"
+    "CREATE VIRTUAL TABLE ma USING pm_model_audit;"
+    "CREATE VIRTUAL TABLE mc USING pm_compare;";
 
 /* Functions whose results may be text (as in tests/matrix.test). */
 static const char *const text_functions[] = {
@@ -96,8 +118,8 @@ static const char *const text_functions[] = {
 
 /* --- Targets: discovered once, read-only afterwards ----------------------- */
 
-enum kind { SCALAR, AGGREGATE, WINDOW, TABLE };
-static const char kind_letter[] = "sawt";
+enum kind { SCALAR, AGGREGATE, WINDOW, TABLE, MODEL };
+static const char kind_letter[] = "sawtm";
 
 struct target {
   char *name;
@@ -318,11 +340,111 @@ static void run_call(sqlite3 *db, const struct call *c) {
   sqlite3_finalize(stmt);
 }
 
+/* --- Model inputs as tables ------------------------------------------------ */
+
+/* Per input column, the values a valid report would hold there: a cell
+** byte below 160 picks one of them (so that rows get past the checks and
+** reach the rules), 160 and above a value class or raw bits. */
+static const char *const benign_cells[][6] = {
+    {"a", "b", "a", "b", "a", "c"},                   /* report */
+    {"market", "region", "region", "end_user", "product", "market"},
+    {"Global", "North", "South", "Global", "East", "N"}, /* segment */
+    {"2020", "2024", "2025", "2030", "2034", "1"},    /* year */
+    {"100", "578.14", "0", "5e-324", "1e300", "0.5"}, /* value */
+    {"0.4", "0.4496", "1", "0", "0.0001", ""},        /* share */
+    {"2", "0", "15", "1", "", "3"},                   /* decimals */
+    {"cagr", "dominant", "fastest_growing", "cagr", "complete", "x"}, /* kind */
+    {"0.1137", "0.05", "-0.5", "0.99", "1e-300", "0"}, /* rate */
+    {"USD bn", "EUR mn", "USD tn", "USD", "bn", "USD\tbn"}, /* unit */
+};
+enum { B_REPORT, B_DIMENSION, B_SEGMENT, B_YEAR, B_VALUE, B_SHARE,
+       B_DECIMALS, B_KIND, B_RATE, B_UNIT, B_NONE };
+
+static void bind_cell(sqlite3_stmt *stmt, int i, struct reader *r, int benign) {
+  unsigned b = next_byte(r);
+  if (benign != B_NONE && b < 160) {
+    sqlite3_bind_text(stmt, i, benign_cells[benign][b % 6], -1, SQLITE_STATIC);
+  } else {
+    struct value v = next_value(r);
+    bind_value(stmt, i, &v);
+  }
+}
+
+/* Fills the input tables with rows decoded from the bytes (1..2 reports,
+** 0..7 figures, 0..3 claims), then reads every model table: each value
+** NULL, an integer, a finite real or text (their columns are TEXT or
+** numbers), each error naming the module. */
+static void run_model(sqlite3 *db, struct reader *r) {
+  static const struct {
+    const char *sql;
+    int n_cells, max_rows;
+    int benign[8];
+  } inputs[] = {
+      {"INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?)", 6, 2,
+       {B_REPORT, B_NONE, B_NONE, B_NONE, B_UNIT, B_NONE}},
+      {"INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 8, 7,
+       {B_REPORT, B_DIMENSION, B_SEGMENT, B_YEAR, B_VALUE, B_SHARE, B_DECIMALS,
+        B_NONE}},
+      {"INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 8, 3,
+       {B_REPORT, B_KIND, B_DIMENSION, B_SEGMENT, B_RATE, B_YEAR, B_YEAR,
+        B_NONE}},
+  };
+  static const char *const reads[][2] = {
+      {"SELECT * FROM m", "pm_model"},
+      {"SELECT *, scenario FROM m('stated_cagr') WHERE year > 2024", "pm_model"},
+      {"SELECT * FROM mf", "pm_model_facts"},
+      {"SELECT * FROM ma", "pm_model_audit"},
+      {"SELECT * FROM mc", "pm_compare"},
+  };
+  sqlite3_exec(db, "DELETE FROM reports; DELETE FROM figures; DELETE FROM claims",
+               0, 0, 0);
+  for (size_t t = 0; t < sizeof inputs / sizeof inputs[0]; t++) {
+    sqlite3_stmt *stmt = 0;
+    if (sqlite3_prepare_v2(db, inputs[t].sql, -1, &stmt, 0) != SQLITE_OK) return;
+    int rows = (int)(next_byte(r) % (unsigned)(inputs[t].max_rows + 1));
+    if (t == 0 && rows == 0) rows = 1;
+    for (int k = 0; k < rows; k++) {
+      for (int c = 0; c < inputs[t].n_cells; c++) {
+        bind_cell(stmt, c + 1, r, inputs[t].benign[c]);
+      }
+      sqlite3_step(stmt);
+      sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+  }
+  for (size_t q = 0; q < sizeof reads / sizeof reads[0]; q++) {
+    sqlite3_stmt *stmt = 0;
+    if (sqlite3_prepare_v2(db, reads[q][0], -1, &stmt, 0) != SQLITE_OK) abort();
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      for (int col = 0; col < sqlite3_column_count(stmt); col++) {
+        int type = sqlite3_column_type(stmt, col);
+        if (type == SQLITE_BLOB ||
+            (type == SQLITE_FLOAT && !isfinite(sqlite3_column_double(stmt, col)))) {
+          fprintf(stderr, "pmext fuzz: %s: column %d is a blob or not finite\n",
+                  reads[q][1], col);
+          abort();
+        }
+      }
+    }
+    const char *msg = sqlite3_errmsg(db);
+    if ((rc & 0xff) == SQLITE_ERROR && strncmp(msg, reads[q][1], strlen(reads[q][1])) != 0) {
+      fprintf(stderr, "pmext fuzz: %s: error not naming it: %s\n", reads[q][1], msg);
+      abort();
+    }
+    sqlite3_finalize(stmt);
+  }
+}
+
 static void run_structured(sqlite3 *db, const uint8_t *data, size_t size) {
   struct reader r = {data + 1, size - 1};
   struct call c;
   memset(&c, 0, sizeof c);
   c.t = &targets[next_byte(&r) % (unsigned)n_targets];
+  if (c.t->kind == MODEL) {
+    run_model(db, &r);
+    return;
+  }
   c.narg = c.t->narg >= 0 ? c.t->narg : (int)(next_byte(&r) % (MAX_VARIADIC + 1));
   if (c.narg > MAX_ARGS) return;
   int agg = c.t->kind == AGGREGATE || c.t->kind == WINDOW;
@@ -411,6 +533,7 @@ static void discover(const char *builtin_functions, const char *builtin_modules)
   }
   sqlite3_finalize(stmt);
   sqlite3_close(db);
+  add_target("model inputs", 0, MODEL); /* run_model() */
   if (n_targets < 6) {
     fprintf(stderr, "pmext fuzz: found only %d pmext functions\n", n_targets);
     abort();

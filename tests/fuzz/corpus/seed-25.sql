@@ -1,0 +1,1 @@
+SAVEPOINT s; UPDATE figures SET value = 0 WHERE year = 2034; SELECT * FROM ma; SELECT * FROM m('stated_cagr'); ROLLBACK TO s; SELECT count(*) FROM m; RELEASE s

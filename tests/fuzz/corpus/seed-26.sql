@@ -1,0 +1,1 @@
+ALTER TABLE figures RENAME TO f0; CREATE VIEW figures AS SELECT * FROM f0 UNION ALL SELECT report, 'copy', segment, year, value, NULL, NULL, NULL FROM m; SELECT count(*) FROM m; SELECT * FROM mf

@@ -1,0 +1,1 @@
+INSERT INTO figures VALUES ('a', 'market', 'Global', 1, 1, NULL, NULL, NULL); SELECT count(*) FROM m; UPDATE figures SET year = 1500 WHERE year = 1; SELECT count(*), sum(value) FROM m; SELECT * FROM mc WHERE year % 100 = 0

@@ -1,0 +1,1 @@
+BEGIN; INSERT INTO reports VALUES ('b', 'm', NULL, NULL, 'EUR mn', NULL); INSERT INTO figures VALUES ('b', 'market', 'Global', 2020, 1.5, NULL, 1, NULL), ('b', 'market', 'Global', 2030, 2.5, NULL, 1, NULL); SELECT * FROM mc; ROLLBACK; SELECT * FROM mc
