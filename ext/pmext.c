@@ -16,11 +16,14 @@
 **                           loaded for good (SQLITE_OK_LOAD_PERMANENTLY)
 **
 ** The entry point checks that the running SQLite is new enough, then calls
-** the registration function of every part of the extension (sql/register.h). It
-** registers two introspection functions itself:
+** the registration function of every part of the extension (sql/register.h,
+** model/register.h, extract/extract.h). It registers two introspection
+** functions itself:
 **   pmext_version()  the version string, from the VERSION file
 **   pmext_debug()    version, build date, commit, SQLite compiled/running
 */
+#include "extract/extract.h"
+#include "model/register.h"
 #include "sql/register.h"
 
 #include <stdatomic.h>

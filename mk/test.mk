@@ -13,14 +13,14 @@ check-layers:
 # Unit tests of the maths layer (tests/unit/): the maths sources linked
 # straight into a C program, no SQLite (no sqlite3 header, no
 # -lsqlite3). tests/unit.test runs $(B)/unit/pmext-unit and counts its
-# checks. MATH_INC is the one place that says where the maths headers are.
-MATH_INC  := ext/math
+# checks. The tests include the maths headers by their path from ext/
+# ("math/growth.h"), as the rest of the code does.
 UNIT      := $(B)/unit/pmext-unit
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 unit: $(UNIT)
 $(UNIT): $(UNIT_SRC) $(PMEXT_MATH_SRC) $(wildcard tests/unit/*.h) $(HEADERS) | $(BUILD_NEEDS)
 	@mkdir -p $(@D)
-	$(CC) -std=c11 $(WARN) $(CFLAGS) $(EXACT_FP) -I$(MATH_INC) -Itests/unit -o $@ \
+	$(CC) -std=c11 $(WARN) $(CFLAGS) $(EXACT_FP) -Iext -Itests/unit -o $@ \
 	  $(UNIT_SRC) $(PMEXT_MATH_SRC) $(LDFLAGS) -lm
 
 test: $(LIB) $(UNIT) | deps-test

@@ -32,11 +32,11 @@
 */
 #include "pg_args.h"
 
-#include "endpoints.h"
-#include "fit.h"
-#include "flows.h"
-#include "growth.h"
-#include "one_rate.h"
+#include "math/endpoints.h"
+#include "math/fit.h"
+#include "math/flows.h"
+#include "math/growth.h"
+#include "math/one_rate.h"
 
 #include <math.h>
 

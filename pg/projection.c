@@ -16,7 +16,7 @@
 */
 #include "pg_args.h"
 
-#include "projection_plan.h"
+#include "math/projection_plan.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"

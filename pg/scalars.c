@@ -24,7 +24,7 @@
 */
 #include "pg_args.h"
 
-#include "numeric_functions.h"
+#include "math/numeric_functions.h"
 
 /* The catalogue row `name` with `nargs` arguments, cached per call site. */
 static const numeric_function *scalar_of(FunctionCallInfo fcinfo,

@@ -47,8 +47,8 @@
 ** amounts, percentages), extract_words.c (geographies, currencies,
 ** scales) and extract_scan.c (the tokeniser).
 */
+#include "extract.h"
 #include "extract_pass.h"
-#include "sql/register.h"
 #include "sql/table_vtab.h"
 
 SQLITE_EXTENSION_INIT3

@@ -9,7 +9,8 @@
 ** private in-memory database, and model_read() reads its tables exactly as
 ** it reads a user's: one reader, one rule set, no file at run time.
 */
-#include "model.h"
+#include "builtin.h"
+#include "reader.h"
 #include "model_builtin_sql.h"
 
 SQLITE_EXTENSION_INIT3

@@ -33,7 +33,8 @@
 ** over Y years. The rows are streamed (model_table.chunk), one group and
 ** year at a time: a scan holds the paths of the reports, not the rows.
 */
-#include "model.h"
+#include "derived.h"
+#include "rules.h"
 #include "math/growth.h"
 
 #include <stdlib.h>

@@ -30,7 +30,8 @@
 ** one report at a time, a bounded number of rows, however many pairs of
 ** printed sizes a report has.
 */
-#include "model.h"
+#include "derived.h"
+#include "rules.h"
 
 SQLITE_EXTENSION_INIT3
 

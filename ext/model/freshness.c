@@ -32,7 +32,7 @@
 ** key is secret, so no input can be built to collide with another one;
 ** two different inputs share a digest with probability 2^-64.
 */
-#include "model.h"
+#include "freshness.h"
 
 #include <string.h>
 

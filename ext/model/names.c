@@ -12,7 +12,7 @@
 ** byte is kept as it is (letters outside ASCII are not folded). The
 ** printed name is what tables show; the key is only compared.
 */
-#include "model.h"
+#include "names.h"
 
 #include <string.h>
 

@@ -23,121 +23,19 @@
 ** a stated rate's from the digits they are given with (0.4496: half of
 ** 0.0001), as printed reports give them, never more than half a unit.
 **
-** Memory: everything the set holds lives in blocks owned by the set
-** (model_alloc()), freed at once by model_set_free().
+** Memory: everything the set holds lives in memory of the set (model.c).
+** The reader computes nothing: rules.c computes the rows of what it read.
 */
-#include "model.h"
+#include "reader.h"
+
+#include "names.h"
+#include "units.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 SQLITE_EXTENSION_INIT3
-
-/* --- memory ------------------------------------------------------------ */
-
-typedef struct model_block {
-  struct model_block *next;
-  size_t used, size;
-  double data[]; /* aligned for every type the set stores */
-} model_block;
-
-void *model_alloc(model_set *set, size_t size) {
-  size = (size + 15) & ~(size_t)15;
-  model_block *b = set->blocks;
-  if (!b || b->size - b->used < size) {
-    size_t want = size > 65536 ? size : 65536;
-    b = sqlite3_malloc64(sizeof *b + want);
-    if (!b) return 0;
-    b->next = set->blocks;
-    b->used = 0;
-    b->size = want;
-    set->blocks = b;
-  }
-  char *p = (char *)b->data + b->used;
-  b->used += size;
-  memset(p, 0, size);
-  return p;
-}
-
-static char *copy_text(model_set *set, const char *text, int *oom) {
-  if (!text) return 0;
-  size_t n = strlen(text) + 1;
-  char *p = model_alloc(set, n);
-  if (!p) {
-    *oom = 1;
-    return 0;
-  }
-  memcpy(p, text, n);
-  return p;
-}
-
-void model_set_free(model_set *set) {
-  if (!set) return;
-  model_block *b = set->blocks;
-  while (b) {
-    model_block *next = b->next;
-    sqlite3_free(b);
-    b = next;
-  }
-  sqlite3_free(set);
-}
-
-/* --- lookups ----------------------------------------------------------- */
-
-static unsigned hash_bytes(unsigned h, const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
-  return h;
-}
-
-static int same(const char *name, const char *p, size_t n) {
-  return strlen(name) == n && memcmp(name, p, n) == 0;
-}
-
-int model_find_report(const model_set *set, const char *report, size_t bytes) {
-  if (set->n_rslots == 0) return -1;
-  unsigned mask = (unsigned)set->n_rslots - 1;
-  for (unsigned h = hash_bytes(2166136261u, report, bytes) & mask;;
-       h = (h + 1) & mask) {
-    int r = set->rslot[h] - 1;
-    if (r < 0) return -1;
-    if (same(set->reports[r].report, report, bytes)) return r;
-  }
-}
-
-static unsigned segment_hash(int report, const char *d, size_t db,
-                             const char *s, size_t sb) {
-  unsigned h = 2166136261u ^ (unsigned)report;
-  h = hash_bytes(h * 16777619u, d, db);
-  return hash_bytes(h * 16777619u ^ 1u, s, sb);
-}
-
-int model_find_segment(const model_set *set, int report, const char *dimension,
-                       size_t dimension_bytes, const char *segment,
-                       size_t segment_bytes) {
-  if (set->n_sslots == 0) return -1;
-  unsigned mask = (unsigned)set->n_sslots - 1;
-  for (unsigned h = segment_hash(report, dimension, dimension_bytes, segment,
-                                 segment_bytes) &
-                    mask;
-       ; h = (h + 1) & mask) {
-    if (set->sslot_report[h] == 0) return -1;
-    if (set->sslot_report[h] - 1 != report) continue;
-    const model_segment *s =
-        &set->reports[report].segments[set->sslot_segment[h]];
-    if (same(s->dimension, dimension, dimension_bytes) &&
-        same(s->segment, segment, segment_bytes)) {
-      return set->sslot_segment[h];
-    }
-  }
-}
-
-/* A power of two at least 2n (and at least 8). */
-static int slots_for(int n) {
-  int s = 8;
-  while (s < 2 * n) s *= 2;
-  return s;
-}
 
 /* --- reading one table -------------------------------------------------- */
 
@@ -325,7 +223,7 @@ static int cell_copy(model_set *set, reader *rd, int col, const char **out) {
   const char *text;
   int oom = 0, rc = cell_text(rd, col, &text);
   if (rc != SQLITE_OK) return rc;
-  *out = copy_text(set, text, &oom);
+  *out = model_copy_text(set, text, &oom);
   return oom ? SQLITE_NOMEM : SQLITE_OK;
 }
 
@@ -563,8 +461,8 @@ static int parse_unit(model_set *set, model_report *r, reader *rd,
   char *long_text =
       sqlite3_mprintf("%s%s%s", unit.currency, sep, unit.scale_name);
   int oom = !unit_text || !long_text;
-  r->unit = copy_text(set, unit_text, &oom);
-  r->unit_long = copy_text(set, long_text, &oom);
+  r->unit = model_copy_text(set, unit_text, &oom);
+  r->unit_long = model_copy_text(set, long_text, &oom);
   sqlite3_free(unit_text);
   sqlite3_free(long_text);
   memcpy(r->currency, unit.currency, sizeof r->currency);
@@ -581,9 +479,9 @@ static int read_report(model_set *set, reader *rd, model_report *r) {
     return fail(rd, "report", sqlite3_mprintf("'%q' is given twice", key));
   }
   int oom = 0;
-  r->report = copy_text(set, key, &oom);
+  r->report = model_copy_text(set, key, &oom);
   if ((rc = cell_key(rd, 1, &market)) != SQLITE_OK) return rc;
-  r->market = copy_text(set, market, &oom);
+  r->market = model_copy_text(set, market, &oom);
   r->market_key = r->market ? model_name_key(set, r->market) : 0;
   if (oom || !r->market_key) return SQLITE_NOMEM;
   if ((rc = cell_copy(set, rd, 2, &r->publisher)) != SQLITE_OK ||
@@ -614,21 +512,7 @@ static int read_reports(model_set *set, reader *rd) {
     model_report *r = &set->reports[set->n_reports];
     if ((rc = read_report(set, rd, r)) != SQLITE_OK) return rc;
     set->n_reports++;
-    /* Rehash the names: the table is rebuilt as it grows. */
-    if (set->n_rslots < 2 * set->n_reports) {
-      set->n_rslots = slots_for(capacity);
-      set->rslot = model_alloc(set, (size_t)set->n_rslots * sizeof *set->rslot);
-      if (!set->rslot) return SQLITE_NOMEM;
-      for (int i = 0; i < set->n_reports - 1; i++) {
-        const char *name = set->reports[i].report;
-        unsigned h = hash_bytes(2166136261u, name, strlen(name)) & (unsigned)(set->n_rslots - 1);
-        while (set->rslot[h]) h = (h + 1) & (unsigned)(set->n_rslots - 1);
-        set->rslot[h] = i + 1;
-      }
-    }
-    unsigned h = hash_bytes(2166136261u, r->report, strlen(r->report)) & (unsigned)(set->n_rslots - 1);
-    while (set->rslot[h]) h = (h + 1) & (unsigned)(set->n_rslots - 1);
-    set->rslot[h] = set->n_reports;
+    if ((rc = model_index_report(set, capacity)) != SQLITE_OK) return rc;
   }
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -640,9 +524,9 @@ static int read_reports(model_set *set, reader *rd) {
 ** `first`); afterwards they are indices within the report. */
 
 static unsigned key_hash(int report, const char *dim_key, const char *key) {
-  unsigned h = hash_bytes((2166136261u ^ (unsigned)report) * 16777619u,
+  unsigned h = model_hash_text((2166136261u ^ (unsigned)report) * 16777619u,
                           dim_key, strlen(dim_key));
-  return key ? hash_bytes(h * 16777619u ^ 1u, key, strlen(key)) : h;
+  return key ? model_hash_text(h * 16777619u ^ 1u, key, strlen(key)) : h;
 }
 
 /* The slot of (report, dim_key[, key]) once grouped: the item's or the
@@ -708,8 +592,8 @@ static int read_figure(model_set *set, reader *rd, figure_row *f) {
   if ((rc = cell_key(rd, 1, &dimension)) != SQLITE_OK) return rc;
   if ((rc = cell_key(rd, 2, &name)) != SQLITE_OK) return rc;
   int oom = 0;
-  f->dimension = copy_text(set, dimension, &oom);
-  f->name = copy_text(set, name, &oom);
+  f->dimension = model_copy_text(set, dimension, &oom);
+  f->name = model_copy_text(set, name, &oom);
   if (oom) return SQLITE_NOMEM;
   f->dim_key = model_name_key(set, dimension);
   f->key = model_name_key(set, name);
@@ -784,32 +668,11 @@ static void group_rows(model_set *set, figure_row *rows, int n, int *first,
   }
 }
 
-/* The exact names of every segment, for model_find_segment(). */
-static int index_exact_names(model_set *set, int n) {
-  set->n_sslots = slots_for(n);
-  set->sslot_report = model_alloc(set, (size_t)set->n_sslots * sizeof(int));
-  set->sslot_segment = model_alloc(set, (size_t)set->n_sslots * sizeof(int));
-  if (!set->sslot_report || !set->sslot_segment) return SQLITE_NOMEM;
-  unsigned mask = (unsigned)set->n_sslots - 1;
-  for (int r = 0; r < set->n_reports; r++) {
-    const model_report *rep = &set->reports[r];
-    for (int k = 0; k < rep->n_segments; k++) {
-      const model_segment *s = &rep->segments[k];
-      unsigned h = segment_hash(r, s->dimension, strlen(s->dimension),
-                                s->segment, strlen(s->segment)) & mask;
-      while (set->sslot_report[h]) h = (h + 1) & mask;
-      set->sslot_report[h] = r + 1;
-      set->sslot_segment[h] = k;
-    }
-  }
-  return SQLITE_OK;
-}
-
 /* Gives each figure row its segment (new segments in order of first
 ** appearance, per report), and each report its dimensions and segments:
 ** names with the same key are one, shown as first printed. */
 static int group_segments(model_set *set, figure_row *rows, int n) {
-  set->n_kslots = slots_for(2 * n);
+  set->n_kslots = model_slots_for(2 * n);
   set->kslot_report = model_alloc(set, (size_t)set->n_kslots * sizeof(int));
   set->kslot_item = model_alloc(set, (size_t)set->n_kslots * sizeof(int));
   size_t nr = (size_t)set->n_reports + 1;
@@ -866,7 +729,7 @@ static int group_segments(model_set *set, figure_row *rows, int n) {
       if (rep->whole < 0 && strcmp(d->key, "market") == 0) rep->whole = k;
     }
   }
-  return rc == SQLITE_OK ? index_exact_names(set, total) : rc;
+  return rc == SQLITE_OK ? model_index_segments(set, total) : rc;
 }
 
 /* Sorts each segment's figures by year into its values and shares; a
@@ -1174,7 +1037,7 @@ static int read_companies(model_set *set, reader *rd) {
         model_company *c = &rep->companies[rep->n_companies];
         int oom = 0;
         c->position = position;
-        c->company = copy_text(set, company, &oom);
+        c->company = model_copy_text(set, company, &oom);
         if (oom) rc = SQLITE_NOMEM;
         if (rc || (rc = cell_copy(set, rd, 3, &c->parent)) ||
             (rc = cell_copy(set, rd, 4, &c->listed_as))) {
@@ -1340,7 +1203,6 @@ int model_read(sqlite3 *db, const model_inputs *in, const char *who,
   for (int r = 0, base = 0; r < set->n_reports && rc == SQLITE_OK; r++) {
     set->reports[r].segment_base = base;
     base += set->reports[r].n_segments;
-    rc = model_compute(set, &set->reports[r]);
   }
   if (rc != SQLITE_OK) {
     model_set_free(set);

@@ -36,8 +36,8 @@
 **      whole market ('derived', or 'assumed' with an assumed share). A
 **      report without such a claim has the rows of 'reported'.
 */
-#include "model.h"
-#include "sql/register.h"
+#include "rules.h"
+
 #include "math/growth.h"
 
 #include <math.h>
@@ -122,8 +122,10 @@ static int projected(const model_report *r, int index, int year,
   return 0;
 }
 
-int model_own_value(const model_report *r, int index, int year, double *value,
-                    model_basis *basis) {
+/* The value of a segment from its own printed sizes (reported,
+** interpolated, projected at a stated CAGR); 0 when there is none. */
+static int own_value(const model_report *r, int index, int year,
+                     double *value, model_basis *basis) {
   const model_segment *s = &r->segments[index];
   const model_figure *f = printed(s->values, s->n_values, year);
   if (f) {
@@ -173,7 +175,7 @@ static void reported_row(const model_report *r, int index, int year,
   memset(row, 0, sizeof *row);
   row->value_basis = row->share_basis = MODEL_NOT_REPORTED;
   if (index == r->whole ? w->has
-                        : model_own_value(r, index, year, &row->value,
+                        : own_value(r, index, year, &row->value,
                                           &row->value_basis)) {
     if (index == r->whole) {
       row->value = w->value;
@@ -205,7 +207,7 @@ int model_stated_value(const model_report *r, int year, double *out) {
   const model_claim *c = &r->claims[r->stated];
   double start;
   model_basis basis;
-  return model_own_value(r, r->whole, c->from_year, &start, &basis) &&
+  return own_value(r, r->whole, c->from_year, &start, &basis) &&
          growth_project(start, c->value, year - c->from_year, out) ==
              PMEXT_OK;
 }
@@ -263,7 +265,7 @@ void model_whole_path(const model_report *r, int from, int to,
     model_whole_year *w = &out[year - from];
     w->basis = MODEL_NOT_REPORTED;
     w->has = r->whole >= 0 &&
-             model_own_value(r, r->whole, year, &w->value, &w->basis);
+             own_value(r, r->whole, year, &w->value, &w->basis);
     w->has_stated = model_stated_value(r, year, &w->stated);
   }
 }
@@ -283,7 +285,7 @@ void model_segment_path(const model_report *r, int segment, int from, int to,
   }
 }
 
-int model_compute(model_set *set, model_report *r) {
+static int compute_report(model_set *set, model_report *r) {
   size_t n_years = (size_t)(r->last_year - r->first_year + 1);
   size_t n = (size_t)MODEL_N_SCENARIOS * (size_t)r->n_segments * n_years;
   r->rows = 0;
@@ -303,6 +305,14 @@ int model_compute(model_set *set, model_report *r) {
   }
   sqlite3_free(whole);
   if (rc == SQLITE_OK) r->rows = rows;
+  return rc;
+}
+
+int model_compute(model_set *set) {
+  int rc = SQLITE_OK;
+  for (int r = 0; r < set->n_reports && rc == SQLITE_OK; r++) {
+    rc = compute_report(set, &set->reports[r]);
+  }
   return rc;
 }
 
@@ -338,19 +348,4 @@ int model_implied_cagr(const model_report *r, int segment, int from, int to,
   model_row_at(r, MODEL_SCENARIO_REPORTED, segment, to, &b);
   return a.has_value && b.has_value &&
          growth_cagr(a.value, b.value, to - from, out) == PMEXT_OK;
-}
-
-/* --- registration ----------------------------------------------------- */
-
-/* The modules share one built-in cache per connection; each holds a
-** reference, and this function's own is dropped at the end. */
-int pmext_register_model(sqlite3 *db) {
-  model_builtin_cache *cache = sqlite3_malloc64(sizeof *cache);
-  if (!cache) return SQLITE_NOMEM;
-  memset(cache, 0, sizeof *cache);
-  cache->refs = 1;
-  int rc = model_register_rows(db, cache);
-  if (rc == SQLITE_OK) rc = model_register_tables(db, cache);
-  if (--cache->refs == 0) sqlite3_free(cache);
-  return rc;
 }

@@ -39,7 +39,8 @@
 ** is INTEGER (numeric text compares as its number; other text or a BLOB is
 ** greater than every number; NULL matches nothing).
 */
-#include "model.h"
+#include "segments_vtab.h"
+#include "rules.h"
 
 #include <math.h>
 #include <string.h>

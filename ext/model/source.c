@@ -44,7 +44,11 @@
 ** count: a cursor keeps reading the snapshot it started with even when a
 ** change makes the source build a new one.
 */
-#include "model.h"
+#include "source.h"
+#include "builtin.h"
+#include "reader.h"
+#include "rules.h"
+#include "units.h"
 
 #include <string.h>
 
@@ -204,9 +208,12 @@ static int place_inputs(model_source *src, const char *stored, char **err) {
   return SQLITE_OK;
 }
 
-int model_source_init(model_source *src, sqlite3 *db,
-                      model_builtin_cache *cache, const char *who, int argc,
-                      const char *const *argv, char **err) {
+/* Parses the module arguments (reports=..., figures=..., claims=...,
+** companies=...; for pm_compare also fx=..., currency=...,
+** count_extrapolated=yes|no) into src; db 0 for the built-in (from cache). */
+static int source_init(model_source *src, sqlite3 *db,
+                       model_builtin_cache *cache, const char *who, int argc,
+                       const char *const *argv, char **err) {
   memset(src, 0, sizeof *src);
   src->db = db;
   src->cache = cache;
@@ -278,7 +285,7 @@ void model_snapshot_release(model_snapshot *snap) {
   sqlite3_free(snap);
 }
 
-void model_source_free(model_source *src) {
+static void source_free(model_source *src) {
   for (int k = 0; k < 6; k++) sqlite3_free(src->names[k]);
   for (int k = 0; k < N_TABLE_KEYS; k++) sqlite3_free(src->schemas[k]);
   sqlite3_free(src->table);
@@ -288,16 +295,22 @@ void model_source_free(model_source *src) {
 }
 
 /* A new snapshot of `set` with one reference, or 0 (set freed). */
-static model_snapshot *snapshot_new(model_set *set) {
-  model_snapshot *snap = sqlite3_malloc64(sizeof *snap);
+/* A snapshot of a set just read, its rows computed (rules.c): read, then
+** compute, the one order every model is built in. The set is the
+** snapshot's, or freed on error. */
+static int snapshot_new(model_set *set, model_snapshot **out) {
+  *out = 0;
+  int rc = model_compute(set);
+  model_snapshot *snap = rc == SQLITE_OK ? sqlite3_malloc64(sizeof *snap) : 0;
   if (!snap) {
     model_set_free(set);
-    return 0;
+    return rc == SQLITE_OK ? SQLITE_NOMEM : rc;
   }
   memset(snap, 0, sizeof *snap);
   snap->set = set;
   snap->refs = 1;
-  return snap;
+  *out = snap;
+  return SQLITE_OK;
 }
 
 /* --- the stack of sources being read ------------------------------------ */
@@ -370,7 +383,7 @@ static int source_build(model_source *src, char **err) {
   reading_push(src, &digest.reading);
   int rc = model_read(src->db, &in, src->who, &set, err);
   reading_pop(src);
-  if (rc == SQLITE_OK && !(src->snap = snapshot_new(set))) rc = SQLITE_NOMEM;
+  if (rc == SQLITE_OK) rc = snapshot_new(set, &src->snap);
   if (rc != SQLITE_OK) {
     model_digest_free(&digest);
     return rc;
@@ -437,7 +450,7 @@ int model_source_get(model_source *src, model_snapshot **out, char **err) {
     model_builtin_cache *cache = src->cache;
     if (!cache->snap) {
       if ((rc = model_builtin(&set, err)) != SQLITE_OK) return rc;
-      if (!(cache->snap = snapshot_new(set))) return SQLITE_NOMEM;
+      if ((rc = snapshot_new(set, &cache->snap)) != SQLITE_OK) return rc;
     }
     cache->snap->refs++;
     *out = cache->snap;
@@ -501,10 +514,10 @@ int model_vtab_connect(sqlite3 *db, const model_module *module,
   model_vtab *vtab = tv_zalloc(sizeof *vtab);
   if (!vtab) return SQLITE_NOMEM;
   vtab->spec = module->spec;
-  rc = model_source_init(&vtab->src, builtin ? 0 : db, module->cache, name,
+  rc = source_init(&vtab->src, builtin ? 0 : db, module->cache, name,
                          argc, argv, err);
   if (rc != SQLITE_OK) {
-    model_source_free(&vtab->src);
+    source_free(&vtab->src);
     sqlite3_free(vtab);
     return rc;
   }
@@ -514,7 +527,7 @@ int model_vtab_connect(sqlite3 *db, const model_module *module,
 
 int model_vtab_disconnect(sqlite3_vtab *base) {
   model_vtab *vtab = (model_vtab *)base;
-  model_source_free(&vtab->src);
+  source_free(&vtab->src);
   sqlite3_free(vtab);
   return SQLITE_OK;
 }

@@ -19,7 +19,7 @@
 ** Read-only, innocuous; SQLite applies any WHERE itself (the grids hold a
 ** few rows per report).
 */
-#include "model.h"
+#include "tables_vtab.h"
 
 #include <string.h>
 

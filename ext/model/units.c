@@ -16,7 +16,7 @@
 ** Every unit is normalised to '<CODE> <scale>' ('USD bn', 'INR crore'),
 ** so units typed differently compare equal.
 */
-#include "model.h"
+#include "units.h"
 
 #include <string.h>
 

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** register.h -- what the parts of the extension share with the entry point.
+** register.h -- the registrations of the SQL layer's functions, which the
+** entry point calls, and the flags of pure functions.
 **
 ** Each concern registers its own SQL functions and modules; pmext.c calls
-** every registration function listed here when the extension is loaded.
+** every registration function listed here when the extension is loaded,
+** and those of the layers above, each from its own header
+** (model/register.h, extract/extract.h).
 ** Each returns SQLITE_OK or an SQLite error code.
 */
 #ifndef PMEXT_SQL_REGISTER_H
@@ -19,8 +22,6 @@
 int pmext_register_scalars(sqlite3 *db); /* scalars.c */
 int pmext_register_aggregates(sqlite3 *db); /* aggregates.c */
 int pmext_register_projection(sqlite3 *db); /* projection.c */
-int pmext_register_model(sqlite3 *db);  /* model/rules.c: the pm_* tables */
 int pmext_register_display(sqlite3 *db); /* display.c */
-int pmext_register_extract(sqlite3 *db); /* extract/extract.c: pm_extract() */
 
 #endif /* PMEXT_SQL_REGISTER_H */

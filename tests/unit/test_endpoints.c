@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "endpoints.h"
+#include "math/endpoints.h"
 
 void test_endpoints(void) {
   endpoints s, a, b;

@@ -10,7 +10,7 @@
 #include <float.h>
 #include <math.h>
 
-#include "exact_sum.h"
+#include "math/exact_sum.h"
 
 static double sum_of(const double *x, int n) {
   exact_sum s;

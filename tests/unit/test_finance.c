@@ -9,7 +9,7 @@
 
 #include <math.h>
 
-#include "finance.h"
+#include "math/finance.h"
 
 void test_finance(void) {
   double r = 0;

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "fit.h"
+#include "math/fit.h"
 
 void test_fit(void) {
   fit_sums s, t, both;

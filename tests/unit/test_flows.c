@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "flows.h"
+#include "math/flows.h"
 
 void test_flows(void) {
   double r = 0;

@@ -11,7 +11,7 @@
 #include <float.h>
 #include <math.h>
 
-#include "growth.h"
+#include "math/growth.h"
 
 void test_growth(void) {
   double r = 0;

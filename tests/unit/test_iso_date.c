@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "iso_date.h"
+#include "math/iso_date.h"
 
 static double julian(const char *text) {
   double j = -1;

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "one_rate.h"
+#include "math/one_rate.h"
 
 /* The tracker of rates[from .. to), pushed one by one. */
 static one_rate pushed(const double *rates, int from, int to) {

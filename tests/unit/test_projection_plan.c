@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "projection_plan.h"
+#include "math/projection_plan.h"
 
 void test_projection_plan(void) {
   projection_plan p;

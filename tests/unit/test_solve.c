@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "solve.h"
+#include "math/solve.h"
 
 /* f(x) = e^x - c: one simple root, r = c - 1. */
 static int shifted_exp(void *ctx, long double x, long double *f,

@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "xmath.h"
+#include "math/xmath.h"
 #include "xmath_vectors.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
