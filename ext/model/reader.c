@@ -28,6 +28,7 @@
 */
 #include "reader.h"
 
+#include "inputs.h"
 #include "names.h"
 #include "units.h"
 
@@ -444,8 +445,9 @@ static int cell_fraction(reader *rd, int col, double lo, double hi,
 
 /* --- the reports -------------------------------------------------------- */
 
-static const char *const report_columns[] = {"report",    "market", "publisher",
-                                             "published", "unit",   "url"};
+static const char *const report_columns[] = {MODEL_INPUT_REPORTS(MODEL_INPUT_NAME)};
+#define REPORT(column, holds, required, meaning) IN_REPORTS_##column,
+enum { MODEL_INPUT_REPORTS(REPORT) N_REPORT_COLUMNS };
 
 /* 'US$ bn' -> unit 'USD bn', 'USD billion', currency 'USD', factor 1. */
 static int parse_unit(model_set *set, model_report *r, reader *rd,
@@ -474,20 +476,20 @@ static int read_report(model_set *set, reader *rd, model_report *r) {
   const char *key, *market, *unit;
   int rc;
   if ((rc = header_row(rd)) != SQLITE_OK) return rc;
-  if ((rc = cell_key(rd, 0, &key)) != SQLITE_OK) return rc;
+  if ((rc = cell_key(rd, IN_REPORTS_report, &key)) != SQLITE_OK) return rc;
   if (model_find_report(set, key, strlen(key)) >= 0) {
     return fail(rd, "report", sqlite3_mprintf("'%q' is given twice", key));
   }
   int oom = 0;
   r->report = model_copy_text(set, key, &oom);
-  if ((rc = cell_key(rd, 1, &market)) != SQLITE_OK) return rc;
+  if ((rc = cell_key(rd, IN_REPORTS_market, &market)) != SQLITE_OK) return rc;
   r->market = model_copy_text(set, market, &oom);
   r->market_key = r->market ? model_name_key(set, r->market) : 0;
   if (oom || !r->market_key) return SQLITE_NOMEM;
-  if ((rc = cell_copy(set, rd, 2, &r->publisher)) != SQLITE_OK ||
-      (rc = cell_copy(set, rd, 3, &r->published)) != SQLITE_OK ||
-      (rc = cell_copy(set, rd, 5, &r->url)) != SQLITE_OK ||
-      (rc = cell_key(rd, 4, &unit)) != SQLITE_OK) {
+  if ((rc = cell_copy(set, rd, IN_REPORTS_publisher, &r->publisher)) != SQLITE_OK ||
+      (rc = cell_copy(set, rd, IN_REPORTS_published, &r->published)) != SQLITE_OK ||
+      (rc = cell_copy(set, rd, IN_REPORTS_url, &r->url)) != SQLITE_OK ||
+      (rc = cell_key(rd, IN_REPORTS_unit, &unit)) != SQLITE_OK) {
     return rc;
   }
   if ((rc = parse_unit(set, r, rd, unit)) != SQLITE_OK) return rc;
@@ -500,8 +502,8 @@ static int read_report(model_set *set, reader *rd, model_report *r) {
 static int read_reports(model_set *set, reader *rd) {
   int capacity = 0, rc;
   rd->columns = report_columns;
-  if ((rc = reader_open(rd, 6)) != SQLITE_OK) return rc;
-  while ((rc = reader_step(rd, 6)) == SQLITE_ROW) {
+  if ((rc = reader_open(rd, N_REPORT_COLUMNS)) != SQLITE_OK) return rc;
+  while ((rc = reader_step(rd, N_REPORT_COLUMNS)) == SQLITE_ROW) {
     if (set->n_reports == capacity) {
       capacity = capacity ? 2 * capacity : 8;
       model_report *grown = model_alloc(set, (size_t)capacity * sizeof *grown);
@@ -563,8 +565,9 @@ static int find_by_key(const model_set *set, int report, const char *dim_key,
 
 /* --- the figures -------------------------------------------------------- */
 
-static const char *const figure_columns[] = {
-    "report", "dimension", "segment", "year", "value", "share", "decimals", "note"};
+static const char *const figure_columns[] = {MODEL_INPUT_FIGURES(MODEL_INPUT_NAME)};
+#define FIGURE(column, holds, required, meaning) IN_FIGURES_##column,
+enum { MODEL_INPUT_FIGURES(FIGURE) N_FIGURE_COLUMNS };
 
 /* One row of figures, read. */
 typedef struct figure_row {
@@ -582,15 +585,15 @@ static int read_figure(model_set *set, reader *rd, figure_row *f) {
   memset(f, 0, sizeof *f);
   f->row = rd->row;
   if ((rc = header_row(rd)) != SQLITE_OK) return rc;
-  if ((rc = cell_key(rd, 0, &report)) != SQLITE_OK) return rc;
+  if ((rc = cell_key(rd, IN_FIGURES_report, &report)) != SQLITE_OK) return rc;
   f->report = model_find_report(set, report, strlen(report));
   if (f->report < 0) {
     return fail(rd, "report", sqlite3_mprintf("'%q' is not in %s", report,
                                               "the reports table"));
   }
   const char *dimension, *name;
-  if ((rc = cell_key(rd, 1, &dimension)) != SQLITE_OK) return rc;
-  if ((rc = cell_key(rd, 2, &name)) != SQLITE_OK) return rc;
+  if ((rc = cell_key(rd, IN_FIGURES_dimension, &dimension)) != SQLITE_OK) return rc;
+  if ((rc = cell_key(rd, IN_FIGURES_segment, &name)) != SQLITE_OK) return rc;
   int oom = 0;
   f->dimension = model_copy_text(set, dimension, &oom);
   f->name = model_copy_text(set, name, &oom);
@@ -598,12 +601,12 @@ static int read_figure(model_set *set, reader *rd, figure_row *f) {
   f->dim_key = model_name_key(set, dimension);
   f->key = model_name_key(set, name);
   if (!f->dim_key || !f->key) return SQLITE_NOMEM;
-  if ((rc = cell_copy(set, rd, 7, &f->note)) != SQLITE_OK) return rc;
-  if ((rc = cell_int(rd, 3, 1, 9999, "a year", &f->has_year, &f->year)) ||
-      (rc = cell_number(rd, 4, &f->has_value, &f->value, 0)) ||
-      (rc = cell_fraction(rd, 5, 0, 1, 1, &f->has_share, &f->share,
+  if ((rc = cell_copy(set, rd, IN_FIGURES_note, &f->note)) != SQLITE_OK) return rc;
+  if ((rc = cell_int(rd, IN_FIGURES_year, 1, 9999, "a year", &f->has_year, &f->year)) ||
+      (rc = cell_number(rd, IN_FIGURES_value, &f->has_value, &f->value, 0)) ||
+      (rc = cell_fraction(rd, IN_FIGURES_share, 0, 1, 1, &f->has_share, &f->share,
                           &f->share_half)) ||
-      (rc = cell_int(rd, 6, 0, 15, "a number of decimals", &has_decimals,
+      (rc = cell_int(rd, IN_FIGURES_decimals, 0, 15, "a number of decimals", &has_decimals,
                      &decimals))) {
     return rc;
   }
@@ -819,7 +822,7 @@ static int read_figures(model_set *set, reader *rd) {
   figure_row *rows = 0;
   int n = 0;
   rd->columns = figure_columns;
-  int rc = read_all(set, rd, 8, sizeof *rows, read_figure_row, &rows, &n);
+  int rc = read_all(set, rd, N_FIGURE_COLUMNS, sizeof *rows, read_figure_row, &rows, &n);
   if (rc == SQLITE_DONE) rc = group_segments(set, rows, n);
   if (rc == SQLITE_OK) rc = place_figures(set, rd, rows, n);
   sqlite3_free(rows);
@@ -828,8 +831,9 @@ static int read_figures(model_set *set, reader *rd) {
 
 /* --- the claims --------------------------------------------------------- */
 
-static const char *const claim_columns[] = {
-    "report", "kind", "dimension", "segment", "value", "from_year", "to_year", "note"};
+static const char *const claim_columns[] = {MODEL_INPUT_CLAIMS(MODEL_INPUT_NAME)};
+#define CLAIM(column, holds, required, meaning) IN_CLAIMS_##column,
+enum { MODEL_INPUT_CLAIMS(CLAIM) N_CLAIM_COLUMNS };
 
 /* The kinds of claim, by key ('fastest_growing', 'Fastest growing'). */
 static const char *const kind_keys[] = {"cagr", "dominant", "fastest growing",
@@ -857,8 +861,8 @@ static int resolve_claim(model_set *set, int report, model_claim *c) {
 ** period; the audit says it cannot be checked). */
 static int read_period(reader *rd, model_claim *c) {
   int rc, has_from, has_to;
-  if ((rc = cell_int(rd, 5, 1, 9999, "a year", &has_from, &c->from_year)) ||
-      (rc = cell_int(rd, 6, 1, 9999, "a year", &has_to, &c->to_year))) {
+  if ((rc = cell_int(rd, IN_CLAIMS_from_year, 1, 9999, "a year", &has_from, &c->from_year)) ||
+      (rc = cell_int(rd, IN_CLAIMS_to_year, 1, 9999, "a year", &has_to, &c->to_year))) {
     return rc;
   }
   c->has_period = has_from && has_to;
@@ -878,13 +882,13 @@ static int read_claim(model_set *set, reader *rd, model_claim *c, int *report) {
   int rc;
   memset(c, 0, sizeof *c);
   if ((rc = header_row(rd)) != SQLITE_OK) return rc;
-  if ((rc = cell_key(rd, 0, &name)) != SQLITE_OK) return rc;
+  if ((rc = cell_key(rd, IN_CLAIMS_report, &name)) != SQLITE_OK) return rc;
   *report = model_find_report(set, name, strlen(name));
   if (*report < 0) {
     return fail(rd, "report", sqlite3_mprintf("'%q' is not in %s", name,
                                               "the reports table"));
   }
-  if ((rc = cell_key(rd, 1, &kind)) != SQLITE_OK) return rc;
+  if ((rc = cell_key(rd, IN_CLAIMS_kind, &kind)) != SQLITE_OK) return rc;
   const char *kind_key = model_name_key(set, kind);
   if (!kind_key) return SQLITE_NOMEM;
   int k = 0;
@@ -896,9 +900,9 @@ static int read_claim(model_set *set, reader *rd, model_claim *c, int *report) {
                                             kind));
   }
   c->kind = (model_claim_kind)k;
-  if ((rc = cell_copy(set, rd, 2, &c->dimension)) ||
-      (rc = cell_copy(set, rd, 3, &c->segment)) ||
-      (rc = cell_copy(set, rd, 7, &c->note))) {
+  if ((rc = cell_copy(set, rd, IN_CLAIMS_dimension, &c->dimension)) ||
+      (rc = cell_copy(set, rd, IN_CLAIMS_segment, &c->segment)) ||
+      (rc = cell_copy(set, rd, IN_CLAIMS_note, &c->note))) {
     return rc;
   }
   if (c->kind != CLAIM_CAGR) {
@@ -909,7 +913,7 @@ static int read_claim(model_set *set, reader *rd, model_claim *c, int *report) {
   }
   int has;
   /* A rate: -99 % to 100 % a year as a fraction, to 1000 % with '%'. */
-  if ((rc = cell_fraction(rd, 4, -0.99, 1, 10, &has, &c->value, &c->half))) return rc;
+  if ((rc = cell_fraction(rd, IN_CLAIMS_value, -0.99, 1, 10, &has, &c->value, &c->half))) return rc;
   if (!has) return fail(rd, "value", sqlite3_mprintf("NULL; a cagr claim gives its rate"));
   if (c->segment && !c->dimension) {
     return fail(rd, "dimension", sqlite3_mprintf("NULL; a claim on a segment names its dimension"));
@@ -969,7 +973,7 @@ static int read_claims(model_set *set, reader *rd) {
   claim_row *rows = 0;
   int n = 0;
   rd->columns = claim_columns;
-  int rc = read_all(set, rd, 8, sizeof *rows, read_claim_row, &rows, &n);
+  int rc = read_all(set, rd, N_CLAIM_COLUMNS, sizeof *rows, read_claim_row, &rows, &n);
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   for (int r = 0; r < set->n_reports && rc == SQLITE_OK; r++) {
     model_report *rep = &set->reports[r];
@@ -996,13 +1000,14 @@ static int read_claims(model_set *set, reader *rd) {
 
 /* --- the companies (optional) --------------------------------------------- */
 
-static const char *const company_columns[] = {"report", "position", "company",
-                                              "parent", "listed_as"};
+static const char *const company_columns[] = {MODEL_INPUT_COMPANIES(MODEL_INPUT_NAME)};
+#define COMPANY(column, holds, required, meaning) IN_COMPANIES_##column,
+enum { MODEL_INPUT_COMPANIES(COMPANY) N_COMPANY_COLUMNS };
 
 static int read_companies(model_set *set, reader *rd) {
   int rc;
   rd->columns = company_columns;
-  if ((rc = reader_open(rd, 5)) != SQLITE_OK) return rc;
+  if ((rc = reader_open(rd, N_COMPANY_COLUMNS)) != SQLITE_OK) return rc;
   /* Two passes over the statement: count, then place. */
   for (int pass = 0; pass < 2 && rc == SQLITE_OK; pass++) {
     if (pass == 1) {
@@ -1016,22 +1021,22 @@ static int read_companies(model_set *set, reader *rd) {
       rd->row = rd->position = 0;
       rd->digest = 0; /* the same rows again */
     }
-    while ((rc = reader_step(rd, 5)) == SQLITE_ROW) {
+    while ((rc = reader_step(rd, N_COMPANY_COLUMNS)) == SQLITE_ROW) {
       const char *name, *company;
       int has, position;
       if ((rc = header_row(rd))) break;
-      if ((rc = cell_key(rd, 0, &name))) break;
+      if ((rc = cell_key(rd, IN_COMPANIES_report, &name))) break;
       int r = model_find_report(set, name, strlen(name));
       if (r < 0) {
         rc = fail(rd, "report", sqlite3_mprintf("'%q' is not in %s", name, "the reports table"));
         break;
       }
-      if ((rc = cell_int(rd, 1, 1, 1000000, "a position", &has, &position))) break;
+      if ((rc = cell_int(rd, IN_COMPANIES_position, 1, 1000000, "a position", &has, &position))) break;
       if (!has) {
         rc = fail(rd, "position", sqlite3_mprintf("NULL; give the place in the list"));
         break;
       }
-      if ((rc = cell_key(rd, 2, &company))) break;
+      if ((rc = cell_key(rd, IN_COMPANIES_company, &company))) break;
       model_report *rep = &set->reports[r];
       if (pass == 1) {
         model_company *c = &rep->companies[rep->n_companies];
@@ -1039,8 +1044,8 @@ static int read_companies(model_set *set, reader *rd) {
         c->position = position;
         c->company = model_copy_text(set, company, &oom);
         if (oom) rc = SQLITE_NOMEM;
-        if (rc || (rc = cell_copy(set, rd, 3, &c->parent)) ||
-            (rc = cell_copy(set, rd, 4, &c->listed_as))) {
+        if (rc || (rc = cell_copy(set, rd, IN_COMPANIES_parent, &c->parent)) ||
+            (rc = cell_copy(set, rd, IN_COMPANIES_listed_as, &c->listed_as))) {
           break;
         }
       }
@@ -1053,7 +1058,9 @@ static int read_companies(model_set *set, reader *rd) {
 
 /* --- the exchange rates (optional, pm_compare) ---------------------------- */
 
-static const char *const fx_columns[] = {"currency", "year", "rate"};
+static const char *const fx_columns[] = {MODEL_INPUT_FX(MODEL_INPUT_NAME)};
+#define FX(column, holds, required, meaning) IN_FX_##column,
+enum { MODEL_INPUT_FX(FX) N_FX_COLUMNS };
 
 typedef struct fx_row {
   sqlite3_int64 row;
@@ -1066,14 +1073,14 @@ static int read_fx_row(model_set *set, reader *rd, void *out) {
   int rc, has;
   memset(f, 0, sizeof *f);
   f->row = rd->row;
-  if ((rc = header_row(rd)) || (rc = cell_key(rd, 0, &currency))) return rc;
+  if ((rc = header_row(rd)) || (rc = cell_key(rd, IN_FX_currency, &currency))) return rc;
   const char *why = model_currency_parse(currency, f->fx.currency);
   if (why) {
     return fail(rd, "currency", sqlite3_mprintf("'%q' %s; %s", currency, why,
                                                 model_unit_forms));
   }
-  if ((rc = cell_int(rd, 1, 1, 9999, "a year", &has, &f->fx.year))) return rc;
-  if ((rc = cell_number(rd, 2, &has, &f->fx.rate, 0))) return rc;
+  if ((rc = cell_int(rd, IN_FX_year, 1, 9999, "a year", &has, &f->fx.year))) return rc;
+  if ((rc = cell_number(rd, IN_FX_rate, &has, &f->fx.rate, 0))) return rc;
   if (!has || f->fx.rate <= 0) {
     return fail(rd, "rate",
                 has ? sqlite3_mprintf("%.15g is not a rate: one %s in %s is "
@@ -1104,7 +1111,7 @@ static int read_fx(model_set *set, reader *rd) {
   fx_row *rows = 0;
   int n = 0;
   rd->columns = fx_columns;
-  int rc = read_all(set, rd, 3, sizeof *rows, read_fx_row, &rows, &n);
+  int rc = read_all(set, rd, N_FX_COLUMNS, sizeof *rows, read_fx_row, &rows, &n);
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   if (rc == SQLITE_OK && n > 1) qsort(rows, (size_t)n, sizeof *rows, by_currency_year);
   if (rc == SQLITE_OK) {
