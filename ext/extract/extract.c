@@ -11,33 +11,8 @@
 ** to_year, note, reason, offset, length, match; hidden: text, report.
 ** Rows come in the order of their offset in the text.
 **
-** Requirements (tests/extract.test checks them by number; the reading
-** rules are in docs/functions.md, "pm_extract"):
-**   1. Amounts and their years; units '<currency> <scale>' as the model's
-**      reports.unit takes them.
-**   2. Subjects: the market (its geography), regions and countries, the
-**      segments before a market's name, "it" and the sentence before's.
-**   3. Stated CAGRs and their periods; table rows.
-**   4. Share tables (heading or header row), merged into amounts; table
-**      claims.
-**   5. Conservative: what is not read is NULL with a reason; repeats;
-**      stray percentages; bad input is an error naming the argument.
-**   6, 7. A text in the built-in report's styles gives the report, and
-**      the built-in model and audit through the model engine.
-**   8. Shares in prose; a share of the whole market is none.
-**   9. Dominant and fastest-growing claims in prose.
-**   10. Rates of segments; yearly, year-on-year and cumulative growth.
-**   11. Signs of rates: printed, or a verb of decline.
-**   12. Numbers as publishers print them; numbers that are none.
-**   13. Units: currencies and scales, Indian units.
-**   14. Years: fiscal years, years printed before the amount.
-**   15. Ranges: one row, never placed.
-**   16. Periods inferred: the forecast period, the same period, the
-**       figures around a rate, a sibling segment's.
-**   17. Geographies and the market's name and abbreviation.
-**   18. Offsets and lengths for TEXT and BLOB, NUL, bytes that are no
-**       UTF-8.
-**   19. Lists of segments or geographies.
+** What it reads and how: docs/functions.md, "pm_extract"; the
+** requirements, numbered, head tests/extract.test.
 **
 ** This file is the table: arguments, cursor, columns. The rows are
 ** streamed by extract_pass.c, which reads the text unit by unit with
