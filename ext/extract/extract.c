@@ -42,45 +42,46 @@ _Static_assert(N_OUT == EXTRACT_COLUMNS, "extract_read.h lists the columns");
 /* --- the virtual table ---------------------------------------------------- */
 
 /* How this connection's SQLite divides malformed UTF-8 into characters,
-** which SQLite leaves free from one release to the next: asked once, when
-** the module is registered, so that substr(text, offset, length) = match
-** holds under the SQLite at hand. */
-typedef struct ex_aux {
-  const char *schema;
-  int stray_runs; /* es_init() */
-} ex_aux;
-
+** which SQLite leaves free from one release to the next: asked at the
+** first text read (not at load: loading pmext should not run a query),
+** so that substr(text, offset, length) = match holds under the SQLite at
+** hand. */
 typedef struct ex_vtab {
   sqlite3_vtab base;
-  int stray_runs;
+  sqlite3 *db;
+  int stray_runs; /* es_init(); -1 until asked */
 } ex_vtab;
 
-static int ex_connect(sqlite3 *db, void *aux, int argc,
+static int ex_connect(sqlite3 *db, void *schema, int argc,
                       const char *const *argv, sqlite3_vtab **vtab,
                       char **err) {
   (void)argc;
   (void)argv;
   (void)err;
-  const ex_aux *a = aux;
-  int rc = tv_declare(db, a->schema);
+  int rc = tv_declare(db, schema);
   if (rc != SQLITE_OK) return rc;
   ex_vtab *v = tv_zalloc(sizeof *v);
   if (!v) return SQLITE_NOMEM;
-  v->stray_runs = a->stray_runs;
+  v->db = db;
+  v->stray_runs = -1;
   *vtab = &v->base;
   return SQLITE_OK;
 }
 
-/* 1 when length() counts two stray continuation bytes as one character. */
-static int ask_stray_runs(sqlite3 *db, int *stray_runs) {
+/* v->stray_runs: 1 when length() counts two stray continuation bytes as
+** one character, else 0. */
+static int ask_stray_runs(ex_vtab *v) {
+  if (v->stray_runs >= 0) return SQLITE_OK;
   sqlite3_stmt *stmt = 0;
-  int rc = sqlite3_prepare_v2(db, "SELECT length(CAST(x'8080' AS TEXT))", -1,
-                              &stmt, 0);
+  int rc = sqlite3_prepare_v2(v->db, "SELECT length(CAST(x'8080' AS TEXT))",
+                              -1, &stmt, 0);
   if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-    *stray_runs = sqlite3_column_int(stmt, 0) == 1;
+    v->stray_runs = sqlite3_column_int(stmt, 0) == 1;
   }
   int rc2 = sqlite3_finalize(stmt);
-  return rc != SQLITE_OK ? rc : rc2;
+  if (rc == SQLITE_OK) rc = rc2;
+  if (rc == SQLITE_OK && v->stray_runs < 0) rc = SQLITE_ERROR;
+  return rc;
 }
 
 typedef struct ex_cursor {
@@ -205,8 +206,9 @@ static int ex_filter(sqlite3_vtab_cursor *cursor, int idx_num,
     if (n == 0) return SQLITE_OK;
     return SQLITE_NOMEM;
   }
-  int stray_runs = ((ex_vtab *)cursor->pVtab)->stray_runs;
-  int rc = ex_result_open(s, n, stray_runs, &c->result);
+  ex_vtab *v = (ex_vtab *)cursor->pVtab;
+  int rc = ask_stray_runs(v);
+  if (rc == SQLITE_OK) rc = ex_result_open(s, n, v->stray_runs, &c->result);
   if (rc != SQLITE_OK) return rc;
   return ex_next(cursor);
 }
@@ -250,14 +252,5 @@ int pmext_register_extract(sqlite3 *db) {
       "from_year INTEGER, to_year INTEGER, note TEXT, reason TEXT, "
       "offset INTEGER, length INTEGER, match TEXT, "
       "text HIDDEN, report HIDDEN)";
-  ex_aux *aux = sqlite3_malloc64(sizeof *aux);
-  if (!aux) return SQLITE_NOMEM;
-  aux->schema = schema;
-  aux->stray_runs = 0;
-  int rc = ask_stray_runs(db, &aux->stray_runs);
-  if (rc != SQLITE_OK) {
-    sqlite3_free(aux);
-    return rc;
-  }
-  return sqlite3_create_module_v2(db, NAME, &extract_module, aux, sqlite3_free);
+  return sqlite3_create_module(db, NAME, &extract_module, (void *)schema);
 }
