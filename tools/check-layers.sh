@@ -13,10 +13,15 @@
 #   ext/model/  includes its own headers, sql/ and math/ (and the generated
 #               model_builtin_sql.h); nothing of extract/
 #   ext/extract/ includes its own headers, sql/ and math/; nothing of model/
-#   ext/pmext.c the entry point includes sql/, model/ and extract/ (and the
-#               generated buildinfo.h); nothing includes it
+#   ext/pmext.c the entry point includes the registrations sql/register.h,
+#               model/register.h, extract/extract.h (and the generated
+#               buildinfo.h); nothing includes it
+#   ext/model/reader.c includes neither rules.h nor source.h, and rules.c
+#               neither reader.h, builtin.h nor source.h: the reader
+#               computes nothing, the rules read nothing
 #   pg/, duckdb/, tests/unit/   the other builds of the maths and its unit
-#               tests: their own headers, their engine's, and math/ only
+#               tests: their own headers, their engine's, and math/ only;
+#               no SQLite header
 # A quoted include names a header of its own folder ("args.h") or one of
 # ext/ by its path from ext/ ("math/growth.h"); "../" is never used, and a
 # bare name that is a header of another folder of ext/ is refused.
@@ -85,6 +90,12 @@ awk '
     allowed["model"] = "math sql"; allowed["extract"] = "math sql"
     allowed["top"] = "sql model extract"
     allowed["pg"] = "math"; allowed["duckdb"] = "math"; allowed["unit"] = "math"
+    entry["sql/register.h"] = entry["model/register.h"] = entry["extract/extract.h"] = 1
+    # Within ext/model/: the reader computes nothing and the rules read and
+    # register nothing (a file of the model may include these only if not
+    # named here).
+    banned["ext/model/reader.c"] = " rules.h source.h "
+    banned["ext/model/rules.c"] = " reader.h builtin.h source.h "
     while (("find ext pg duckdb tests/unit -type f 2>/dev/null" | getline path) > 0) {
       exists[path] = 1
       if (path ~ /^ext\/[a-z]+\/[^\/]+\.h$/) { b = path; sub(/^.*\//, "", b); inext[b] = path }
@@ -111,14 +122,17 @@ awk '
     if (h ~ /\.\.\//) { report("\"../\" in an include"); next }
     if (h == "pmext.c" || h ~ /\/pmext\.c$/) { report("nothing includes the entry point"); next }
     if (h ~ /^sqlite3.*\.h$/) {
-      if (layer == "math" || layer == "unit") report(layer "/ includes no SQLite header")
+      if (layer == "math" || outside) report(layer "/ includes no SQLite header")
       next
     }
-    if (!quoted) next
+    # <x/y.h> with x a folder of ext/ is held to the same rules as "x/y.h".
+    if (!quoted && !(h ~ /^(math|sql|model|extract)\//)) next
     if (h ~ /\//) {
       from = h; sub(/\/.*/, "", from)
       if (outside && !(from == "math" || from == "sql" || from == "model" || from == "extract")) next
-      if (index(" " allowed[layer] " ", " " from " ") == 0) {
+      if (layer == "top" && !(h in entry)) {
+        report("the entry point includes only the registrations: sql/register.h, model/register.h, extract/extract.h")
+      } else if (index(" " allowed[layer] " ", " " from " ") == 0) {
         ok = allowed[layer] == "" ? "its own folder only" : allowed[layer]
         report(layer " may not include " from "/ (allowed: " ok ")")
       } else if (!(("ext/" h) in exists)) report("no ext/" h)
@@ -126,6 +140,7 @@ awk '
     }
     if ((layer == "top" || layer == "duckdb") && h == "buildinfo.h") next
     if (layer == "model" && h == "model_builtin_sql.h") next
+    if (index(banned[FILENAME], " " h " ")) { report(FILENAME " may not include " h " (the reader reads, the rules compute)"); next }
     if ((dir "/" h) in exists) {
       if (ext) inc[dir, me] = inc[dir, me] " " base(h)
       next
@@ -134,7 +149,7 @@ awk '
     if (!outside) report("\"" h "\" is not in " dir " (another layer'"'"'s header goes by its path from ext/)")
     next
   }
-  layer == "math" && /(^|[^A-Za-z0-9_])(sqlite3[_a-z0-9]*|SQLITE_[A-Z_]*)([^A-Za-z0-9_]|$)/ {
+  layer == "math" && /(^|[^A-Za-z0-9_])(sqlite3[_a-z0-9]*|SQLITE_[A-Z0-9_]*)([^A-Za-z0-9_]|$)/ {
     report("math/ uses no SQLite name")
   }
   END {

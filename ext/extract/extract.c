@@ -73,8 +73,9 @@ static int ex_connect(sqlite3 *db, void *schema, int argc,
 static int ask_stray_runs(ex_vtab *v) {
   if (v->stray_runs >= 0) return SQLITE_OK;
   sqlite3_stmt *stmt = 0;
-  int rc = sqlite3_prepare_v2(v->db, "SELECT length(CAST(x'8080' AS TEXT))",
-                              -1, &stmt, 0);
+  /* The bytes bound as UTF-8 text: whatever the database's encoding. */
+  int rc = sqlite3_prepare_v2(v->db, "SELECT length(?1)", -1, &stmt, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(stmt, 1, "\x80\x80", 2, SQLITE_STATIC);
   if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
     v->stray_runs = sqlite3_column_int(stmt, 0) == 1;
   }

@@ -52,7 +52,7 @@
 ** dimension and year from one pass over each dimension's figures, the
 ** leaders of a dimension computed once per year asked).
 */
-#include "derived.h"
+#include "audit.h"
 #include "math/growth.h"
 
 #include <math.h>

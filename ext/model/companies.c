@@ -3,7 +3,7 @@
 ** companies.c -- the table pm_companies: the key companies the built-in
 ** report lists (its companies input table), its schema and its rows.
 */
-#include "derived.h"
+#include "companies.h"
 
 SQLITE_EXTENSION_INIT3
 

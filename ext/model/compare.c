@@ -33,7 +33,7 @@
 ** over Y years. The rows are streamed (model_table.chunk), one group and
 ** year at a time: a scan holds the paths of the reports, not the rows.
 */
-#include "derived.h"
+#include "compare.h"
 #include "rules.h"
 #include "math/growth.h"
 

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** derived.h -- the derived tables (pm_facts, pm_companies, pm_audit,
-** pm_compare and their pm_model_* twins), each defined in the file that
-** builds its rows; grids of sql/table_vtab.h.
+** derived.h -- what the derived tables share (pm_facts, pm_companies,
+** pm_audit, pm_compare and their pm_model_* twins): the description of one
+** table, its grid (sql/table_vtab.h) and how it is streamed. Types only;
+** each table is defined in the file that builds its rows and declared in
+** that file's header (facts.h, companies.h, audit.h, compare.h).
 */
 #ifndef PMEXT_MODEL_DERIVED_H
 #define PMEXT_MODEL_DERIVED_H
@@ -50,9 +52,5 @@ typedef struct model_table {
                tv_table *out);
 } model_table;
 
-extern const model_table model_table_facts, model_table_model_facts; /* facts.c */
-extern const model_table model_table_companies;                      /* companies.c */
-extern const model_table model_table_audit, model_table_model_audit; /* audit.c */
-extern const model_table model_table_compare;                        /* compare.c */
 
 #endif /* PMEXT_MODEL_DERIVED_H */

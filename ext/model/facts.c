@@ -30,7 +30,7 @@
 ** one report at a time, a bounded number of rows, however many pairs of
 ** printed sizes a report has.
 */
-#include "derived.h"
+#include "facts.h"
 #include "rules.h"
 
 SQLITE_EXTENSION_INIT3

@@ -44,8 +44,8 @@
 #define MODEL_INPUT_CLAIMS(X)                                                  \
   X(report, "key", "yes", "the report that states it")                         \
   X(kind, "kind", "yes", "cagr, dominant, fastest_growing or complete")        \
-  X(dimension, "name", "no", "the dimension the claim is about")               \
-  X(segment, "name", "no", "the segment (NULL: the whole market)")            \
+  X(dimension, "name", "for dominant, fastest_growing, complete and a segment's cagr", "the dimension the claim is about")               \
+  X(segment, "name", "for dominant, fastest_growing", "the segment (NULL: the whole market)")            \
   X(value, "rate", "for a cagr", "a cagr's rate a year")                               \
   X(from_year, "year", "no", "the first year of a cagr's period")              \
   X(to_year, "year", "no", "the last year of a cagr's period")                 \

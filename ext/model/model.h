@@ -4,9 +4,10 @@
 ** tables, becomes the long-form, provenance-tagged, audited model.
 **
 ** This header holds the model set: the types every file of the engine
-** shares, and the set's memory and lookups (model.c). Each file of the
-** engine has a header of its own beside it, and the includes run one
-** way, checked by tools/check-layers.sh (docs/architecture.md, "Layers"):
+** shares, and the set's memory and lookups (model.c). Each .c file of the
+** engine has a header of its own beside it (derived.h and inputs.h are
+** types and data only), and the includes run one way, checked by
+** tools/check-layers.sh (docs/architecture.md, "Layers"):
 **
 **   model.h (model.c)      the set: reports, segments, figures, claims
 **   names.h, units.h       names and units compared
@@ -14,8 +15,9 @@
 **   reader.h               input tables -> a set (reads, computes nothing)
 **   builtin.h              the built-in report -> a set, by the reader
 **   rules.h                a set -> its rows (computes, reads nothing)
-**   derived.h              facts.c, companies.c, audit.c, compare.c: the
-**                          derived tables, from the rows
+**   inputs.h               the input contract: every input column
+**   derived.h              what the derived tables share; facts.h,
+**                          companies.h, audit.h, compare.h: each table
 **   source.h               a model kept current: read -> compute
 **   segments_vtab.h, tables_vtab.h   the virtual tables over a source
 **   register.h (register.c)          all of them on a connection
@@ -140,7 +142,7 @@ typedef struct model_report {
   model_company *companies;
   model_row *rows; /* [scenario][segment][year - first_year], or 0: the
                    ** model is too big to keep, rows are computed as
-                   ** scans reach them (model_compute) */
+                   ** scans reach them (model_row_at) */
   sqlite3_int64 input_row; /* its row in the reports table */
   int segment_base;        /* segments of the reports before it */
 } model_report;

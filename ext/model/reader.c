@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** reader.c -- the reader of the model engine: the input tables of a
-** connection (reports, figures, claims, optionally companies; the contract
-** is in docs/model.md) become a model_set, checked row by row.
+** connection (reports, figures, claims, optionally companies and fx; every
+** column of the contract is in inputs.h) become a model_set, checked row by
+** row.
 **
 ** Every cell is read as SQLite gives it, so numbers typed as REAL and the
 ** text of a CSV import (`.import`, all TEXT) are read alike: a text that
@@ -448,6 +449,7 @@ static int cell_fraction(reader *rd, int col, double lo, double hi,
 static const char *const report_columns[] = {MODEL_INPUT_REPORTS(MODEL_INPUT_NAME)};
 #define REPORT(column, holds, required, meaning) IN_REPORTS_##column,
 enum { MODEL_INPUT_REPORTS(REPORT) N_REPORT_COLUMNS };
+#undef REPORT
 
 /* 'US$ bn' -> unit 'USD bn', 'USD billion', currency 'USD', factor 1. */
 static int parse_unit(model_set *set, model_report *r, reader *rd,
@@ -568,6 +570,7 @@ static int find_by_key(const model_set *set, int report, const char *dim_key,
 static const char *const figure_columns[] = {MODEL_INPUT_FIGURES(MODEL_INPUT_NAME)};
 #define FIGURE(column, holds, required, meaning) IN_FIGURES_##column,
 enum { MODEL_INPUT_FIGURES(FIGURE) N_FIGURE_COLUMNS };
+#undef FIGURE
 
 /* One row of figures, read. */
 typedef struct figure_row {
@@ -834,6 +837,7 @@ static int read_figures(model_set *set, reader *rd) {
 static const char *const claim_columns[] = {MODEL_INPUT_CLAIMS(MODEL_INPUT_NAME)};
 #define CLAIM(column, holds, required, meaning) IN_CLAIMS_##column,
 enum { MODEL_INPUT_CLAIMS(CLAIM) N_CLAIM_COLUMNS };
+#undef CLAIM
 
 /* The kinds of claim, by key ('fastest_growing', 'Fastest growing'). */
 static const char *const kind_keys[] = {"cagr", "dominant", "fastest growing",
@@ -1003,6 +1007,7 @@ static int read_claims(model_set *set, reader *rd) {
 static const char *const company_columns[] = {MODEL_INPUT_COMPANIES(MODEL_INPUT_NAME)};
 #define COMPANY(column, holds, required, meaning) IN_COMPANIES_##column,
 enum { MODEL_INPUT_COMPANIES(COMPANY) N_COMPANY_COLUMNS };
+#undef COMPANY
 
 static int read_companies(model_set *set, reader *rd) {
   int rc;
@@ -1061,6 +1066,7 @@ static int read_companies(model_set *set, reader *rd) {
 static const char *const fx_columns[] = {MODEL_INPUT_FX(MODEL_INPUT_NAME)};
 #define FX(column, holds, required, meaning) IN_FX_##column,
 enum { MODEL_INPUT_FX(FX) N_FX_COLUMNS };
+#undef FX
 
 typedef struct fx_row {
   sqlite3_int64 row;

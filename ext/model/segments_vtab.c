@@ -40,7 +40,9 @@
 ** greater than every number; NULL matches nothing).
 */
 #include "segments_vtab.h"
+
 #include "rules.h"
+#include "sql/table_vtab.h"
 
 #include <math.h>
 #include <string.h>

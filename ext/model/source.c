@@ -294,7 +294,6 @@ static void source_free(model_source *src) {
   memset(src, 0, sizeof *src);
 }
 
-/* A new snapshot of `set` with one reference, or 0 (set freed). */
 /* A snapshot of a set just read, its rows computed (rules.c): read, then
 ** compute, the one order every model is built in. The set is the
 ** snapshot's, or freed on error. */

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "freshness.h"
 #include "derived.h"
+#include "sql/table_vtab.h"
 
 /* A built model and its derived grids, shared by the cursors that read
 ** it; freed when the last reference goes. */

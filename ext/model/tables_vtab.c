@@ -21,6 +21,12 @@
 */
 #include "tables_vtab.h"
 
+#include "audit.h"
+#include "companies.h"
+#include "compare.h"
+#include "facts.h"
+#include "sql/table_vtab.h"
+
 #include <string.h>
 
 SQLITE_EXTENSION_INIT3

@@ -7,8 +7,8 @@
 
 #include "source.h"
 
-/* Registers the derived tables of derived.h, sharing the connection's
-** cache. */
+/* Registers the derived tables (facts.h, companies.h, audit.h,
+** compare.h), sharing the connection's cache. */
 int model_register_tables(sqlite3 *db, model_builtin_cache *cache);
 
 #endif /* PMEXT_MODEL_TABLES_VTAB_H */

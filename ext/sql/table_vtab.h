@@ -90,8 +90,8 @@ static inline int tv_new_cursor(size_t size, sqlite3_vtab_cursor **cursor) {
     .xRowid = prefix##_rowid,                                              \
   }
 
-/* The module of a table-valued function with arguments (projection,
-** pm_extract): eponymous only, its vtab bare (tv_connect_bare: register it
+/* The module of a table-valued function with arguments (projection):
+** eponymous only, its vtab bare (tv_connect_bare: register it
 ** with its schema as the module's aux). */
 #define TV_FUNCTION_MODULE(prefix)                                       \
   {                                                                      \
