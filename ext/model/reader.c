@@ -447,9 +447,7 @@ static int cell_fraction(reader *rd, int col, double lo, double hi,
 /* --- the reports -------------------------------------------------------- */
 
 static const char *const report_columns[] = {MODEL_INPUT_REPORTS(MODEL_INPUT_NAME)};
-#define REPORT(column, holds, required, meaning) IN_REPORTS_##column,
-enum { MODEL_INPUT_REPORTS(REPORT) N_REPORT_COLUMNS };
-#undef REPORT
+enum { MODEL_INPUT_REPORTS(MODEL_INPUT_INDEX) N_REPORT_COLUMNS };
 
 /* 'US$ bn' -> unit 'USD bn', 'USD billion', currency 'USD', factor 1. */
 static int parse_unit(model_set *set, model_report *r, reader *rd,
@@ -568,9 +566,7 @@ static int find_by_key(const model_set *set, int report, const char *dim_key,
 /* --- the figures -------------------------------------------------------- */
 
 static const char *const figure_columns[] = {MODEL_INPUT_FIGURES(MODEL_INPUT_NAME)};
-#define FIGURE(column, holds, required, meaning) IN_FIGURES_##column,
-enum { MODEL_INPUT_FIGURES(FIGURE) N_FIGURE_COLUMNS };
-#undef FIGURE
+enum { MODEL_INPUT_FIGURES(MODEL_INPUT_INDEX) N_FIGURE_COLUMNS };
 
 /* One row of figures, read. */
 typedef struct figure_row {
@@ -835,9 +831,7 @@ static int read_figures(model_set *set, reader *rd) {
 /* --- the claims --------------------------------------------------------- */
 
 static const char *const claim_columns[] = {MODEL_INPUT_CLAIMS(MODEL_INPUT_NAME)};
-#define CLAIM(column, holds, required, meaning) IN_CLAIMS_##column,
-enum { MODEL_INPUT_CLAIMS(CLAIM) N_CLAIM_COLUMNS };
-#undef CLAIM
+enum { MODEL_INPUT_CLAIMS(MODEL_INPUT_INDEX) N_CLAIM_COLUMNS };
 
 /* The kinds of claim, by key ('fastest_growing', 'Fastest growing'). */
 static const char *const kind_keys[] = {"cagr", "dominant", "fastest growing",
@@ -1005,9 +999,7 @@ static int read_claims(model_set *set, reader *rd) {
 /* --- the companies (optional) --------------------------------------------- */
 
 static const char *const company_columns[] = {MODEL_INPUT_COMPANIES(MODEL_INPUT_NAME)};
-#define COMPANY(column, holds, required, meaning) IN_COMPANIES_##column,
-enum { MODEL_INPUT_COMPANIES(COMPANY) N_COMPANY_COLUMNS };
-#undef COMPANY
+enum { MODEL_INPUT_COMPANIES(MODEL_INPUT_INDEX) N_COMPANY_COLUMNS };
 
 static int read_companies(model_set *set, reader *rd) {
   int rc;
@@ -1064,9 +1056,7 @@ static int read_companies(model_set *set, reader *rd) {
 /* --- the exchange rates (optional, pm_compare) ---------------------------- */
 
 static const char *const fx_columns[] = {MODEL_INPUT_FX(MODEL_INPUT_NAME)};
-#define FX(column, holds, required, meaning) IN_FX_##column,
-enum { MODEL_INPUT_FX(FX) N_FX_COLUMNS };
-#undef FX
+enum { MODEL_INPUT_FX(MODEL_INPUT_INDEX) N_FX_COLUMNS };
 
 typedef struct fx_row {
   sqlite3_int64 row;
