@@ -34,7 +34,9 @@ void pmext_result_errorf(sqlite3_context *ctx, const char *func,
   sqlite3_free(detail);
 }
 
-char *pmext_quote_value(sqlite3_value *value) {
+/* The value as SQL would write it ('text' or x'hex', cut short with "..."),
+** for error messages; 0 when out of memory. Free with sqlite3_free(). */
+static char *quote_value(sqlite3_value *value) {
   if (sqlite3_value_type(value) == SQLITE_BLOB) {
     const unsigned char *bytes = sqlite3_value_blob(value);
     int n = sqlite3_value_bytes(value);
@@ -83,7 +85,7 @@ int pmext_value_number(sqlite3_value *value, double *out) {
 static char *not_a_message(const char *func, const char *arg,
                            const char *what, sqlite3_value *value,
                            const char *hint) {
-  char *shown = pmext_quote_value(value);
+  char *shown = quote_value(value);
   char *message = shown ? sqlite3_mprintf("%s(): %s is not %s: %s%s", func,
                                           arg, what, shown, hint)
                         : 0;

@@ -98,8 +98,4 @@ void pmext_result_errorf(sqlite3_context *ctx, const char *func,
 char *pmext_not_a_number(const char *func, const char *arg,
                          sqlite3_value *value);
 
-/* The value as SQL would write it ('text' or x'hex', cut short with "..."),
-** for error messages; 0 when out of memory. Free with sqlite3_free(). */
-char *pmext_quote_value(sqlite3_value *value);
-
 #endif /* PMEXT_ARGS_H */
