@@ -168,7 +168,7 @@ int ex_is_segment_noun(ex_reader *r, int i) {
 
 /* A verb after a subject at token i (adverbs, and ", however," allowed
 ** before it): 1 or 0. */
-int ex_subject_verb(ex_reader *r, int i) {
+static int ex_subject_verb(ex_reader *r, int i) {
   for (int k = 0; k < 3 && ex_one_of(r, i, adverbs); k++) i++;
   return ex_one_of(r, i, subject_verbs);
 }

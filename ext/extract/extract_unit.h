@@ -184,7 +184,6 @@ int ex_is_break(ex_reader *r, int i);
 int ex_clause_starts(ex_reader *r, int i, int start);
 int ex_is_market_noun(ex_reader *r, int i);
 int ex_is_segment_noun(ex_reader *r, int i);
-int ex_subject_verb(ex_reader *r, int i);
 void ex_segment_subject(ex_reader *r, subject *s, int a, int b);
 void ex_geo_subject(subject *s, int g);
 int ex_market_phrase(ex_reader *r, int m, subject *s, int *bare, int *object,

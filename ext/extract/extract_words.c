@@ -30,11 +30,13 @@ SQLITE_EXTENSION_INIT3
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c; }
 
-es_type ew_type(const ew_toks *t, int i) {
+/* The type of token i, ES_END outside the unit. */
+static es_type ew_type(const ew_toks *t, int i) {
   return i >= 0 && i < t->n ? t->tok[i].type : ES_END;
 }
 
-int ew_is(const ew_toks *t, int i, const char *word) {
+/* 1 when token i is the word `word` (ASCII case ignored). */
+static int ew_is(const ew_toks *t, int i, const char *word) {
   return i >= 0 && i < t->n && es_word_is(t->scan, &t->tok[i], word);
 }
 

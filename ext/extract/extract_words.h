@@ -16,12 +16,8 @@ typedef struct ew_toks {
   int n;
 } ew_toks;
 
-/* 1 when token i is the word `word` (ASCII case ignored). */
-int ew_is(const ew_toks *t, int i, const char *word);
 /* 1 when token i is one of the NULL-terminated `words`. */
 int ew_one_of(const ew_toks *t, int i, const char *const *words);
-/* The type of token i, ES_END outside the unit. */
-es_type ew_type(const ew_toks *t, int i);
 /* 1 when token i is the character cp (a one-character token). */
 int ew_char(const ew_toks *t, int i, int cp);
 /* The words of `phrase` (separated by spaces; a piece such as "U.S." spans

@@ -51,7 +51,7 @@ static void sip_rounds(sqlite3_uint64 v[4], int n) {
   }
 }
 
-void model_hash_init(model_hash *h, const sqlite3_uint64 key[2]) {
+static void model_hash_init(model_hash *h, const sqlite3_uint64 key[2]) {
   h->v[0] = key[0] ^ 0x736f6d6570736575ull;
   h->v[1] = key[1] ^ 0x646f72616e646f6dull;
   h->v[2] = key[0] ^ 0x6c7967656e657261ull;
@@ -60,7 +60,7 @@ void model_hash_init(model_hash *h, const sqlite3_uint64 key[2]) {
   h->length = 0;
 }
 
-void model_hash_bytes(model_hash *h, const void *data, size_t n) {
+static void model_hash_bytes(model_hash *h, const void *data, size_t n) {
   const unsigned char *p = data;
   for (size_t i = 0; i < n; i++) {
     h->tail |= (sqlite3_uint64)p[i] << (8 * (h->length & 7));
@@ -73,7 +73,7 @@ void model_hash_bytes(model_hash *h, const void *data, size_t n) {
   }
 }
 
-sqlite3_uint64 model_hash_final(const model_hash *h) {
+static sqlite3_uint64 model_hash_final(const model_hash *h) {
   sqlite3_uint64 v[4] = {h->v[0], h->v[1], h->v[2], h->v[3]};
   sqlite3_uint64 b = h->tail | (h->length << 56);
   v[3] ^= b;
@@ -170,7 +170,7 @@ int model_digest_row(model_digest *d, sqlite3_stmt *stmt) {
   return d ? hash_row(&d->hash, stmt) : SQLITE_OK;
 }
 
-sqlite3_uint64 model_digest_value(const model_digest *d) {
+static sqlite3_uint64 model_digest_value(const model_digest *d) {
   return model_hash_final(&d->hash);
 }
 

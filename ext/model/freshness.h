@@ -11,13 +11,10 @@
 
 #include <stddef.h>
 
-/* SipHash-2-4, streamed. */
+/* SipHash-2-4, streamed (freshness.c). */
 typedef struct model_hash {
   sqlite3_uint64 v[4], tail, length;
 } model_hash;
-void model_hash_init(model_hash *h, const sqlite3_uint64 key[2]);
-void model_hash_bytes(model_hash *h, const void *data, size_t n);
-sqlite3_uint64 model_hash_final(const model_hash *h);
 
 /* The digest of what the reader read: each statement and every row it
 ** returned. The reader calls model_digest_table() when it has prepared a
@@ -35,7 +32,6 @@ void model_digest_init(model_digest *d, const sqlite3_uint64 key[2]);
 void model_digest_free(model_digest *d);
 int model_digest_table(model_digest *d, const char *table, const char *sql);
 int model_digest_row(model_digest *d, sqlite3_stmt *stmt);
-sqlite3_uint64 model_digest_value(const model_digest *d);
 /* Reads the statements of `built` again: *same 1 when they return the
 ** same rows (a statement that no longer prepares or runs: 0). *reading
 ** names the table being read meanwhile. */

@@ -243,7 +243,9 @@ static void set_yoy(model_row *row, const model_row *previous) {
                      PMEXT_OK;
 }
 
-int model_interrupted(const model_set *set) {
+/* SQLITE_INTERRUPT when the set's connection has been interrupted (a long
+** computation calls it every so often), else SQLITE_OK. */
+static int model_interrupted(const model_set *set) {
   if (!set->db) return SQLITE_OK;
 #if SQLITE_VERSION_NUMBER >= 3041000
   if (sqlite3_libversion_number() >= 3041000) {

@@ -46,9 +46,6 @@ void model_segment_path(const model_report *r, int segment, int from, int to,
 /* The row of a segment in one year of the window, kept or computed. */
 void model_row_at(const model_report *r, model_scenario scenario, int segment,
                   int year, model_row *out);
-/* SQLITE_INTERRUPT when the set's connection has been interrupted (long
-** computations call it every so often), else SQLITE_OK. */
-int model_interrupted(const model_set *set);
 /* CAGR of a segment between two years of the reported scenario. */
 int model_implied_cagr(const model_report *r, int segment, int from, int to,
                        double *out);

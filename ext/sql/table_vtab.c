@@ -75,14 +75,6 @@ void tv_text(tv_table *t, const char *text) {
   put_text(t, copy, text && !copy);
 }
 
-void tv_textf(tv_table *t, const char *format, ...) {
-  va_list ap;
-  va_start(ap, format);
-  char *text = sqlite3_vmprintf(format, ap);
-  va_end(ap);
-  put_text(t, text, !text);
-}
-
 int tv_finish(tv_table *t) {
   if (t->oom) return SQLITE_NOMEM;
   return t->n_cols > 0 && t->n_cells % t->n_cols == 0 ? SQLITE_OK

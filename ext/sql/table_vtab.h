@@ -37,7 +37,6 @@ void tv_null(tv_table *t);
 void tv_int(tv_table *t, sqlite3_int64 value);
 void tv_real(tv_table *t, double value);
 void tv_text(tv_table *t, const char *text); /* copied; NULL text is NULL */
-void tv_textf(tv_table *t, const char *format, ...); /* sqlite3_mprintf */
 int tv_finish(tv_table *t); /* SQLITE_OK, SQLITE_NOMEM or SQLITE_ERROR */
 void tv_free(tv_table *t);
 /* A cell as the result of xColumn; text with the destructor given
