@@ -96,9 +96,16 @@ static void *fixed_deserialise(FunctionCallInfo fcinfo, const char *func,
   return state;
 }
 
-/* pmext_<name>_serial() and pmext_<name>_deserial() for a fixed-size state
-** of C type `type`. */
-#define FIXED_STATE_SERIALISATION(name, type)                               \
+/* pmext_<name>_combine(), pmext_<name>_serial() and pmext_<name>_deserial()
+** for a fixed-size state of C type `type`, merged by merge(state, other). */
+#define FIXED_STATE_FUNCTIONS(name, type, merge)                            \
+  PG_FUNCTION_INFO_V1(pmext_##name##_combine);                              \
+  Datum pmext_##name##_combine(PG_FUNCTION_ARGS) {                          \
+    COMBINE_NOTHING_TO_MERGE();                                             \
+    type *s = state_arg(fcinfo, #name, sizeof *s);                          \
+    merge(s, (const type *)PG_GETARG_POINTER(1));                           \
+    PG_RETURN_POINTER(s);                                                   \
+  }                                                                         \
   PG_FUNCTION_INFO_V1(pmext_##name##_serial);                               \
   Datum pmext_##name##_serial(PG_FUNCTION_ARGS) {                           \
     PG_RETURN_BYTEA_P(fixed_serialise(PG_GETARG_POINTER(0), sizeof(type))); \
@@ -107,6 +114,19 @@ static void *fixed_deserialise(FunctionCallInfo fcinfo, const char *func,
   Datum pmext_##name##_deserial(PG_FUNCTION_ARGS) {                         \
     PG_RETURN_POINTER(fixed_deserialise(fcinfo, #name,                      \
                                         PG_GETARG_BYTEA_PP(0), sizeof(type))); \
+  }
+
+/* pmext_<name>_final(): result(state, &value) for a fixed-size state of C
+** type `type`; NULL for no rows or an undefined result. */
+#define FIXED_STATE_FINAL(name, type, result)                               \
+  PG_FUNCTION_INFO_V1(pmext_##name##_final);                                \
+  Datum pmext_##name##_final(PG_FUNCTION_ARGS) {                            \
+    double value;                                                           \
+    if (PG_ARGISNULL(0) ||                                                  \
+        result((const type *)PG_GETARG_POINTER(0), &value) != PMEXT_OK) {   \
+      PG_RETURN_NULL();                                                     \
+    }                                                                       \
+    PG_RETURN_FLOAT8(value);                                                \
   }
 
 /* An error when the rows have two rates (one_rate.h). */
@@ -129,26 +149,8 @@ Datum pmext_cagr_step(PG_FUNCTION_ARGS) {
   PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(pmext_cagr_combine);
-Datum pmext_cagr_combine(PG_FUNCTION_ARGS) {
-  COMBINE_NOTHING_TO_MERGE();
-  endpoints *s = state_arg(fcinfo, "cagr", sizeof *s);
-  endpoints_merge(s, (const endpoints *)PG_GETARG_POINTER(1));
-  PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(pmext_cagr_final);
-Datum pmext_cagr_final(PG_FUNCTION_ARGS) {
-  double result;
-  if (PG_ARGISNULL(0) ||
-      endpoints_cagr((const endpoints *)PG_GETARG_POINTER(0), &result) !=
-          PMEXT_OK) {
-    PG_RETURN_NULL();
-  }
-  PG_RETURN_FLOAT8(result);
-}
-
-FIXED_STATE_SERIALISATION(cagr, endpoints)
+FIXED_STATE_FUNCTIONS(cagr, endpoints, endpoints_merge)
+FIXED_STATE_FINAL(cagr, endpoints, endpoints_cagr)
 
 /* --- cagr_fit(value, year) ----------------------------------------------- */
 
@@ -167,26 +169,8 @@ Datum pmext_cagr_fit_step(PG_FUNCTION_ARGS) { return fit_row(fcinfo, 1); }
 PG_FUNCTION_INFO_V1(pmext_cagr_fit_inverse);
 Datum pmext_cagr_fit_inverse(PG_FUNCTION_ARGS) { return fit_row(fcinfo, -1); }
 
-PG_FUNCTION_INFO_V1(pmext_cagr_fit_combine);
-Datum pmext_cagr_fit_combine(PG_FUNCTION_ARGS) {
-  COMBINE_NOTHING_TO_MERGE();
-  fit_sums *s = state_arg(fcinfo, "cagr_fit", sizeof *s);
-  fit_sums_merge(s, (const fit_sums *)PG_GETARG_POINTER(1));
-  PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(pmext_cagr_fit_final);
-Datum pmext_cagr_fit_final(PG_FUNCTION_ARGS) {
-  double result;
-  if (PG_ARGISNULL(0) ||
-      fit_sums_growth((const fit_sums *)PG_GETARG_POINTER(0), &result) !=
-          PMEXT_OK) {
-    PG_RETURN_NULL();
-  }
-  PG_RETURN_FLOAT8(result);
-}
-
-FIXED_STATE_SERIALISATION(cagr_fit, fit_sums)
+FIXED_STATE_FUNCTIONS(cagr_fit, fit_sums, fit_sums_merge)
+FIXED_STATE_FINAL(cagr_fit, fit_sums, fit_sums_growth)
 
 /* --- npv(rate, value, period) --------------------------------------------- */
 
@@ -207,14 +191,6 @@ Datum pmext_npv_step(PG_FUNCTION_ARGS) { return npv_row(fcinfo, 1); }
 PG_FUNCTION_INFO_V1(pmext_npv_inverse);
 Datum pmext_npv_inverse(PG_FUNCTION_ARGS) { return npv_row(fcinfo, -1); }
 
-PG_FUNCTION_INFO_V1(pmext_npv_combine);
-Datum pmext_npv_combine(PG_FUNCTION_ARGS) {
-  COMBINE_NOTHING_TO_MERGE();
-  npv_sums *s = state_arg(fcinfo, "npv", sizeof *s);
-  npv_sums_merge(s, (const npv_sums *)PG_GETARG_POINTER(1));
-  PG_RETURN_POINTER(s);
-}
-
 PG_FUNCTION_INFO_V1(pmext_npv_final);
 Datum pmext_npv_final(PG_FUNCTION_ARGS) {
   if (PG_ARGISNULL(0)) PG_RETURN_NULL();
@@ -225,7 +201,7 @@ Datum pmext_npv_final(PG_FUNCTION_ARGS) {
   PG_RETURN_FLOAT8(result);
 }
 
-FIXED_STATE_SERIALISATION(npv, npv_sums)
+FIXED_STATE_FUNCTIONS(npv, npv_sums, npv_sums_merge)
 
 /* --- irr, xirr, xnpv: the list of cash flows ------------------------------ */
 
