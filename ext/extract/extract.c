@@ -95,6 +95,7 @@ typedef struct ex_cursor {
 
 /* text is required, report optional: idxNum bit 0 text, bit 1 report. */
 static int ex_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
+  (void)vtab;
   int which[2] = {-1, -1}, unusable = 0;
   for (int i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
@@ -109,7 +110,6 @@ static int ex_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
     /* No text: a plan SQLite should not choose (it may offer this one
     ** for a branch of an OR); chosen all the same, xFilter says why. */
     if (unusable & 1) return SQLITE_CONSTRAINT;
-    (void)vtab;
     info->idxNum = 0;
     info->estimatedCost = 1e99;
     info->estimatedRows = 1000000000;
@@ -239,12 +239,8 @@ static int ex_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-static const sqlite3_module extract_module = {
-    .xConnect = ex_connect, .xBestIndex = ex_best_index,
-    .xDisconnect = tv_disconnect_bare, .xOpen = ex_open,
-    .xClose = ex_close, .xFilter = ex_filter, .xNext = ex_next,
-    .xEof = ex_eof, .xColumn = ex_column, .xRowid = ex_rowid,
-};
+static const sqlite3_module extract_module =
+    TV_MODULE(ex, 0, tv_disconnect_bare, 0);
 
 int pmext_register_extract(sqlite3 *db) {
   static const char schema[] =

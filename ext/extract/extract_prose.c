@@ -173,12 +173,14 @@ static int share_words(ex_reader *r, const percent *p) {
   return 0;
 }
 
+/* Words that qualify the amount after them ("over USD 3 billion"). */
+static const char *const qualifiers[] = {"over", "nearly", "almost", "about",
+                                         "around", "approximately", "roughly",
+                                         "above", "under", "below",
+                                         "exceeding", 0};
+
 static const char *qualifier_before(ex_reader *r, int i) {
-  static const char *const words[] = {"over", "nearly", "almost", "about",
-                                      "around", "approximately", "roughly",
-                                      "above", "under", "below", "exceeding",
-                                      0};
-  if (ex_one_of(r, i - 1, words)) return 0;
+  if (ex_one_of(r, i - 1, qualifiers)) return 0;
   if (ex_is(r, i - 1, "than") && ex_is(r, i - 2, "more")) return "more than";
   if (ex_is(r, i - 1, "than") && ex_is(r, i - 2, "less")) return "less than";
   if (ex_is(r, i - 1, "to") && ex_is(r, i - 2, "up")) return "up to";
@@ -188,12 +190,8 @@ static const char *qualifier_before(ex_reader *r, int i) {
 }
 
 static void note_qualifier(ex_reader *r, ex_row *row, int i) {
-  static const char *const words[] = {"over", "nearly", "almost", "about",
-                                      "around", "approximately", "roughly",
-                                      "above", "under", "below", "exceeding",
-                                      0};
   const char *q = qualifier_before(r, i);
-  if (!q && ex_one_of(r, i - 1, words)) {
+  if (!q && ex_one_of(r, i - 1, qualifiers)) {
     int w = ex_span(r, r->tok[i - 1].start, r->tok[i - 1].end);
     if (w >= 0) ex_add_note(r, row, "printed as \"%s\"", ex_str(r, w));
     return;
@@ -542,13 +540,14 @@ void ex_prose(ex_reader *r, int same_paragraph) {
     r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
     r->prev_value_year = 0;
   }
-  int yl, fiscal, opened = -1;
+  int yl, fiscal, year, opened = -1;
   r->opening_tok = -1;
   r->opening_fiscal = 0;
   if ((ex_is(r, start, "In") || ex_is(r, start, "For") || ex_is(r, start, "During") ||
        ex_is(r, start, "By")) &&
-      ex_year_at(r, start + 1, &yl, &fiscal)) {
-    r->opening_year = ex_year_at(r, start + 1, &yl, &r->opening_fiscal);
+      (year = ex_year_at(r, start + 1, &yl, &fiscal)) != 0) {
+    r->opening_year = year;
+    r->opening_fiscal = fiscal;
     r->opening_tok = start + 1;
     opened = start + 1 + yl; /* a clause starts after "In 2016" */
     if (ex_type(r, opened) == ES_COMMA) opened = -1;

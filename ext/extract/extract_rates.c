@@ -275,7 +275,7 @@ static int inferred_period(ex_reader *r, pending_rate *pr, int *from,
                            int *to) {
   ex_row *row = &r->rows[pr->row];
   const char *inferred = "period inferred from the figures around it";
-  int end = end_year(r, pr), n = r->n_sent_years;
+  int end = end_year(r, pr), n = r->n_sent_years, latest;
   if (pr->cue == RATE_YOY && pr->yoy_year) {
     *from = pr->yoy_year - 1;
     *to = pr->yoy_year;
@@ -301,8 +301,8 @@ static int inferred_period(ex_reader *r, pending_rate *pr, int *from,
     } else if (r->last_rate_to == end) {
       *from = r->last_rate_from;
       ex_add_note(r, row, "period: that of an earlier rate to %d", end);
-    } else if (n > 0 && n <= 8 && latest_before(r, end)) {
-      *from = latest_before(r, end); /* the sentence's latest figure */
+    } else if (n > 0 && n <= 8 && (latest = latest_before(r, end)) != 0) {
+      *from = latest; /* the sentence's latest figure */
       ex_add_note(r, row, "%s", inferred);
     } else if (n == 0 && r->para_max_year && r->para_max_year < end) {
       *from = r->para_max_year;

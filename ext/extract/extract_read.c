@@ -440,11 +440,8 @@ static int cmp_rows(const void *pa, const void *pb) {
 
 /* One unit: a table row (a line with a pipe), a share table's heading, or
 ** a sentence; a line starting with anything else ends a share table. */
-static void read_unit(ex_reader *r, int line_start, int line_end) {
-  int pipe = 0;
-  for (int i = 0; i < r->n_tok; i++) {
-    if (r->tok[i].type == ES_PIPE) pipe = 1;
-  }
+static void read_unit(ex_reader *r, int line_start, int line_end, int pipe) {
+  r->respectively_at = -2;
   if (line_start) {
     r->ctx_dim[0] = 0;
     r->prev_min_year = r->prev_max_year = r->prev_n_years = 0;
@@ -475,7 +472,7 @@ int ex_reader_unit(ex_reader *r) {
     es_next(&r->scan, &t);
     int ends_line = t.type == ES_EOL || t.type == ES_END;
     if (ends_line || (t.type == ES_STOP && !pipe)) {
-      read_unit(r, r->line_start, ends_line);
+      read_unit(r, r->line_start, ends_line, pipe);
       r->line_start = ends_line;
       r->next_cut = 0;
       if (t.type == ES_END) r->done = 1;
@@ -485,7 +482,7 @@ int ex_reader_unit(ex_reader *r) {
     if (!push_token(r, &t)) return 0;
     if (r->n_tok == MAX_UNIT_TOKENS) {
       r->cut = r->next_cut = 1;
-      read_unit(r, r->line_start, 0);
+      read_unit(r, r->line_start, 0, pipe);
       r->line_start = 0;
       return !r->oom;
     }

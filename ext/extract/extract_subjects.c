@@ -478,12 +478,16 @@ static int at_percent(ex_reader *r, int i) {
   return 0;
 }
 
-/* "respectively" in the sentence from token a. */
+/* "respectively" in the sentence from token a (the sentence is looked
+** through once, however many subjects ask). */
 static int says_respectively(ex_reader *r, int a) {
-  for (int k = a; k < r->n_tok; k++) {
-    if (ex_is(r, k, "respectively")) return 1;
+  if (r->respectively_at == -2) {
+    r->respectively_at = -1;
+    for (int k = 0; k < r->n_tok; k++) {
+      if (ex_is(r, k, "respectively")) r->respectively_at = k;
+    }
   }
-  return 0;
+  return r->respectively_at >= a;
 }
 
 /* Splits the subject's words [p, q) at "and", "&" and commas into a list

@@ -79,6 +79,8 @@ struct ex_reader {
   es_token *tok;
   tok_info *info;
   int n_tok, cap_tok;
+  int respectively_at;        /* the unit's last "respectively" (-1: none;
+                              ** -2: not looked for yet) */
   ex_row *rows;
   int n_rows, cap_rows;
   char *arena;
