@@ -163,18 +163,6 @@ static void audit_equal(audit *a, const char *check, const char *subject,
             pass ? if_pass : if_fail);
 }
 
-/* The printed figure of `year` in figures[0..n) (sorted by year), or 0. */
-static const model_figure *printed(const model_figure *figures, int n,
-                                   int year) {
-  int lo = 0, hi = n;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (figures[mid].year < year) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && figures[lo].year == year ? &figures[lo] : 0;
-}
-
 static const char undefined_rate[] =
     "a printed size of 0, or one its printed digits allow, gives no growth "
     "rate";
@@ -233,7 +221,7 @@ static int complete_list(const model_report *r, const model_dimension *d,
     int n = 0;
     for (int k = 0; k < d->n_segments; k++) {
       const model_segment *s = &r->segments[d->segments[k]];
-      if (printed(s->shares, s->n_shares, year)) member[k] = 1, n++;
+      if (model_printed(s->shares, s->n_shares, year)) member[k] = 1, n++;
     }
     return n;
   }
@@ -255,7 +243,7 @@ static void audit_parts(audit *a, const model_dimension *d, year_sum *sums,
   int made = 0;
   for (int year = r->first_year; whole && year <= r->last_year; year++) {
     const year_sum *y = &sums[year - r->first_year];
-    const model_figure *total = printed(whole->values, whole->n_values, year);
+    const model_figure *total = model_printed(whole->values, whole->n_values, year);
     if (!total || y->count == 0) continue;
     double tolerance = total->half + y->half;
     char *subject = text(a, "%s sizes %d", d->name, year);
@@ -335,9 +323,9 @@ static void audit_shares(audit *a) {
     if (i == r->whole) continue;
     for (int k = 0; k < s->n_shares; k++) {
       int year = s->shares[k].year;
-      const model_figure *v = printed(s->values, s->n_values, year);
+      const model_figure *v = model_printed(s->values, s->n_values, year);
       const model_figure *g =
-          whole ? printed(whole->values, whole->n_values, year) : 0;
+          whole ? model_printed(whole->values, whole->n_values, year) : 0;
       char *subject = text(a, "%s %d", s->segment, year);
       double x[2], h[2], ratio, bound;
       if (v && g) {
@@ -466,9 +454,9 @@ static void audit_cagr(audit *a, const model_claim *c) {
                             : text(a, "%s", name);
   const model_figure *from = 0, *to = 0, *base = 0;
   if (s && c->has_period) {
-    from = printed(s->values, s->n_values, c->from_year);
-    to = printed(s->values, s->n_values, c->to_year);
-    base = printed(s->values, s->n_values, c->from_year - 1);
+    from = model_printed(s->values, s->n_values, c->from_year);
+    to = model_printed(s->values, s->n_values, c->to_year);
+    base = model_printed(s->values, s->n_values, c->from_year - 1);
   }
   const char *why =
       !c->has_period ? "the claim states no period (from_year and to_year)"
@@ -653,8 +641,8 @@ static void dominant_leaders(const model_report *r, dominant_job *jobs, int n,
       const model_segment *s = &r->segments[i];
       if (i == r->whole) continue;
       const model_figure *f =
-          jobs[j].shares ? printed(s->shares, s->n_shares, jobs[j].year)
-                         : printed(s->values, s->n_values, jobs[j].year);
+          jobs[j].shares ? model_printed(s->shares, s->n_shares, jobs[j].year)
+                         : model_printed(s->values, s->n_values, jobs[j].year);
       if (f) consider(top, i, f->x, f->half);
     }
   }

@@ -63,7 +63,8 @@ void model_set_free(model_set *set) {
 
 /* --- lookups ----------------------------------------------------------- */
 
-unsigned model_hash_text(unsigned h, const char *p, size_t n) {
+/* The hash of n bytes from h (FNV-1a). */
+static unsigned model_hash_text(unsigned h, const char *p, size_t n) {
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
   return h;
 }
@@ -83,11 +84,11 @@ int model_find_report(const model_set *set, const char *report, size_t bytes) {
   }
 }
 
-static unsigned segment_hash(int report, const char *d, size_t db,
-                             const char *s, size_t sb) {
-  unsigned h = 2166136261u ^ (unsigned)report;
-  h = model_hash_text(h * 16777619u, d, db);
-  return model_hash_text(h * 16777619u ^ 1u, s, sb);
+unsigned model_pair_hash(int report, const char *a, size_t na, const char *b,
+                         size_t nb) {
+  unsigned h = model_hash_text((2166136261u ^ (unsigned)report) * 16777619u,
+                               a, na);
+  return b ? model_hash_text(h * 16777619u ^ 1u, b, nb) : h;
 }
 
 int model_find_segment(const model_set *set, int report, const char *dimension,
@@ -95,7 +96,7 @@ int model_find_segment(const model_set *set, int report, const char *dimension,
                        size_t segment_bytes) {
   if (set->n_sslots == 0) return -1;
   unsigned mask = (unsigned)set->n_sslots - 1;
-  for (unsigned h = segment_hash(report, dimension, dimension_bytes, segment,
+  for (unsigned h = model_pair_hash(report, dimension, dimension_bytes, segment,
                                  segment_bytes) &
                     mask;
        ; h = (h + 1) & mask) {
@@ -114,6 +115,27 @@ int model_slots_for(int n) {
   int s = 8;
   while (s < 2 * n) s *= 2;
   return s;
+}
+
+/* --- printed figures ---------------------------------------------------- */
+
+int model_first_from(const model_figure *figures, int n, int year) {
+  int lo = 0, hi = n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (figures[mid].year < year) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+const model_figure *model_printed(const model_figure *figures, int n,
+                                  int year) {
+  int k = model_first_from(figures, n, year);
+  return k < n && figures[k].year == year ? &figures[k] : 0;
 }
 
 /* --- indexes ----------------------------------------------------------- */
@@ -147,7 +169,7 @@ int model_index_segments(model_set *set, int n) {
     const model_report *rep = &set->reports[r];
     for (int k = 0; k < rep->n_segments; k++) {
       const model_segment *s = &rep->segments[k];
-      unsigned h = segment_hash(r, s->dimension, strlen(s->dimension),
+      unsigned h = model_pair_hash(r, s->dimension, strlen(s->dimension),
                                 s->segment, strlen(s->segment)) & mask;
       while (set->sslot_report[h]) h = (h + 1) & mask;
       set->sslot_report[h] = r + 1;

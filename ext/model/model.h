@@ -192,15 +192,22 @@ void *model_alloc(model_set *set, size_t size);
 /* A copy of text in memory of the set (0 for 0; *oom set when memory
 ** runs out). */
 char *model_copy_text(model_set *set, const char *text, int *oom);
-/* The hash of n bytes from h (FNV-1a), and a power of two of slots at
-** least 2n (and at least 8), for the set's hashes. */
-unsigned model_hash_text(unsigned h, const char *p, size_t n);
+/* The hash of (report, a[, b]) (b 0: a alone), and a power of two of
+** slots at least 2n (and at least 8): for the set's hashes. */
+unsigned model_pair_hash(int report, const char *a, size_t na, const char *b,
+                         size_t nb);
 int model_slots_for(int n);
 /* Adds the last report read to the index of report names (rebuilt larger
 ** as capacity grows); indexes every segment by its exact names (n at
 ** least the number of segments). SQLITE_OK or SQLITE_NOMEM. */
 int model_index_report(model_set *set, int capacity);
 int model_index_segments(model_set *set, int n);
+/* Of a segment's figures[0..n), sorted by year as the reader leaves them:
+** the first whose year is `year` or later (n when none), and the one
+** printed for `year` (0 when none). O(log n). */
+int model_first_from(const model_figure *figures, int n, int year);
+const model_figure *model_printed(const model_figure *figures, int n,
+                                  int year);
 /* Index of report `report`, or -1; of segment (report, dimension,
 ** segment), or -1. Both O(1). */
 int model_find_report(const model_set *set, const char *report, size_t bytes);

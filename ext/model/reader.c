@@ -526,9 +526,8 @@ static int read_reports(model_set *set, reader *rd) {
 ** `first`); afterwards they are indices within the report. */
 
 static unsigned key_hash(int report, const char *dim_key, const char *key) {
-  unsigned h = model_hash_text((2166136261u ^ (unsigned)report) * 16777619u,
-                          dim_key, strlen(dim_key));
-  return key ? model_hash_text(h * 16777619u ^ 1u, key, strlen(key)) : h;
+  return model_pair_hash(report, dim_key, strlen(dim_key), key,
+                         key ? strlen(key) : 0);
 }
 
 /* The slot of (report, dim_key[, key]) once grouped: the item's or the

@@ -75,28 +75,6 @@ const char *model_scenario_list(void) { return "'reported', 'stated_cagr'"; }
 
 /* --- values and shares ----------------------------------------------- */
 
-/* The first of figures[0..n) (by year, as the reader sorts them) whose
-** year is `year` or later: n when there is none. O(log n). */
-static int first_from(const model_figure *figures, int n, int year) {
-  int lo = 0, hi = n;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (figures[mid].year < year) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
-/* The printed figure of `year` in figures[0..n), or 0. */
-static const model_figure *printed(const model_figure *figures, int n,
-                                   int year) {
-  int k = first_from(figures, n, year);
-  return k < n && figures[k].year == year ? &figures[k] : 0;
-}
-
 /* Constant growth through (year0, value0) and (year1, value1), at year. */
 static int interpolate(const model_figure *a, const model_figure *b, int year,
                        double *out) {
@@ -127,13 +105,13 @@ static int projected(const model_report *r, int index, int year,
 static int own_value(const model_report *r, int index, int year,
                      double *value, model_basis *basis) {
   const model_segment *s = &r->segments[index];
-  const model_figure *f = printed(s->values, s->n_values, year);
+  const model_figure *f = model_printed(s->values, s->n_values, year);
   if (f) {
     *value = f->x;
     *basis = MODEL_REPORTED;
     return 1;
   }
-  int k = first_from(s->values, s->n_values, year);
+  int k = model_first_from(s->values, s->n_values, year);
   if (k > 0 && k < s->n_values &&
       interpolate(&s->values[k - 1], &s->values[k], year, value)) {
     *basis = MODEL_INTERPOLATED;
@@ -151,7 +129,7 @@ static int held_share(const model_segment *s, int year, double *share,
                       model_basis *basis) {
   if (s->n_shares == 0) return 0;
   /* The nearest printed year; of two as near, the earlier. */
-  int k = first_from(s->shares, s->n_shares, year);
+  int k = model_first_from(s->shares, s->n_shares, year);
   const model_figure *best =
       k == s->n_shares ||
               (k > 0 && year - s->shares[k - 1].year <= s->shares[k].year - year)
@@ -182,7 +160,7 @@ static void reported_row(const model_report *r, int index, int year,
       row->value_basis = w->basis;
     }
     row->has_value = 1;
-    const model_figure *f = printed(s->shares, s->n_shares, year);
+    const model_figure *f = model_printed(s->shares, s->n_shares, year);
     if (f) {
       row->has_share = 1;
       row->share = f->x;
