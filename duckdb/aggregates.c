@@ -71,15 +71,6 @@ static int flows_reserve(flow_list *s, int64_t n) {
   return 1;
 }
 
-/* Flows in a fixed order (t, then value), so the solver sums them in the
-** same order however the rows were split among threads. */
-static int flow_order(const void *a, const void *b) {
-  const flow *x = a, *y = b;
-  if (x->t != y->t) return x->t < y->t ? -1 : 1;
-  if (x->value != y->value) return x->value < y->value ? -1 : 1;
-  return 0;
-}
-
 /* --- the kinds ------------------------------------------------------------ */
 
 typedef struct agg_kind agg_kind;
@@ -224,7 +215,7 @@ static int flows_result(const agg_kind *kind, void *state,
     return 0;
   }
   memcpy(sorted, s->items, (size_t)s->count * sizeof *sorted);
-  qsort(sorted, (size_t)s->count, sizeof *sorted, flow_order);
+  flows_sort(sorted, s->count);
   int unique;
   *status = flows_irr(sorted, s->count, dated, NULL, &unique, out);
   free(sorted);

@@ -103,14 +103,15 @@ static void projection_scan(duckdb_function_info info,
   duckdb_vector indices = duckdb_data_chunk_get_vector(output, 2);
   double *value = duckdb_vector_get_data(values);
   double *index = duckdb_vector_get_data(indices);
+  void *year_data = duckdb_vector_get_data(years);
   uint64_t *value_mask = NULL, *index_mask = NULL;
   idx_t room = duckdb_vector_size(), n = 0;
   for (; n < room && *next < plan->count; n++, (*next)++) {
     double year = projection_plan_year(plan, *next);
     if (b->whole_years) {
-      ((int64_t *)duckdb_vector_get_data(years))[n] = (int64_t)year;
+      ((int64_t *)year_data)[n] = (int64_t)year;
     } else {
-      ((double *)duckdb_vector_get_data(years))[n] = year;
+      ((double *)year_data)[n] = year;
     }
     if (projection_plan_value(plan, *next, &value[n]) != PMEXT_OK) {
       ddb_set_null(values, &value_mask, n);

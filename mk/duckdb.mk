@@ -31,7 +31,7 @@ DUCKDB_NODE_DIR := $(DDB)/node
 DUCKDB_SRC  := $(wildcard duckdb/*.c)
 DUCKDB_OBJ  := $(DUCKDB_SRC:duckdb/%.c=$(DDB)/obj/%.o)
 DUCKDB_MATH_OBJ := $(PMEXT_MATH_SRC:ext/%.c=$(B)/obj/%.o)
-DUCKDB_CFLAGS := -std=c11 -fPIC -fvisibility=hidden $(WARN) -I$(B) -Iext -I$(DUCKDB_INC)
+DUCKDB_CFLAGS := $(PMEXT_CFLAGS) -I$(DUCKDB_INC)
 
 .PHONY: duckdb test-duckdb bench-duckdb bench-duckdb-callgrind deps-duckdb
 deps-duckdb:
@@ -54,9 +54,10 @@ $(DUCKDB_LIBDIR)/libduckdb.so: | deps-duckdb
 	tar -xzf $(DDB)/npm/duckdb-node-bindings-linux-$(DUCKDB_NODE_ARCH)-$(DUCKDB_NODE_VERSION).tgz -C $(DUCKDB_LIBDIR) \
 	  --strip-components=1 package/libduckdb.so
 
-$(DDB)/obj/%.o: duckdb/%.c duckdb/adapter.h $(HEADERS) $(DUCKDB_INC)/duckdb_extension.h $(B)/buildinfo.h
+$(DDB)/obj/%.o: duckdb/%.c duckdb/adapter.h $(HEADERS) $(DUCKDB_INC)/duckdb_extension.h
 	@mkdir -p $(@D)
 	$(CC) $(DUCKDB_CFLAGS) $(CFLAGS) $(EXACT_FP) -c -o $@ $<
+$(DDB)/obj/extension.o: $(B)/buildinfo.h
 
 $(DUCKDB_EXT): $(DUCKDB_OBJ) $(DUCKDB_MATH_OBJ) duckdb/footer.sh
 	$(CC) -shared $(LDFLAGS) -o $@.tmp $(DUCKDB_OBJ) $(DUCKDB_MATH_OBJ) -lm

@@ -371,15 +371,6 @@ Datum pmext_flows_deserial(PG_FUNCTION_ARGS) {
   PG_RETURN_POINTER(s);
 }
 
-/* Flows in a fixed order (t, then value), so the solver sums them in the
-** same order however the rows were split among workers. */
-static int flow_order(const void *a, const void *b) {
-  const flow *x = a, *y = b;
-  if (x->t != y->t) return x->t < y->t ? -1 : 1;
-  if (x->value != y->value) return x->value < y->value ? -1 : 1;
-  return 0;
-}
-
 /* The flows still in the state (NULL result when there are none), after
 ** checking the rate is one. */
 static const flow_list *flows_final_state(FunctionCallInfo fcinfo,
@@ -397,7 +388,7 @@ static Datum irr_final(FunctionCallInfo fcinfo, const char *func, int dated) {
   /* A sorted copy: the state may still be in use (a moving frame). */
   flow *sorted = palloc_extended((Size)n * sizeof(flow), MCXT_ALLOC_HUGE);
   memcpy(sorted, &s->items[s->head], (Size)n * sizeof(flow));
-  qsort(sorted, (size_t)n, sizeof(flow), flow_order);
+  flows_sort(sorted, n);
   double result;
   int unique;
   pmext_status status = flows_irr(sorted, n, dated, NULL, &unique, &result);

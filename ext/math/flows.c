@@ -16,6 +16,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define IRR_GUESS 0.1
@@ -188,6 +189,18 @@ static int horner_residual(void *ctx, long double x, long double *f,
   *scale = mag;
   if (!isfinite(p) || !isfinite(dp) || !isfinite(mag)) return 0;
   return fabsl(p) <= (4.0L * n + 8.0L) * LDBL_EPSILON * mag ? 2 : 1;
+}
+
+/* By t, then value (flows_sort()). */
+static int flow_order(const void *a, const void *b) {
+  const flow *x = a, *y = b;
+  if (x->t != y->t) return x->t < y->t ? -1 : 1;
+  if (x->value != y->value) return x->value < y->value ? -1 : 1;
+  return 0;
+}
+
+void flows_sort(flow *items, int64_t count) {
+  qsort(items, (size_t)count, sizeof *items, flow_order);
 }
 
 /* A root is returned only when solve_rate verified it. Values (in t order)

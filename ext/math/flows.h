@@ -28,6 +28,11 @@ typedef struct flow {
 ** when the flows are in t order and their values change sign once (one
 ** root at most): then the solve starts from *previous_root when given
 ** (a window's previous frame), else from the spreadsheet's guess 0.1. */
+/* Sorts flows[0..count) by t, then value: a fixed order, so irr sums them
+** the same way however an engine split the rows among threads or workers
+** (their merged states hold the same flows in another order). */
+void flows_sort(flow *items, int64_t count);
+
 pmext_status flows_irr(const flow *items, int64_t count, int dated,
                         const double *previous_root, int *unique,
                         double *out);
